@@ -1,0 +1,21 @@
+package io.wharf.domain.account;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The accounts Wharf keeps. */
+public interface Accounts {
+
+    /** Stores a new account; a taken name fails with {@code RESOURCE_EXISTS}. */
+    Account add(Account account);
+
+    Optional<Account> byId(String id);
+
+    Optional<Account> byName(AccountName name);
+
+    Optional<Account> system();
+
+    List<Account> list(int offset, int limit);
+
+    long count();
+}

@@ -1,0 +1,19 @@
+package io.wharf.domain.account;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The users of every account. */
+public interface Users {
+
+    /** Stores a new user; a name taken inside the same account fails with {@code RESOURCE_EXISTS}. */
+    User add(User user);
+
+    Optional<User> byId(String id);
+
+    Optional<User> byName(String accountId, UserName name);
+
+    List<User> ofAccount(String accountId, int offset, int limit);
+
+    long countOfAccount(String accountId);
+}

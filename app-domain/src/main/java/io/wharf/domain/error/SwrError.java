@@ -1,0 +1,50 @@
+package io.wharf.domain.error;
+
+/**
+ * The SWR error codes Wharf answers with, as listed in the reference's appendix, each with its HTTP status.
+ * The status lives here so that the mapping from error to HTTP is made in exactly one place.
+ */
+public enum SwrError {
+    INVALID_PARAMETER("SVCSTG.SWR.4000014", 400, "Invalid API parameters."),
+    INVALID_FILTER("SVCSTG.SWR.4001035", 400, "Invalid filtering criteria."),
+    INVALID_BODY_TYPE("SVCSTG.SWR.4001018", 415, "Invalid request body type."),
+    INVALID_ORGANIZATION_NAME("SVCSTG.SWR.4001028", 400, "Invalid organization name."),
+    INVALID_USERNAME("SVCSTG.SWR.4001067", 400, "Invalid username."),
+    AUTHENTICATION_FAILED("SVCSTG.SWR.4010000", 401, "Authentication failed."),
+    NO_CREDENTIALS("SVCSTG.S2I.4019000", 401, "Authentication error: No user token or user AK/SK information found."),
+    FORBIDDEN("SVCSTG.SWR.4039002", 403, "You do not have the permission to perform this operation."),
+    TOO_MANY_REQUESTS("SVCSTG.SWR.4031032", 429, "The number of requests exceeds the maximum number allowed."),
+    URL_NOT_FOUND("SVCSTG.SWR.4040083", 404, "The requested URL was not found."),
+    ORGANIZATION_NOT_FOUND("SVCSTG.SWR.4040058", 404, "The organization was not found."),
+    ACCOUNT_NOT_FOUND("SVCSTG.SWR.4040084", 404, "The account was not found."),
+    METHOD_NOT_ALLOWED("SVCSTG.SWR.4050001", 405, "The method is not allowed for the requested URL."),
+    ORGANIZATION_NOT_EMPTY("SVCSTG.SWR.4060074", 406, "The organization cannot be deleted because there are images in it."),
+    ORGANIZATION_EXISTS("SVCSTG.SWR.4090060", 409, "The organization already exists."),
+    RESOURCE_EXISTS("SVCSTG.SWR.4090089", 409, "The resource already exists."),
+    BODY_TOO_LARGE("SVCSTG.SWR.4131001", 413, "The request body is too large."),
+    ORGANIZATION_QUOTA_EXCEEDED("SVCSTG.SWR.4000097", 400, "The maximum number of organizations has been exceeded."),
+    INTERNAL_ERROR("SVCSTG.SWR.5000046", 500, "Internal server error."),
+    SERVICE_UNAVAILABLE("SVCSTG.SWR.5030001", 503, "The service is unavailable.");
+
+    private final String code;
+    private final int httpStatus;
+    private final String defaultMessage;
+
+    SwrError(String code, int httpStatus, String defaultMessage) {
+        this.code = code;
+        this.httpStatus = httpStatus;
+        this.defaultMessage = defaultMessage;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public String defaultMessage() {
+        return defaultMessage;
+    }
+}

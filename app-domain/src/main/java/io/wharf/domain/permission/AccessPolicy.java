@@ -1,0 +1,24 @@
+package io.wharf.domain.permission;
+
+import io.wharf.domain.account.Caller;
+import io.wharf.domain.namespace.Namespace;
+
+import java.util.Optional;
+
+/**
+ * Decides the right a caller holds on an organization. Another account's organization yields nothing at all, so
+ * that it cannot be told apart from one that does not exist. Inside the account, its administrator and the
+ * organization's creator manage it; other users hold no right until one is granted to them.
+ */
+public final class AccessPolicy {
+
+    public Optional<Permission> rightOn(Caller caller, Namespace namespace) {
+        if (!namespace.accountId().equals(caller.accountId())) {
+            return Optional.empty();
+        }
+        if (caller.accountAdministrator() || namespace.creatorId().equals(caller.userId())) {
+            return Optional.of(Permission.MANAGE);
+        }
+        return Optional.empty();
+    }
+}
