@@ -1,0 +1,63 @@
+package io.wharf.persistence.jpa;
+
+import io.wharf.domain.account.Account;
+import io.wharf.domain.account.AccountName;
+import io.wharf.domain.account.Accounts;
+import io.wharf.domain.error.SwrError;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class JpaAccounts implements Accounts {
+    @PersistenceContext(unitName = "wharf")
+    EntityManager em;
+
+    protected JpaAccounts() {
+    }
+
+    public JpaAccounts(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public Account add(Account account) {
+        Conflicts.persistOrConflict(em, new AccountRow(account), SwrError.RESOURCE_EXISTS,
+                "The account " + account.name() + " already exists.");
+        return account;
+    }
+
+    @Override
+    public Optional<Account> byId(String id) {
+        return Optional.ofNullable(em.find(AccountRow.class, id)).map(AccountRow::toAccount);
+    }
+
+    @Override
+    public Optional<Account> byName(AccountName name) {
+        return em.createQuery("select a from AccountRow a where a.name = :name", AccountRow.class)
+                .setParameter("name", name.value())
+                .getResultStream().findFirst().map(AccountRow::toAccount);
+    }
+
+    @Override
+    public Optional<Account> system() {
+        return em.createQuery("select a from AccountRow a where a.system = true", AccountRow.class)
+                .setMaxResults(1)
+                .getResultStream().findFirst().map(AccountRow::toAccount);
+    }
+
+    @Override
+    public List<Account> list(int offset, int limit) {
+        return em.createQuery("select a from AccountRow a order by a.name", AccountRow.class)
+                .setFirstResult(offset).setMaxResults(limit)
+                .getResultStream().map(AccountRow::toAccount).toList();
+    }
+
+    @Override
+    public long count() {
+        return em.createQuery("select count(a) from AccountRow a", Long.class).getSingleResult();
+    }
+}

@@ -1,0 +1,45 @@
+package io.wharf.persistence.jpa;
+
+import io.wharf.domain.token.AuthToken;
+import io.wharf.domain.token.AuthTokens;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Instant;
+import java.util.Optional;
+
+@ApplicationScoped
+public class JpaAuthTokens implements AuthTokens {
+    @PersistenceContext(unitName = "wharf")
+    EntityManager em;
+
+    protected JpaAuthTokens() {
+    }
+
+    public JpaAuthTokens(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public void add(AuthToken token) {
+        em.persist(new AuthTokenRow(token));
+    }
+
+    @Override
+    public Optional<AuthToken> byDigest(String digest) {
+        return Optional.ofNullable(em.find(AuthTokenRow.class, digest)).map(AuthTokenRow::toToken);
+    }
+
+    @Override
+    public boolean remove(String digest) {
+        return em.createQuery("delete from AuthTokenRow t where t.digest = :digest")
+                .setParameter("digest", digest).executeUpdate() > 0;
+    }
+
+    @Override
+    public int removeExpired(Instant now) {
+        return em.createQuery("delete from AuthTokenRow t where t.expiresAt <= :now")
+                .setParameter("now", now).executeUpdate();
+    }
+}

@@ -1,0 +1,59 @@
+package io.wharf.persistence.jpa;
+
+import io.wharf.domain.account.User;
+import io.wharf.domain.account.UserName;
+import io.wharf.domain.account.Users;
+import io.wharf.domain.error.SwrError;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class JpaUsers implements Users {
+    @PersistenceContext(unitName = "wharf")
+    EntityManager em;
+
+    protected JpaUsers() {
+    }
+
+    public JpaUsers(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public User add(User user) {
+        Conflicts.persistOrConflict(em, new UserRow(user), SwrError.RESOURCE_EXISTS,
+                "The user " + user.name() + " already exists.");
+        return user;
+    }
+
+    @Override
+    public Optional<User> byId(String id) {
+        return Optional.ofNullable(em.find(UserRow.class, id)).map(UserRow::toUser);
+    }
+
+    @Override
+    public Optional<User> byName(String accountId, UserName name) {
+        return em.createQuery("select u from UserRow u where u.accountId = :account and u.name = :name", UserRow.class)
+                .setParameter("account", accountId)
+                .setParameter("name", name.value())
+                .getResultStream().findFirst().map(UserRow::toUser);
+    }
+
+    @Override
+    public List<User> ofAccount(String accountId, int offset, int limit) {
+        return em.createQuery("select u from UserRow u where u.accountId = :account order by u.name", UserRow.class)
+                .setParameter("account", accountId)
+                .setFirstResult(offset).setMaxResults(limit)
+                .getResultStream().map(UserRow::toUser).toList();
+    }
+
+    @Override
+    public long countOfAccount(String accountId) {
+        return em.createQuery("select count(u) from UserRow u where u.accountId = :account", Long.class)
+                .setParameter("account", accountId).getSingleResult();
+    }
+}

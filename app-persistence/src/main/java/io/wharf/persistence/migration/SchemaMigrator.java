@@ -1,0 +1,124 @@
+package io.wharf.persistence.migration;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * Applies the versioned scripts of {@code db/migration} that the database has not seen yet, each in its own
+ * transaction where the database allows it, and records them in {@code schema_version}.
+ */
+public final class SchemaMigrator {
+    /** Every migration, in order. A script is never edited once released: a change is a new script. */
+    static final List<String> SCRIPTS = List.of("V1__identity_and_namespaces.sql");
+    private static final Logger LOG = Logger.getLogger(SchemaMigrator.class.getName());
+
+    private final DataSource dataSource;
+
+    public SchemaMigrator(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Brings the schema up to date; returns how many scripts were applied. */
+    public int migrate() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            ensureVersionTable(connection);
+            int current = currentVersion(connection);
+            int applied = 0;
+            for (String script : SCRIPTS) {
+                int version = versionOf(script);
+                if (version > current) {
+                    apply(connection, script, version);
+                    applied++;
+                }
+            }
+            return applied;
+        }
+    }
+
+    private static void ensureVersionTable(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS schema_version ("
+                    + "version INT NOT NULL PRIMARY KEY, script VARCHAR(200) NOT NULL, applied_at DATETIME(6) NOT NULL)");
+        }
+    }
+
+    private static int currentVersion(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT MAX(version) FROM schema_version")) {
+            return rows.next() ? rows.getInt(1) : 0;
+        }
+    }
+
+    private static void apply(Connection connection, String script, int version) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement();
+             PreparedStatement record = connection.prepareStatement(
+                     "INSERT INTO schema_version (version, script, applied_at) VALUES (?, ?, ?)")) {
+            for (String sql : statements(read(script))) {
+                statement.execute(sql);
+            }
+            record.setInt(1, version);
+            record.setString(2, script);
+            record.setTimestamp(3, Timestamp.from(Instant.now()));
+            record.executeUpdate();
+            connection.commit();
+            LOG.info(() -> "Applied schema migration " + script);
+        } catch (SQLException e) {
+            connection.rollback();
+            throw new SQLException("Schema migration " + script + " failed: " + e.getMessage(), e);
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    static int versionOf(String script) {
+        return Integer.parseInt(script.substring(1, script.indexOf("__")));
+    }
+
+    private static String read(String script) {
+        try (InputStream in = SchemaMigrator.class.getResourceAsStream("/db/migration/" + script)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing migration script " + script);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Splits a script on the semicolons that end a line, dropping {@code --} comment lines. */
+    static List<String> statements(String script) {
+        List<String> statements = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : script.split("\n")) {
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("--")) {
+                continue;
+            }
+            current.append(line).append('\n');
+            if (trimmed.endsWith(";")) {
+                String sql = current.toString().strip();
+                statements.add(sql.substring(0, sql.length() - 1));
+                current.setLength(0);
+            }
+        }
+        if (!current.toString().isBlank()) {
+            statements.add(current.toString().strip());
+        }
+        return statements;
+    }
+}

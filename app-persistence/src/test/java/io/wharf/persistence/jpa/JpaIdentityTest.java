@@ -1,0 +1,94 @@
+package io.wharf.persistence.jpa;
+
+import io.wharf.domain.account.Account;
+import io.wharf.domain.account.AccountName;
+import io.wharf.domain.account.Identifiers;
+import io.wharf.domain.account.User;
+import io.wharf.domain.account.UserName;
+import io.wharf.domain.error.SwrError;
+import io.wharf.domain.error.WharfException;
+import io.wharf.domain.token.AuthToken;
+import io.wharf.domain.token.TokenSecret;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JpaIdentityTest {
+    private static MariaDbTestDatabase db;
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MICROS);
+
+    @BeforeAll
+    static void createDatabase() throws Exception {
+        db = new MariaDbTestDatabase();
+    }
+
+    @AfterAll
+    static void dropDatabase() throws Exception {
+        db.close();
+    }
+
+    private static Account account(String name, boolean system) {
+        Account account = new Account(Identifiers.newId(), new AccountName(name), Identifiers.newId(), system, NOW);
+        return db.inTransaction(em -> new JpaAccounts(em).add(account));
+    }
+
+    private static User user(Account account, String name) {
+        User user = new User(Identifiers.newId(), account.id(), new UserName(name), "pbkdf2$x", true, NOW);
+        return db.inTransaction(em -> new JpaUsers(em).add(user));
+    }
+
+    @Test
+    void accountsAreFoundByIdAndNameAndTheSystemAccountIsTheOneMarkedSo() {
+        Account plain = account("plain", false);
+        Account system = account("wharf", true);
+        assertEquals(plain, db.inTransaction(em -> new JpaAccounts(em).byId(plain.id())).orElseThrow());
+        assertEquals(plain, db.inTransaction(em -> new JpaAccounts(em).byName(new AccountName("plain"))).orElseThrow());
+        assertEquals(system, db.inTransaction(em -> new JpaAccounts(em).system()).orElseThrow());
+    }
+
+    @Test
+    void accountNamesAreUniqueAndCaseMatters() {
+        account("unique", false);
+        WharfException conflict = assertThrows(WharfException.class, () -> account("unique", false));
+        assertEquals(SwrError.RESOURCE_EXISTS, conflict.error());
+        account("Unique", false);
+    }
+
+    @Test
+    void userNamesAreUniqueInsideAnAccountOnly() {
+        Account one = account("one", false);
+        Account two = account("two", false);
+        User alice = user(one, "alice");
+        user(two, "alice");
+        assertThrows(WharfException.class, () -> user(one, "alice"));
+        assertEquals(alice, db.inTransaction(em -> new JpaUsers(em).byName(one.id(), new UserName("alice"))).orElseThrow());
+        assertEquals(1L, db.<Long>inTransaction(em -> new JpaUsers(em).countOfAccount(one.id())));
+    }
+
+    @Test
+    void tokensAreFoundByDigestRevokedAndExpiredOnesPurged() {
+        User owner = user(account("tokens", false), "owner");
+        AuthToken live = new AuthToken(TokenSecret.digest(TokenSecret.generate()), owner.id(), NOW, NOW.plus(Duration.ofHours(24)));
+        AuthToken old = new AuthToken(TokenSecret.digest(TokenSecret.generate()), owner.id(), NOW.minus(Duration.ofDays(2)),
+                NOW.minus(Duration.ofDays(1)));
+        db.inTransaction(em -> {
+            new JpaAuthTokens(em).add(live);
+            new JpaAuthTokens(em).add(old);
+            return null;
+        });
+        assertEquals(live, db.inTransaction(em -> new JpaAuthTokens(em).byDigest(live.digest())).orElseThrow());
+        assertEquals(1, db.<Integer>inTransaction(em -> new JpaAuthTokens(em).removeExpired(NOW)));
+        assertTrue(db.<Boolean>inTransaction(em -> new JpaAuthTokens(em).remove(live.digest())));
+        assertFalse(db.<Boolean>inTransaction(em -> new JpaAuthTokens(em).remove(live.digest())));
+        assertTrue(db.inTransaction(em -> new JpaAuthTokens(em).byDigest(live.digest())).isEmpty());
+    }
+}
