@@ -1,0 +1,16 @@
+package io.wharf.web.api;
+
+import io.wharf.web.api.manage.NamespacesResource;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+
+import java.util.Set;
+
+/** The SWR management API. Its own root keeps {@code /v2/<name>/...} free for the registry API. */
+@ApplicationPath("/v2/manage")
+public class ManageApi extends Application {
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Providers.with(NamespacesResource.class);
+    }
+}

@@ -1,0 +1,20 @@
+package io.wharf.web.api;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The providers every API root shares: authentication, body limit, JSON settings and the error mapper. */
+final class Providers {
+    private static final List<Class<?>> SHARED = List.of(AuthenticationFilter.class, BodyLimitFilter.class,
+            JsonSettings.class, ErrorMapper.class);
+
+    private Providers() {
+    }
+
+    static Set<Class<?>> with(Class<?>... resources) {
+        Set<Class<?>> classes = new HashSet<>(SHARED);
+        classes.addAll(List.of(resources));
+        return classes;
+    }
+}

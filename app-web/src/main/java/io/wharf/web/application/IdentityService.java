@@ -1,0 +1,132 @@
+package io.wharf.web.application;
+
+import io.wharf.domain.account.Account;
+import io.wharf.domain.account.AccountName;
+import io.wharf.domain.account.Accounts;
+import io.wharf.domain.account.Caller;
+import io.wharf.domain.account.PasswordHasher;
+import io.wharf.domain.account.User;
+import io.wharf.domain.account.UserName;
+import io.wharf.domain.account.Users;
+import io.wharf.domain.error.SwrError;
+import io.wharf.domain.error.WharfException;
+import io.wharf.domain.token.AuthToken;
+import io.wharf.domain.token.AuthTokens;
+import io.wharf.domain.token.TokenSecret;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/** Signs users in with their password, issues and revokes tokens, and tells who a token belongs to. */
+@ApplicationScoped
+@Transactional
+public class IdentityService {
+    private static final String BAD_CREDENTIALS = "The account name, user name or password is wrong.";
+
+    @Inject
+    Accounts accounts;
+    @Inject
+    Users users;
+    @Inject
+    AuthTokens tokens;
+    @Inject
+    PasswordHasher hasher;
+    @Inject
+    LoginThrottle throttle;
+    @Inject
+    WharfSettings settings;
+
+    /** A hash to compare against when the user does not exist, so both failures take the same time. */
+    private volatile String decoyHash;
+
+    /** Checks a password and, when it matches, returns the user and account, else a 401 (slowed down if repeated). */
+    public Caller signIn(PasswordCredentials credentials) {
+        String key = credentials.accountName() + "/" + credentials.userName();
+        throttle.check(key);
+        Optional<User> user = findUser(credentials.accountName(), credentials.userName());
+        String password = credentials.password() == null ? "" : credentials.password();
+        boolean matches = user.isPresent() && hasher.matches(password, user.get().passwordHash());
+        if (user.isEmpty()) {
+            hasher.matches(password, decoy());
+        }
+        if (!matches) {
+            throttle.failed(key);
+            throw new WharfException(SwrError.AUTHENTICATION_FAILED, BAD_CREDENTIALS);
+        }
+        throttle.succeeded(key);
+        User found = user.orElseThrow();
+        return Caller.of(found, accounts.byId(found.accountId()).orElseThrow());
+    }
+
+    /** Signs in and issues a token; an optional project scope must name the account's own project. */
+    public IssuedToken issueToken(PasswordCredentials credentials, String scopedProjectId, String scopedProjectName) {
+        Caller caller = signIn(credentials);
+        Account account = accounts.byId(caller.accountId()).orElseThrow();
+        if ((scopedProjectId != null && !scopedProjectId.equals(account.projectId()))
+                || (scopedProjectName != null && !scopedProjectName.equals(settings.region()))) {
+            throw new WharfException(SwrError.AUTHENTICATION_FAILED, "The requested project is not this account's.");
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        tokens.removeExpired(now);
+        String secret = TokenSecret.generate();
+        AuthToken token = new AuthToken(TokenSecret.digest(secret), caller.userId(), now,
+                now.plus(settings.tokenLifetime()));
+        tokens.add(token);
+        return new IssuedToken(secret, token, users.byId(caller.userId()).orElseThrow(), account);
+    }
+
+    /** The caller a token stands for; a missing token, an unknown one and an expired one are all 401. */
+    public Caller authenticate(String secret) {
+        if (secret == null || secret.isBlank()) {
+            throw new WharfException(SwrError.NO_CREDENTIALS);
+        }
+        AuthToken token = tokens.byDigest(TokenSecret.digest(secret.strip()))
+                .filter(t -> !t.isExpiredAt(Instant.now()))
+                .orElseThrow(() -> new WharfException(SwrError.AUTHENTICATION_FAILED,
+                        "The token is unknown, revoked or expired; obtain a new one."));
+        User user = users.byId(token.userId()).orElseThrow(() -> new WharfException(SwrError.AUTHENTICATION_FAILED));
+        return Caller.of(user, accounts.byId(user.accountId()).orElseThrow());
+    }
+
+    /** A valid token's details, for IAM's token check (the secret itself is not returned again). */
+    public IssuedToken describe(String secret) {
+        Caller owner = authenticate(secret);
+        AuthToken token = tokens.byDigest(TokenSecret.digest(secret.strip())).orElseThrow();
+        return new IssuedToken(null, token, users.byId(owner.userId()).orElseThrow(),
+                accounts.byId(owner.accountId()).orElseThrow());
+    }
+
+    /** Revokes a token of the caller's own; Wharf's administrators may revoke anyone's. */
+    public void revoke(Caller caller, String secret) {
+        if (secret == null || secret.isBlank()) {
+            throw new WharfException(SwrError.INVALID_PARAMETER, "X-Subject-Token names the token to revoke.");
+        }
+        String digest = TokenSecret.digest(secret.strip());
+        AuthToken token = tokens.byDigest(digest).orElseThrow(
+                () -> new WharfException(SwrError.URL_NOT_FOUND, "The token to revoke does not exist."));
+        if (!token.userId().equals(caller.userId()) && !caller.systemAdministrator()) {
+            throw new WharfException(SwrError.FORBIDDEN, "Only the token's owner may revoke it.");
+        }
+        tokens.remove(digest);
+    }
+
+    private Optional<User> findUser(String accountName, String userName) {
+        try {
+            return accounts.byName(new AccountName(accountName))
+                    .flatMap(account -> users.byName(account.id(), new UserName(userName)));
+        } catch (WharfException malformedName) {
+            return Optional.empty();
+        }
+    }
+
+    private String decoy() {
+        if (decoyHash == null) {
+            decoyHash = hasher.hash(TokenSecret.generate());
+        }
+        return decoyHash;
+    }
+}

@@ -1,0 +1,43 @@
+package io.wharf.web.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Settings read from the environment (or a system property of the same name), so that one WAR runs anywhere.
+ * README.md lists them all.
+ */
+@ApplicationScoped
+public class WharfSettings {
+
+    static Optional<String> value(String name) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            value = System.getProperty(name);
+        }
+        return Optional.ofNullable(value).filter(v -> !v.isBlank());
+    }
+
+    public Optional<String> adminPassword() {
+        return value("WHARF_ADMIN_PASSWORD");
+    }
+
+    public String adminAccount() {
+        return value("WHARF_ADMIN_ACCOUNT").orElse("wharf");
+    }
+
+    public String adminUser() {
+        return value("WHARF_ADMIN_USER").orElse("admin");
+    }
+
+    public Duration tokenLifetime() {
+        return Duration.ofHours(Long.parseLong(value("WHARF_TOKEN_TTL_HOURS").orElse("24")));
+    }
+
+    /** The name every account's project carries, as a region name would in the public cloud. */
+    public String region() {
+        return value("WHARF_REGION").orElse("wharf-local");
+    }
+}

@@ -1,0 +1,39 @@
+package io.wharf.web.servlet;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Gives every request an id, returned in {@code X-Request-Id} on every response (the SDK reports it with errors)
+ * and quoted in the log. A well-formed id sent by the client is kept, so a trace can span systems.
+ */
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
+public class RequestIdFilter extends HttpFilter {
+    public static final String HEADER = "X-Request-Id";
+    private static final String ATTRIBUTE = RequestIdFilter.class.getName();
+    private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._-]{8,64}");
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String sent = request.getHeader(HEADER);
+        String id = sent != null && ACCEPTED.matcher(sent).matches() ? sent : UUID.randomUUID().toString().replace("-", "");
+        request.setAttribute(ATTRIBUTE, id);
+        response.setHeader(HEADER, id);
+        chain.doFilter(request, response);
+    }
+
+    public static String idOf(ServletRequest request) {
+        Object id = request.getAttribute(ATTRIBUTE);
+        return id == null ? "-" : id.toString();
+    }
+}
