@@ -92,6 +92,12 @@ public class IdentityService {
         return Caller.of(user, accounts.byId(user.accountId()).orElseThrow());
     }
 
+    /** The caller a console session stands for; a user who no longer exists is a 401. */
+    public Caller callerOfUser(String userId) {
+        User user = users.byId(userId).orElseThrow(() -> new WharfException(SwrError.AUTHENTICATION_FAILED));
+        return Caller.of(user, accounts.byId(user.accountId()).orElseThrow());
+    }
+
     /** A valid token's details, for IAM's token check (the secret itself is not returned again). */
     public IssuedToken describe(String secret) {
         Caller owner = authenticate(secret);

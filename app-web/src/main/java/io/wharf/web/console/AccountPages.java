@@ -1,0 +1,93 @@
+package io.wharf.web.console;
+
+import io.wharf.domain.account.Account;
+import io.wharf.domain.account.User;
+import io.wharf.domain.error.WharfException;
+import io.wharf.web.application.AccountService;
+import io.wharf.web.application.Page;
+import io.wharf.web.application.PageRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Administration: {@code /console/accounts} (Wharf's administrators create accounts, each with its administrator)
+ * and {@code /console/users?account=<id>} (an account's administrator adds users).
+ */
+@ApplicationScoped
+public class AccountPages {
+    @Inject
+    AccountService accounts;
+
+    void handle(ConsoleRequest console, String section) throws IOException {
+        if (section.equals("accounts")) {
+            if (console.isPost()) {
+                createAccount(console);
+            } else {
+                listAccounts(console, 200, Map.of());
+            }
+        } else if (console.isPost()) {
+            createUser(console);
+        } else {
+            listUsers(console, 200, Map.of());
+        }
+    }
+
+    private void listAccounts(ConsoleRequest console, int status, Map<String, Object> form) throws IOException {
+        PageRequest request = Paging.request(console);
+        Page<Account> page = accounts.listAccounts(console.caller(), request);
+        Map<String, Object> model = new HashMap<>(form);
+        model.put("accounts", page.items());
+        model.put("paging", Paging.of(request, page));
+        model.putIfAbsent("name", "");
+        model.putIfAbsent("adminName", "");
+        console.render(status, "accounts", model);
+    }
+
+    private void createAccount(ConsoleRequest console) throws IOException {
+        String name = console.param("name");
+        String adminName = console.param("adminName");
+        try {
+            accounts.createAccount(console.caller(), name, adminName, console.param("adminPassword"));
+            console.flash("Account " + name + " created with its administrator " + adminName + ".");
+            console.redirect("/console/accounts");
+        } catch (WharfException refused) {
+            listAccounts(console, refused.error().httpStatus(),
+                    Map.of("name", name, "adminName", adminName, "error", refused.getMessage()));
+        }
+    }
+
+    private String accountId(ConsoleRequest console) {
+        String chosen = console.param("account");
+        return chosen.isEmpty() ? console.caller().accountId() : chosen;
+    }
+
+    private void listUsers(ConsoleRequest console, int status, Map<String, Object> form) throws IOException {
+        String accountId = accountId(console);
+        Account account = accounts.account(console.caller(), accountId);
+        PageRequest request = Paging.request(console);
+        Page<User> page = accounts.listUsers(console.caller(), accountId, request);
+        Map<String, Object> model = new HashMap<>(form);
+        model.put("account", account);
+        model.put("users", page.items());
+        model.put("paging", Paging.of(request, page));
+        model.putIfAbsent("userName", "");
+        console.render(status, "users", model);
+    }
+
+    private void createUser(ConsoleRequest console) throws IOException {
+        String accountId = accountId(console);
+        String userName = console.param("userName");
+        try {
+            accounts.createUser(console.caller(), accountId, userName, console.param("password"),
+                    console.param("administrator").equals("on"));
+            console.flash("User " + userName + " created.");
+            console.redirect("/console/users?account=" + accountId);
+        } catch (WharfException refused) {
+            listUsers(console, refused.error().httpStatus(), Map.of("userName", userName, "error", refused.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.wharf.web.console;
+
+import io.wharf.domain.account.Caller;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+
+/** One console request: its caller (when signed in), its CSRF token, and the ways to answer it. */
+public final class ConsoleRequest {
+    static final String FLASH = "wharf.flash";
+
+    private final HttpServletRequest request;
+    private final HttpServletResponse response;
+    private final TemplateEngine engine;
+    private final JakartaServletWebApplication application;
+    private final Caller caller;
+    private final String[] path;
+
+    ConsoleRequest(HttpServletRequest request, HttpServletResponse response, TemplateEngine engine,
+                   JakartaServletWebApplication application, Caller caller) {
+        this.request = request;
+        this.response = response;
+        this.engine = engine;
+        this.application = application;
+        this.caller = caller;
+        String info = request.getPathInfo() == null ? "" : request.getPathInfo();
+        this.path = info.replaceAll("^/+|/+$", "").isEmpty() ? new String[0] : info.replaceAll("^/+|/+$", "").split("/");
+    }
+
+    public Caller caller() {
+        return caller;
+    }
+
+    /** The path below {@code /console}, split on slashes. */
+    String[] path() {
+        return path;
+    }
+
+    boolean isPost() {
+        return "POST".equals(request.getMethod());
+    }
+
+    public String param(String name) {
+        String value = request.getParameter(name);
+        return value == null ? "" : value.strip();
+    }
+
+    public int intParam(String name, int fallback) {
+        try {
+            return Math.max(0, Integer.parseInt(param(name)));
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    HttpSession session(boolean create) {
+        return request.getSession(create);
+    }
+
+    /** Keeps a message for the next page shown, the usual answer after a redirect. */
+    public void flash(String message) {
+        request.getSession(true).setAttribute(FLASH, message);
+    }
+
+    public void redirect(String path) throws IOException {
+        response.sendRedirect(request.getContextPath() + path);
+    }
+
+    public void render(String template, Map<String, Object> variables) throws IOException {
+        render(200, template, variables);
+    }
+
+    public void render(int status, String template, Map<String, Object> variables) throws IOException {
+        WebContext context = new WebContext(application.buildExchange(request, response), request.getLocale());
+        context.setVariables(variables);
+        context.setVariable("caller", caller);
+        context.setVariable("csrf", CsrfToken.of(request.getSession(true)));
+        HttpSession session = request.getSession(false);
+        Optional.ofNullable(session).map(s -> s.getAttribute(FLASH)).ifPresent(flash -> {
+            context.setVariable("flash", flash);
+            session.removeAttribute(FLASH);
+        });
+        response.setStatus(status);
+        response.setContentType("text/html;charset=UTF-8");
+        engine.process(template, context, response.getWriter());
+    }
+}

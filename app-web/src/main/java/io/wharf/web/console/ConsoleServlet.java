@@ -1,0 +1,122 @@
+package io.wharf.web.console;
+
+import io.wharf.domain.account.Caller;
+import io.wharf.domain.error.SwrError;
+import io.wharf.domain.error.WharfException;
+import io.wharf.web.application.IdentityService;
+import io.wharf.web.servlet.RequestIdFilter;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.WebApplicationTemplateResolver;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The console's front door: checks the session and the CSRF token, then routes {@code /console/<section>/...} to the
+ * page controller of that section. The context root redirects here.
+ */
+@WebServlet(urlPatterns = {"", "/console/*"})
+public class ConsoleServlet extends HttpServlet {
+    static final String USER_ID = "wharf.userId";
+    private static final Logger LOG = Logger.getLogger(ConsoleServlet.class.getName());
+
+    @Inject
+    IdentityService identity;
+    @Inject
+    SignInPages signIn;
+    @Inject
+    NamespacePages namespaces;
+    @Inject
+    AccountPages accounts;
+
+    private TemplateEngine engine;
+    private JakartaServletWebApplication application;
+
+    @Override
+    public void init() {
+        application = JakartaServletWebApplication.buildApplication(getServletContext());
+        WebApplicationTemplateResolver resolver = new WebApplicationTemplateResolver(application);
+        resolver.setPrefix("/WEB-INF/templates/");
+        resolver.setSuffix(".html");
+        resolver.setTemplateMode(TemplateMode.HTML);
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCacheable(true);
+        engine = new TemplateEngine();
+        engine.setTemplateResolver(resolver);
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        securityHeaders(response);
+        if (request.getServletPath().isEmpty()) {
+            response.sendRedirect(request.getContextPath() + "/console/");
+            return;
+        }
+        request.setCharacterEncoding("UTF-8");
+        HttpSession session = request.getSession(false);
+        ConsoleRequest console = new ConsoleRequest(request, response, engine, application, callerOf(session));
+        try {
+            if ("POST".equals(request.getMethod()) && !CsrfToken.matches(session, request.getParameter(CsrfToken.FIELD))) {
+                console.render(403, "error", Map.of("message",
+                        "This form has expired or did not come from Wharf. Go back, reload the page and try again."));
+                return;
+            }
+            route(console);
+        } catch (WharfException e) {
+            console.render(e.error().httpStatus(), "error", Map.of("message", e.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Console request " + RequestIdFilter.idOf(request) + " failed", e);
+            console.render(500, "error", Map.of("message",
+                    "Something went wrong; quote request id " + RequestIdFilter.idOf(request) + " to the administrator."));
+        }
+    }
+
+    private void route(ConsoleRequest console) throws IOException {
+        String section = console.path().length == 0 ? "" : console.path()[0];
+        if (section.equals("login") || section.equals("logout")) {
+            signIn.handle(console, section);
+            return;
+        }
+        if (console.caller() == null) {
+            console.redirect("/console/login");
+            return;
+        }
+        switch (section) {
+            case "" -> console.redirect("/console/namespaces");
+            case "namespaces" -> namespaces.handle(console);
+            case "accounts", "users" -> accounts.handle(console, section);
+            default -> throw new WharfException(SwrError.URL_NOT_FOUND, "There is no such console page.");
+        }
+    }
+
+    private Caller callerOf(HttpSession session) {
+        Object userId = session == null ? null : session.getAttribute(USER_ID);
+        if (userId == null) {
+            return null;
+        }
+        try {
+            return identity.callerOfUser(userId.toString());
+        } catch (WharfException gone) {
+            session.invalidate();
+            return null;
+        }
+    }
+
+    private static void securityHeaders(HttpServletResponse response) {
+        response.setHeader("Content-Security-Policy",
+                "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Referrer-Policy", "same-origin");
+        response.setHeader("Cache-Control", "no-store");
+    }
+}

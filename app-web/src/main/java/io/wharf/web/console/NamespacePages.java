@@ -1,0 +1,79 @@
+package io.wharf.web.console;
+
+import io.wharf.domain.error.WharfException;
+import io.wharf.web.application.NamespaceService;
+import io.wharf.web.application.NamespaceView;
+import io.wharf.web.application.Page;
+import io.wharf.web.application.PageRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Organizations: {@code /console/namespaces} lists them (search, pages) with a create form;
+ * {@code /console/namespaces/<name>/delete} asks for confirmation, then deletes.
+ */
+@ApplicationScoped
+public class NamespacePages {
+    @Inject
+    NamespaceService namespaces;
+
+    void handle(ConsoleRequest console) throws IOException {
+        String[] path = console.path();
+        if (path.length == 3 && path[2].equals("delete")) {
+            delete(console, path[1]);
+        } else if (path.length == 1 && console.isPost()) {
+            create(console);
+        } else if (path.length == 1) {
+            list(console, Map.of());
+        } else {
+            console.redirect("/console/namespaces");
+        }
+    }
+
+    private void list(ConsoleRequest console, Map<String, Object> form) throws IOException {
+        list(console, 200, form);
+    }
+
+    private void list(ConsoleRequest console, int status, Map<String, Object> form) throws IOException {
+        String search = console.param("q");
+        PageRequest request = Paging.request(console);
+        Page<NamespaceView> page = namespaces.list(console.caller(), search.isEmpty() ? null : search, request);
+        Map<String, Object> model = new HashMap<>(form);
+        model.put("namespaces", page.items());
+        model.put("paging", Paging.of(request, page));
+        model.put("q", search);
+        model.putIfAbsent("name", "");
+        console.render(status, "namespaces", model);
+    }
+
+    private void create(ConsoleRequest console) throws IOException {
+        String name = console.param("namespace");
+        try {
+            namespaces.create(console.caller(), name);
+            console.flash("Organization " + name + " created.");
+            console.redirect("/console/namespaces");
+        } catch (WharfException refused) {
+            list(console, refused.error().httpStatus(), Map.of("name", name, "error", refused.getMessage()));
+        }
+    }
+
+    private void delete(ConsoleRequest console, String name) throws IOException {
+        NamespaceView namespace = namespaces.show(console.caller(), name);
+        if (!console.isPost()) {
+            console.render("namespace-delete", Map.of("namespace", namespace));
+            return;
+        }
+        try {
+            namespaces.delete(console.caller(), name);
+            console.flash("Organization " + name + " deleted.");
+            console.redirect("/console/namespaces");
+        } catch (WharfException refused) {
+            console.render(refused.error().httpStatus(), "namespace-delete",
+                    Map.of("namespace", namespace, "error", refused.getMessage()));
+        }
+    }
+}
