@@ -6,16 +6,16 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Settings read from the environment (or a system property of the same name), so that one WAR runs anywhere.
- * README.md lists them all.
+ * Settings read from a system property or else the environment variable of the same name, so that one WAR runs
+ * anywhere and a {@code -D} option overrides the environment. README.md lists them all.
  */
 @ApplicationScoped
 public class WharfSettings {
 
     static Optional<String> value(String name) {
-        String value = System.getenv(name);
+        String value = System.getProperty(name);
         if (value == null || value.isBlank()) {
-            value = System.getProperty(name);
+            value = System.getenv(name);
         }
         return Optional.ofNullable(value).filter(v -> !v.isBlank());
     }

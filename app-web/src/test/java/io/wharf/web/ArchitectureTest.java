@@ -1,0 +1,54 @@
+package io.wharf.web;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The layer rules of docs/architecture.md, checked on every build. */
+class ArchitectureTest {
+    private static JavaClasses wharf;
+
+    @BeforeAll
+    static void importClasses() {
+        wharf = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.wharf");
+    }
+
+    @Test
+    void theDomainKnowsNothingOfTheOtherLayersNorOfTheContainer() {
+        noClasses().that().resideInAPackage("io.wharf.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.wharf.web..", "io.wharf.persistence..",
+                        "io.wharf.integration..", "jakarta..", "org.hibernate..")
+                .check(wharf);
+    }
+
+    @Test
+    void persistenceAndIntegrationDoNotReachUpOrSideways() {
+        noClasses().that().resideInAPackage("io.wharf.persistence..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.wharf.web..", "io.wharf.integration..")
+                .check(wharf);
+        noClasses().that().resideInAPackage("io.wharf.integration..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.wharf.web..", "io.wharf.persistence..")
+                .check(wharf);
+    }
+
+    @Test
+    void theWebLayerUsesStorageOnlyThroughTheDomainsPorts() {
+        noClasses().that().resideInAPackage("io.wharf.web..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.wharf.persistence..", "io.wharf.integration..",
+                        "jakarta.persistence..", "org.hibernate..")
+                .check(wharf);
+    }
+
+    @Test
+    void onlyTheErrorMapperTurnsFailuresIntoResponses() {
+        noClasses().that().resideInAPackage("io.wharf.web..")
+                .and().doNotHaveSimpleName("ErrorMapper").and().doNotHaveSimpleName("ApiFallbackServlet")
+                .should().callMethod(io.wharf.web.api.ErrorBody.class, "of", String.class, String.class)
+                .check(wharf);
+    }
+}

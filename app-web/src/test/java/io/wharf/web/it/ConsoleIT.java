@@ -1,0 +1,92 @@
+package io.wharf.web.it;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static io.wharf.web.it.WharfServer.URL;
+import static io.wharf.web.it.WharfServer.adminToken;
+import static io.wharf.web.it.WharfServer.newAccount;
+import static io.wharf.web.it.WharfServer.unique;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The console in a real headless Chromium (Debian's chromium and chromium-driver), JavaScript or not. */
+class ConsoleIT {
+    private static WebDriver browser;
+    private static WharfServer.TestAccount account;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        account = newAccount(adminToken(), "console");
+        Path profile = Files.createTempDirectory("wharf-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,900", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private static void signIn(String password) {
+        browser.get(URL + "/console/login");
+        browser.findElement(By.id("account")).sendKeys(account.name());
+        browser.findElement(By.id("user")).sendKeys(account.adminName());
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("sign-in")).click();
+    }
+
+    @Test
+    void signInCreateAnOrganizationSeeABadNameRefusedAndDeleteIt() {
+        signIn("certainly-wrong");
+        assertTrue(browser.findElement(By.cssSelector("p.error")).getText().contains("wrong"));
+
+        signIn(account.adminPassword());
+        assertTrue(browser.getCurrentUrl().endsWith("/console/namespaces"), browser.getCurrentUrl());
+        assertTrue(browser.findElement(By.cssSelector(".who")).getText().contains(account.name()));
+
+        String name = unique("console-");
+        browser.findElement(By.id("namespace")).sendKeys(name);
+        browser.findElement(By.id("create")).click();
+        assertTrue(browser.findElement(By.cssSelector(".flash")).getText().contains(name));
+        assertEquals(name, browser.findElement(By.cssSelector("tr[data-namespace='" + name + "'] td.name")).getText());
+
+        browser.findElement(By.id("namespace")).sendKeys("Bad..Name");
+        browser.findElement(By.id("create")).click();
+        String error = browser.findElement(By.id("namespace-error")).getText();
+        assertTrue(error.contains("only lowercase letters"), error);
+        assertEquals("Bad..Name", browser.findElement(By.id("namespace")).getAttribute("value"),
+                "the refused name stays in the form to be corrected");
+
+        browser.findElement(By.cssSelector("tr[data-namespace='" + name + "'] a.danger")).click();
+        assertTrue(browser.findElement(By.tagName("h1")).getText().contains(name));
+        browser.findElement(By.id("confirm-delete")).click();
+        assertTrue(browser.findElement(By.cssSelector(".flash")).getText().contains("deleted"));
+        assertTrue(browser.findElements(By.cssSelector("tr[data-namespace='" + name + "']")).isEmpty());
+
+        browser.findElement(By.cssSelector("form.signout button")).click();
+        assertTrue(browser.getCurrentUrl().endsWith("/console/login"));
+        browser.get(URL + "/console/namespaces");
+        assertTrue(browser.getCurrentUrl().endsWith("/console/login"), "signed out means signed out");
+    }
+}
