@@ -73,13 +73,9 @@ public class JpaNamespaces implements Namespaces {
             typed.setParameter("creator", query.createdBy());
         }
         if (query.nameContains() != null) {
-            typed.setParameter("name", "%" + likeEscaped(query.nameContains()) + "%");
+            typed.setParameter("name", Likes.containing(query.nameContains()));
         }
         return typed;
-    }
-
-    private static String likeEscaped(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     @Override

@@ -8,6 +8,9 @@ import io.wharf.domain.error.WharfException;
 import io.wharf.domain.namespace.Namespace;
 import io.wharf.domain.namespace.NamespaceName;
 import io.wharf.domain.namespace.NamespaceQuery;
+import io.wharf.domain.repository.Category;
+import io.wharf.domain.repository.RepositoryDetails;
+import io.wharf.domain.repository.RepositoryName;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -109,11 +112,12 @@ class JpaNamespacesTest {
     }
 
     @Test
-    void repositoriesAreCountedPerOrganization() throws Exception {
+    void repositoriesAreCountedPerOrganization() {
         Namespace full = add("holds-images", accountA, "u1");
         Namespace empty = add("holds-nothing", accountA, "u1");
-        db.sql("INSERT INTO image_repository (namespace_id, name, created_at) VALUES (" + full.id() + ", 'nginx', NOW())");
-        assertEquals(1L, db.<Long>inTransaction(em -> new JpaImageRepositoryCount(em).inNamespace(full.id())));
-        assertEquals(0L, db.<Long>inTransaction(em -> new JpaImageRepositoryCount(em).inNamespace(empty.id())));
+        db.inTransaction(em -> new JpaImageRepositories(em).add(full, new RepositoryName("nginx"),
+                new RepositoryDetails(Category.LINUX, "", false), "u1", "carol"));
+        assertEquals(1L, db.<Long>inTransaction(em -> new JpaImageRepositories(em).countInNamespace(full.id())));
+        assertEquals(0L, db.<Long>inTransaction(em -> new JpaImageRepositories(em).countInNamespace(empty.id())));
     }
 }

@@ -43,6 +43,7 @@ final class MariaDbTestDatabase implements AutoCloseable {
                 .managedClass(AuthTokenRow.class)
                 .managedClass(NamespaceRow.class)
                 .managedClass(ImageRepositoryRow.class)
+                .managedClass(ImageTagRow.class)
                 .property(PersistenceConfiguration.JDBC_URL, SERVER + name)
                 .property(PersistenceConfiguration.JDBC_USER, USER)
                 .property(PersistenceConfiguration.JDBC_PASSWORD, PASSWORD)

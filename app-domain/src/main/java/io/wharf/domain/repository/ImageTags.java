@@ -1,0 +1,28 @@
+package io.wharf.domain.repository;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The tags of image repositories. Adding and removing a tag keeps the repository's size, image count and update time
+ * in step, in the same transaction.
+ */
+public interface ImageTags {
+
+    /** Points a tag at an image, creating the tag or moving it. */
+    ImageTag put(ImageRepository repository, String tag, String digest, String imageId, String manifest, int schema,
+                 long size, int tagType);
+
+    Optional<ImageTag> byTag(long repositoryId, String tag);
+
+    List<ImageTag> list(TagQuery query);
+
+    long count(TagQuery query);
+
+    /** The tag names of many repositories at once, for list answers, in one query. */
+    Map<Long, List<String>> namesOf(Collection<Long> repositoryIds);
+
+    void remove(ImageRepository repository, ImageTag tag);
+}

@@ -1,0 +1,143 @@
+package io.wharf.persistence.jpa;
+
+import io.wharf.domain.error.SwrError;
+import io.wharf.domain.namespace.Namespace;
+import io.wharf.domain.namespace.NamespaceName;
+import io.wharf.domain.repository.ImageRepositories;
+import io.wharf.domain.repository.ImageRepository;
+import io.wharf.domain.repository.RepositoryDetails;
+import io.wharf.domain.repository.RepositoryName;
+import io.wharf.domain.repository.RepositoryQuery;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class JpaImageRepositories implements ImageRepositories {
+    @PersistenceContext(unitName = "wharf")
+    EntityManager em;
+
+    protected JpaImageRepositories() {
+    }
+
+    public JpaImageRepositories(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public ImageRepository add(Namespace namespace, RepositoryName name, RepositoryDetails details, String creatorId,
+                               String creatorName) {
+        ImageRepositoryRow row = new ImageRepositoryRow();
+        row.namespaceId = namespace.id();
+        row.namespaceName = namespace.name().value();
+        row.accountId = namespace.accountId();
+        row.name = name.value();
+        apply(row, details);
+        row.creatorId = creatorId;
+        row.creatorName = creatorName;
+        row.createdAt = row.updatedAt;
+        Conflicts.persistOrConflict(em, row, SwrError.REPOSITORY_EXISTS,
+                "The image repository " + namespace.name() + "/" + name + " already exists.");
+        return row.toRepository();
+    }
+
+    private static void apply(ImageRepositoryRow row, RepositoryDetails details) {
+        row.category = details.category().apiName();
+        row.description = details.description();
+        row.isPublic = details.isPublic();
+        row.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    @Override
+    public Optional<ImageRepository> byName(NamespaceName namespace, RepositoryName name) {
+        return em.createQuery("select r from ImageRepositoryRow r where r.namespaceName = :ns and r.name = :name",
+                        ImageRepositoryRow.class)
+                .setParameter("ns", namespace.value()).setParameter("name", name.value())
+                .getResultStream().findFirst().map(ImageRepositoryRow::toRepository);
+    }
+
+    @Override
+    public ImageRepository update(ImageRepository repository, RepositoryDetails details) {
+        ImageRepositoryRow row = em.find(ImageRepositoryRow.class, repository.id());
+        apply(row, details);
+        return row.toRepository();
+    }
+
+    @Override
+    public void remove(ImageRepository repository) {
+        em.createQuery("delete from ImageTagRow t where t.repositoryId = :id").setParameter("id", repository.id())
+                .executeUpdate();
+        em.createQuery("delete from ImageRepositoryRow r where r.id = :id").setParameter("id", repository.id())
+                .executeUpdate();
+    }
+
+    @Override
+    public List<ImageRepository> list(RepositoryQuery query) {
+        String direction = query.descending() ? " desc" : " asc";
+        String order = switch (query.order()) {
+            case NAME -> "r.name" + direction;
+            case UPDATED_TIME -> "r.updatedAt" + direction;
+            case TAG_COUNT -> "r.numImages" + direction;
+            case NAMESPACE -> "r.namespaceName" + direction + ", r.name" + direction;
+            case IS_PUBLIC -> "r.isPublic" + direction;
+        };
+        return select(query, "select r", " order by " + order + ", r.id" + direction, ImageRepositoryRow.class)
+                .setFirstResult(query.offset()).setMaxResults(query.limit())
+                .getResultStream().map(ImageRepositoryRow::toRepository).toList();
+    }
+
+    @Override
+    public long count(RepositoryQuery query) {
+        return select(query, "select count(r)", "", Long.class).getSingleResult();
+    }
+
+    private <T> TypedQuery<T> select(RepositoryQuery query, String projection, String order, Class<T> type) {
+        StringBuilder jpql = new StringBuilder(projection)
+                .append(" from ImageRepositoryRow r where r.accountId = :account");
+        if (query.namespacesCreatedBy() != null) {
+            jpql.append(" and r.namespaceId in (select n.id from NamespaceRow n where n.accountId = :account"
+                    + " and n.creatorId = :creator)");
+        }
+        if (query.namespaceContains() != null) {
+            jpql.append(" and r.namespaceName like :ns escape '!'");
+        }
+        if (query.nameContains() != null) {
+            jpql.append(" and r.name like :name escape '!'");
+        }
+        if (query.category() != null) {
+            jpql.append(" and r.category = :category");
+        }
+        if (query.isPublic() != null) {
+            jpql.append(" and r.isPublic = :public");
+        }
+        TypedQuery<T> typed = em.createQuery(jpql.append(order).toString(), type).setParameter("account", query.accountId());
+        if (query.namespacesCreatedBy() != null) {
+            typed.setParameter("creator", query.namespacesCreatedBy());
+        }
+        if (query.namespaceContains() != null) {
+            typed.setParameter("ns", Likes.containing(query.namespaceContains()));
+        }
+        if (query.nameContains() != null) {
+            typed.setParameter("name", Likes.containing(query.nameContains()));
+        }
+        if (query.category() != null) {
+            typed.setParameter("category", query.category().apiName());
+        }
+        if (query.isPublic() != null) {
+            typed.setParameter("public", query.isPublic());
+        }
+        return typed;
+    }
+
+    @Override
+    public long countInNamespace(long namespaceId) {
+        return em.createQuery("select count(r) from ImageRepositoryRow r where r.namespaceId = :ns", Long.class)
+                .setParameter("ns", namespaceId).getSingleResult();
+    }
+}

@@ -1,0 +1,122 @@
+package io.wharf.persistence.jpa;
+
+import io.wharf.domain.repository.ImageRepository;
+import io.wharf.domain.repository.ImageTag;
+import io.wharf.domain.repository.ImageTags;
+import io.wharf.domain.repository.TagQuery;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+@ApplicationScoped
+public class JpaImageTags implements ImageTags {
+    @PersistenceContext(unitName = "wharf")
+    EntityManager em;
+
+    protected JpaImageTags() {
+    }
+
+    public JpaImageTags(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public ImageTag put(ImageRepository repository, String tag, String digest, String imageId, String manifest,
+                        int schema, long size, int tagType) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        ImageTagRow row = row(repository.id(), tag).orElseGet(() -> {
+            ImageTagRow created = new ImageTagRow();
+            created.repositoryId = repository.id();
+            created.tag = tag;
+            created.createdAt = now;
+            return created;
+        });
+        row.digest = digest;
+        row.imageId = imageId;
+        row.manifest = manifest;
+        row.schema = schema;
+        row.size = size;
+        row.tagType = tagType;
+        row.updatedAt = now;
+        if (row.id == null) {
+            em.persist(row);
+        }
+        em.flush();
+        refreshTotals(repository.id(), now);
+        return row.toTag();
+    }
+
+    /** Size, image count and update time of a repository follow its tags. */
+    private void refreshTotals(long repositoryId, Instant now) {
+        Object[] totals = em.createQuery("select coalesce(sum(t.size), 0), count(t) from ImageTagRow t"
+                + " where t.repositoryId = :id", Object[].class).setParameter("id", repositoryId).getSingleResult();
+        ImageRepositoryRow repository = em.find(ImageRepositoryRow.class, repositoryId);
+        repository.size = ((Number) totals[0]).longValue();
+        repository.numImages = ((Number) totals[1]).longValue();
+        repository.updatedAt = now;
+    }
+
+    private Optional<ImageTagRow> row(long repositoryId, String tag) {
+        return em.createQuery("select t from ImageTagRow t where t.repositoryId = :id and t.tag = :tag", ImageTagRow.class)
+                .setParameter("id", repositoryId).setParameter("tag", tag).getResultStream().findFirst();
+    }
+
+    @Override
+    public Optional<ImageTag> byTag(long repositoryId, String tag) {
+        return row(repositoryId, tag).map(ImageTagRow::toTag);
+    }
+
+    @Override
+    public List<ImageTag> list(TagQuery query) {
+        String direction = query.descending() ? " desc" : " asc";
+        String order = " order by " + (query.byUpdateTime() ? "t.updatedAt" : "t.tag") + direction + ", t.id" + direction;
+        return select(query, "select t", order, ImageTagRow.class)
+                .setFirstResult(query.offset()).setMaxResults(query.limit())
+                .getResultStream().map(ImageTagRow::toTag).toList();
+    }
+
+    @Override
+    public long count(TagQuery query) {
+        return select(query, "select count(t)", "", Long.class).getSingleResult();
+    }
+
+    private <T> TypedQuery<T> select(TagQuery query, String projection, String order, Class<T> type) {
+        String jpql = projection + " from ImageTagRow t where t.repositoryId = :id"
+                + (query.tagContains() == null ? "" : " and t.tag like :tag escape '!'") + order;
+        TypedQuery<T> typed = em.createQuery(jpql, type).setParameter("id", query.repositoryId());
+        if (query.tagContains() != null) {
+            typed.setParameter("tag", Likes.containing(query.tagContains()));
+        }
+        return typed;
+    }
+
+    @Override
+    public Map<Long, List<String>> namesOf(Collection<Long> repositoryIds) {
+        Map<Long, List<String>> names = new LinkedHashMap<>();
+        if (repositoryIds.isEmpty()) {
+            return names;
+        }
+        em.createQuery("select t.repositoryId, t.tag from ImageTagRow t where t.repositoryId in :ids order by t.tag",
+                        Object[].class)
+                .setParameter("ids", repositoryIds)
+                .getResultStream()
+                .forEach(pair -> names.computeIfAbsent((Long) pair[0], id -> new ArrayList<>()).add((String) pair[1]));
+        return names;
+    }
+
+    @Override
+    public void remove(ImageRepository repository, ImageTag tag) {
+        em.createQuery("delete from ImageTagRow t where t.id = :id").setParameter("id", tag.id()).executeUpdate();
+        refreshTotals(repository.id(), Instant.now().truncatedTo(ChronoUnit.MICROS));
+    }
+}

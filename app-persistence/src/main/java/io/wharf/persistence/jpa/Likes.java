@@ -1,0 +1,11 @@
+package io.wharf.persistence.jpa;
+
+/** "Contains" searches as LIKE patterns that match the text literally ({@code escape '!'} in the query). */
+final class Likes {
+    private Likes() {
+    }
+
+    static String containing(String text) {
+        return "%" + text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
+}
