@@ -2,11 +2,12 @@ package io.wharf.domain.permission;
 
 import io.wharf.domain.account.Caller;
 import io.wharf.domain.namespace.Namespace;
+import io.wharf.domain.repository.ImageRepository;
 
 import java.util.Optional;
 
 /**
- * Decides the right a caller holds on an organization. Another account's organization yields nothing at all, so
+ * Decides the right a caller holds on an organization or repository: the one permission check. Another account's organization yields nothing at all, so
  * that it cannot be told apart from one that does not exist. Inside the account, its administrator and the
  * organization's creator manage it; other users hold no right until one is granted to them.
  */
@@ -20,5 +21,17 @@ public final class AccessPolicy {
             return Optional.of(Permission.MANAGE);
         }
         return Optional.empty();
+    }
+
+    /**
+     * The right a caller holds on a repository: their right on its organization, else read when the repository is
+     * public (every account may pull a public image).
+     */
+    public Optional<Permission> rightOn(Caller caller, Namespace namespace, ImageRepository repository) {
+        Optional<Permission> onNamespace = rightOn(caller, namespace);
+        if (onNamespace.isPresent() || !repository.isPublic()) {
+            return onNamespace;
+        }
+        return Optional.of(Permission.READ);
     }
 }

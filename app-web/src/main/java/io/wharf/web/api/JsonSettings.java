@@ -10,7 +10,8 @@ import jakarta.ws.rs.ext.Provider;
 /** JSON as the SWR API writes it: snake_case field names from the Java names of the DTO records. */
 @Provider
 public class JsonSettings implements ContextResolver<Jsonb> {
-    private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig()
+    /** Also used where a resource reads a body itself (one accepted in two forms). */
+    public static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig()
             .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES));
 
     @Override

@@ -3,13 +3,13 @@ package io.wharf.web.application;
 import io.wharf.domain.account.Caller;
 import io.wharf.domain.error.SwrError;
 import io.wharf.domain.error.WharfException;
-import io.wharf.domain.namespace.ImageRepositoryCount;
 import io.wharf.domain.namespace.Namespace;
 import io.wharf.domain.namespace.NamespaceName;
 import io.wharf.domain.namespace.NamespaceQuery;
 import io.wharf.domain.namespace.Namespaces;
 import io.wharf.domain.permission.AccessPolicy;
 import io.wharf.domain.permission.Permission;
+import io.wharf.domain.repository.ImageRepositories;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -21,7 +21,7 @@ public class NamespaceService {
     @Inject
     Namespaces namespaces;
     @Inject
-    ImageRepositoryCount repositories;
+    ImageRepositories repositories;
 
     private final AccessPolicy policy = new AccessPolicy();
 
@@ -48,7 +48,7 @@ public class NamespaceService {
     public void delete(Caller caller, String name) {
         Namespace namespace = visible(caller, name);
         require(caller, namespace, Permission.MANAGE);
-        if (repositories.inNamespace(namespace.id()) > 0) {
+        if (repositories.countInNamespace(namespace.id()) > 0) {
             throw new WharfException(SwrError.ORGANIZATION_NOT_EMPTY, "The organization " + name
                     + " cannot be deleted because it still holds image repositories; delete them first.");
         }

@@ -36,6 +36,11 @@ public class WharfSettings {
         return Duration.ofHours(Long.parseLong(value("WHARF_TOKEN_TTL_HOURS").orElse("24")));
     }
 
+    /** The registry's address as clients pull from it: the first part of every image path. */
+    public String registryAddress() {
+        return value("WHARF_REGISTRY_ADDRESS").orElse("localhost:" + value("WHARF_HTTP_PORT").orElse("9080"));
+    }
+
     /** The name every account's project carries, as a region name would in the public cloud. */
     public String region() {
         return value("WHARF_REGION").orElse("wharf-local");

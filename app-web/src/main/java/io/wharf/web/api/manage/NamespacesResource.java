@@ -7,6 +7,7 @@ import io.wharf.web.application.NamespaceService;
 import io.wharf.web.application.NamespaceView;
 import io.wharf.web.application.Page;
 import io.wharf.web.application.PageRequest;
+import io.wharf.web.query.ListQuery;
 import io.wharf.web.query.SwrFilter;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -59,9 +60,8 @@ public class NamespacesResource {
         });
         PageRequest page = PageRequest.of(offset, limit, PageRequest.MAX_LIMIT);
         Page<NamespaceView> found = namespaces.list(caller.get(), parsed.valueOr("namespace", namespace).orElse(null), page);
-        long last = page.offset() + found.items().size() - 1;
         return Response.ok(new NamespaceListResponse(found.items().stream().map(NamespaceResponse::of).toList()))
-                .header("Content-Range", page.offset() + "-" + Math.max(last, page.offset()) + "/" + found.total())
+                .header("Content-Range", new ListQuery(page, "name", false).contentRange(found.items().size(), found.total()))
                 .build();
     }
 

@@ -1,0 +1,133 @@
+package io.wharf.web.application;
+
+import io.wharf.domain.account.Accounts;
+import io.wharf.domain.account.Caller;
+import io.wharf.domain.error.SwrError;
+import io.wharf.domain.error.WharfException;
+import io.wharf.domain.namespace.Namespace;
+import io.wharf.domain.namespace.NamespaceName;
+import io.wharf.domain.namespace.Namespaces;
+import io.wharf.domain.permission.AccessPolicy;
+import io.wharf.domain.permission.Permission;
+import io.wharf.domain.repository.Category;
+import io.wharf.domain.repository.ImageRepositories;
+import io.wharf.domain.repository.ImageRepository;
+import io.wharf.domain.repository.ImageTag;
+import io.wharf.domain.repository.ImageTags;
+import io.wharf.domain.repository.RepositoryDetails;
+import io.wharf.domain.repository.RepositoryName;
+import io.wharf.domain.repository.RepositoryQuery;
+import io.wharf.domain.repository.TagQuery;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Image repositories and their tags. Creating needs edit on the organization, changing needs edit, deleting needs
+ * manage; reading needs any right on the organization, or a public repository.
+ */
+@ApplicationScoped
+@Transactional
+public class RepositoryService {
+    @Inject
+    Namespaces namespaces;
+    @Inject
+    ImageRepositories repositories;
+    @Inject
+    ImageTags tags;
+    @Inject
+    Accounts accounts;
+
+    private final AccessPolicy policy = new AccessPolicy();
+
+    public ImageRepository create(Caller caller, String namespace, String name, RepositoryDetails details) {
+        Namespace ns = visibleNamespace(caller, namespace);
+        RepositoryName valid = RepositoryName.fromPath(name);
+        require(policy.rightOn(caller, ns).orElseThrow(), Permission.EDIT, "organization " + ns.name());
+        if (repositories.byName(ns.name(), valid).isPresent()) {
+            throw new WharfException(SwrError.REPOSITORY_EXISTS,
+                    "The image repository " + ns.name() + "/" + valid + " already exists.");
+        }
+        return repositories.add(ns, valid, details, caller.userId(), caller.userName());
+    }
+
+    public RepositoryView show(Caller caller, String namespace, String repository) {
+        Located located = locate(caller, namespace, repository);
+        ImageRepository repo = located.repository();
+        String domainName = accounts.byId(repo.accountId()).map(a -> a.name().value()).orElse("");
+        return new RepositoryView(repo, located.right(), domainName, List.of());
+    }
+
+    public ImageRepository update(Caller caller, String namespace, String repository, RepositoryDetails details) {
+        Located located = locate(caller, namespace, repository);
+        require(located.right(), Permission.EDIT, "image repository " + located.repository().path());
+        return repositories.update(located.repository(), details);
+    }
+
+    public void delete(Caller caller, String namespace, String repository) {
+        Located located = locate(caller, namespace, repository);
+        require(located.right(), Permission.MANAGE, "image repository " + located.repository().path());
+        repositories.remove(located.repository());
+    }
+
+    /** The repositories of the caller's account that the caller holds a right on, with their tag names. */
+    public Page<RepositoryView> list(Caller caller, String namespaceContains, String nameContains, Category category,
+                                     Boolean isPublic, RepositoryQuery.Order order, boolean descending, PageRequest page) {
+        RepositoryQuery query = new RepositoryQuery(caller.accountId(),
+                caller.accountAdministrator() ? null : caller.userId(), namespaceContains, nameContains, category,
+                isPublic, order, descending, page.offset(), page.limit());
+        List<ImageRepository> found = repositories.list(query);
+        Map<Long, List<String>> names = tags.namesOf(found.stream().map(ImageRepository::id).toList());
+        // The query keeps only organizations the caller manages (as administrator or creator).
+        return new Page<>(found.stream().map(r -> new RepositoryView(r, Permission.MANAGE, caller.accountName(),
+                names.getOrDefault(r.id(), List.of()))).toList(), repositories.count(query));
+    }
+
+    /** One page of a repository's tags, with the repository they belong to. */
+    public RepositoryTags tags(Caller caller, String namespace, String repository, String tagContains,
+                               boolean byUpdateTime, boolean descending, PageRequest page) {
+        ImageRepository found = locate(caller, namespace, repository).repository();
+        TagQuery query = new TagQuery(found.id(), tagContains, byUpdateTime, descending, page.offset(), page.limit());
+        return new RepositoryTags(found, new Page<>(tags.list(query), tags.count(query)));
+    }
+
+    public void deleteTag(Caller caller, String namespace, String repository, String tag) {
+        Located located = locate(caller, namespace, repository);
+        require(located.right(), Permission.EDIT, "image repository " + located.repository().path());
+        ImageTag found = tags.byTag(located.repository().id(), tag).orElseThrow(() -> new WharfException(
+                SwrError.TAG_NOT_FOUND, "The image " + located.repository().path() + ":" + tag + " does not exist."));
+        tags.remove(located.repository(), found);
+    }
+
+    private record Located(Namespace namespace, ImageRepository repository, Permission right) {
+    }
+
+    /** The repository if the caller may read it; otherwise it looks exactly like a missing one. */
+    private Located locate(Caller caller, String namespace, String repository) {
+        NamespaceName nsName = new NamespaceName(namespace);
+        RepositoryName name = RepositoryName.fromPath(repository);
+        WharfException notFound = new WharfException(SwrError.REPOSITORY_NOT_FOUND,
+                "The image repository " + nsName + "/" + name + " does not exist.");
+        ImageRepository found = repositories.byName(nsName, name).orElseThrow(() -> notFound);
+        Namespace ns = namespaces.byName(nsName).orElseThrow(() -> notFound);
+        Permission right = policy.rightOn(caller, ns, found).orElseThrow(() -> notFound);
+        return new Located(ns, found, right);
+    }
+
+    private Namespace visibleNamespace(Caller caller, String namespace) {
+        NamespaceName valid = new NamespaceName(namespace);
+        return namespaces.byName(valid).filter(n -> policy.rightOn(caller, n).isPresent())
+                .orElseThrow(() -> new WharfException(SwrError.ORGANIZATION_NOT_FOUND,
+                        "The organization " + valid + " does not exist."));
+    }
+
+    private static void require(Permission held, Permission needed, String what) {
+        if (!held.includes(needed)) {
+            throw new WharfException(SwrError.FORBIDDEN,
+                    "You need the " + needed.name().toLowerCase() + " right on " + what + ".");
+        }
+    }
+}
