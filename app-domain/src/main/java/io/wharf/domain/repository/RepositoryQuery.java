@@ -2,10 +2,10 @@ package io.wharf.domain.repository;
 
 /**
  * Which repositories to list: those of one account's organizations (only those one user created, for a user who is
- * not the account's administrator), narrowed by organization and name texts, category and visibility, in an order,
- * one page at a time.
+ * not the account's administrator), optionally of one organization, narrowed by organization and name texts, category
+ * and visibility, in an order, one page at a time.
  */
-public record RepositoryQuery(String accountId, String namespacesCreatedBy, String namespaceContains, String nameContains,
+public record RepositoryQuery(String accountId, String namespacesCreatedBy, Long namespaceId, String namespaceContains, String nameContains,
                               Category category, Boolean isPublic, Order order, boolean descending, int offset,
                               int limit) {
 

@@ -104,6 +104,9 @@ public class JpaImageRepositories implements ImageRepositories {
             jpql.append(" and r.namespaceId in (select n.id from NamespaceRow n where n.accountId = :account"
                     + " and n.creatorId = :creator)");
         }
+        if (query.namespaceId() != null) {
+            jpql.append(" and r.namespaceId = :nsId");
+        }
         if (query.namespaceContains() != null) {
             jpql.append(" and r.namespaceName like :ns escape '!'");
         }
@@ -119,6 +122,9 @@ public class JpaImageRepositories implements ImageRepositories {
         TypedQuery<T> typed = em.createQuery(jpql.append(order).toString(), type).setParameter("account", query.accountId());
         if (query.namespacesCreatedBy() != null) {
             typed.setParameter("creator", query.namespacesCreatedBy());
+        }
+        if (query.namespaceId() != null) {
+            typed.setParameter("nsId", query.namespaceId());
         }
         if (query.namespaceContains() != null) {
             typed.setParameter("ns", Likes.containing(query.namespaceContains()));

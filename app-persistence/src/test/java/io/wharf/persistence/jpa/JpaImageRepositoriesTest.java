@@ -53,7 +53,7 @@ class JpaImageRepositoriesTest {
     }
 
     private static RepositoryQuery all(String account, RepositoryQuery.Order order, boolean descending) {
-        return new RepositoryQuery(account, null, null, null, null, null, order, descending, 0, 100);
+        return new RepositoryQuery(account, null, null, null, null, null, null, order, descending, 0, 100);
     }
 
     @Test
@@ -86,14 +86,19 @@ class JpaImageRepositoriesTest {
         List<String> byName = db.inTransaction(em -> new JpaImageRepositories(em)
                 .list(all(account, RepositoryQuery.Order.NAME, true))).stream().map(r -> r.name().value()).toList();
         assertEquals(List.of("c-web", "b-db", "a-web"), byName);
-        RepositoryQuery web = new RepositoryQuery(account, null, "order", "web", Category.APP_SERVER, false,
+        RepositoryQuery web = new RepositoryQuery(account, null, null, "order", "web", Category.APP_SERVER, false,
                 RepositoryQuery.Order.NAME, false, 0, 10);
         assertEquals(List.of("c-web"), db.inTransaction(em -> new JpaImageRepositories(em).list(web))
                 .stream().map(r -> r.name().value()).toList());
         assertEquals(1L, db.<Long>inTransaction(em -> new JpaImageRepositories(em).count(web)));
-        RepositoryQuery onlyOthers = new RepositoryQuery(account, "someone-else", null, null, null, null,
+        RepositoryQuery onlyOthers = new RepositoryQuery(account, "someone-else", null, null, null, null, null,
                 RepositoryQuery.Order.NAME, false, 0, 10);
         assertEquals(0L, db.<Long>inTransaction(em -> new JpaImageRepositories(em).count(onlyOthers)));
+        Namespace elsewhere = namespace("repos3b", "elsewhere");
+        repo(elsewhere, "a-web", Category.APP_SERVER, true);
+        RepositoryQuery inOne = new RepositoryQuery(account, null, ns.id(), null, null, null, null,
+                RepositoryQuery.Order.NAME, false, 0, 10);
+        assertEquals(3L, db.<Long>inTransaction(em -> new JpaImageRepositories(em).count(inOne)));
     }
 
     @Test

@@ -76,9 +76,19 @@ public class RepositoryService {
     /** The repositories of the caller's account that the caller holds a right on, with their tag names. */
     public Page<RepositoryView> list(Caller caller, String namespaceContains, String nameContains, Category category,
                                      Boolean isPublic, RepositoryQuery.Order order, boolean descending, PageRequest page) {
-        RepositoryQuery query = new RepositoryQuery(caller.accountId(),
-                caller.accountAdministrator() ? null : caller.userId(), namespaceContains, nameContains, category,
-                isPublic, order, descending, page.offset(), page.limit());
+        return list(caller, new RepositoryQuery(caller.accountId(), caller.accountAdministrator() ? null : caller.userId(),
+                null, namespaceContains, nameContains, category, isPublic, order, descending, page.offset(), page.limit()));
+    }
+
+    /** The repositories of one organization the caller holds a right on, by name. */
+    public Page<RepositoryView> listIn(Caller caller, String namespace, String nameContains, Category category,
+                                       PageRequest page) {
+        Namespace ns = visibleNamespace(caller, namespace);
+        return list(caller, new RepositoryQuery(caller.accountId(), caller.accountAdministrator() ? null : caller.userId(),
+                ns.id(), null, nameContains, category, null, RepositoryQuery.Order.NAME, false, page.offset(), page.limit()));
+    }
+
+    private Page<RepositoryView> list(Caller caller, RepositoryQuery query) {
         List<ImageRepository> found = repositories.list(query);
         Map<Long, List<String>> names = tags.namesOf(found.stream().map(ImageRepository::id).toList());
         // The query keeps only organizations the caller manages (as administrator or creator).

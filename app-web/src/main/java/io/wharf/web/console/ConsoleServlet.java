@@ -38,6 +38,8 @@ public class ConsoleServlet extends HttpServlet {
     NamespacePages namespaces;
     @Inject
     AccountPages accounts;
+    @Inject
+    RepositoryPages repositories;
 
     private TemplateEngine engine;
     private JakartaServletWebApplication application;
@@ -93,7 +95,13 @@ public class ConsoleServlet extends HttpServlet {
         }
         switch (section) {
             case "" -> console.redirect("/console/namespaces");
-            case "namespaces" -> namespaces.handle(console);
+            case "namespaces" -> {
+                if (console.path().length >= 2 && !(console.path().length == 3 && console.path()[2].equals("delete"))) {
+                    repositories.handle(console);
+                } else {
+                    namespaces.handle(console);
+                }
+            }
             case "accounts", "users" -> accounts.handle(console, section);
             default -> throw new WharfException(SwrError.URL_NOT_FOUND, "There is no such console page.");
         }

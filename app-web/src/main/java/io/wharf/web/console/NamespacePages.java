@@ -61,10 +61,22 @@ public class NamespacePages {
         }
     }
 
+    private static void confirm(ConsoleRequest console, int status, String name, String error) throws IOException {
+        Map<String, Object> model = new HashMap<>(Map.of("title", "Delete " + name + "?",
+                "message", "The organization and its name are released for anyone to take. An organization that still "
+                        + "holds image repositories cannot be deleted.",
+                "action", "/console/namespaces/" + name + "/delete", "button", "Delete organization",
+                "cancel", "/console/namespaces"));
+        if (error != null) {
+            model.put("error", error);
+        }
+        console.render(status, "confirm", model);
+    }
+
     private void delete(ConsoleRequest console, String name) throws IOException {
-        NamespaceView namespace = namespaces.show(console.caller(), name);
+        namespaces.show(console.caller(), name);
         if (!console.isPost()) {
-            console.render("namespace-delete", Map.of("namespace", namespace));
+            confirm(console, 200, name, null);
             return;
         }
         try {
@@ -72,8 +84,7 @@ public class NamespacePages {
             console.flash("Organization " + name + " deleted.");
             console.redirect("/console/namespaces");
         } catch (WharfException refused) {
-            console.render(refused.error().httpStatus(), "namespace-delete",
-                    Map.of("namespace", namespace, "error", refused.getMessage()));
+            confirm(console, refused.error().httpStatus(), name, refused.getMessage());
         }
     }
 }

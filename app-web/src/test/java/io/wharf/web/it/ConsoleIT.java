@@ -8,6 +8,9 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -48,6 +51,11 @@ class ConsoleIT {
         }
     }
 
+    /** Waits for a page that a click started loading; a page that never shows it fails the test. */
+    private static void waitFor(ExpectedCondition<?> condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition);
+    }
+
     private static void signIn(String password) {
         browser.get(URL + "/console/login");
         browser.findElement(By.id("account")).sendKeys(account.name());
@@ -62,7 +70,7 @@ class ConsoleIT {
         assertTrue(browser.findElement(By.cssSelector("p.error")).getText().contains("wrong"));
 
         signIn(account.adminPassword());
-        assertTrue(browser.getCurrentUrl().endsWith("/console/namespaces"), browser.getCurrentUrl());
+        waitFor(ExpectedConditions.urlMatches("/console/namespaces$"));
         assertTrue(browser.findElement(By.cssSelector(".who")).getText().contains(account.name()));
 
         String name = unique("console-");
@@ -79,14 +87,44 @@ class ConsoleIT {
                 "the refused name stays in the form to be corrected");
 
         browser.findElement(By.cssSelector("tr[data-namespace='" + name + "'] a.danger")).click();
-        assertTrue(browser.findElement(By.tagName("h1")).getText().contains(name));
+        waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Delete " + name + "?"));
         browser.findElement(By.id("confirm-delete")).click();
         assertTrue(browser.findElement(By.cssSelector(".flash")).getText().contains("deleted"));
         assertTrue(browser.findElements(By.cssSelector("tr[data-namespace='" + name + "']")).isEmpty());
 
         browser.findElement(By.cssSelector("form.signout button")).click();
-        assertTrue(browser.getCurrentUrl().endsWith("/console/login"));
+        waitFor(ExpectedConditions.urlMatches("/console/login$"));
         browser.get(URL + "/console/namespaces");
         assertTrue(browser.getCurrentUrl().endsWith("/console/login"), "signed out means signed out");
+    }
+
+    @Test
+    void createARepositoryInAnOrganizationSeeItsPullAddressMakeItPublicAndDeleteIt() {
+        String ns = unique("console-repos-");
+        assertEquals(201, WharfServer.call("POST", "/v2/manage/namespaces", account.token(),
+                "{\"namespace\": \"" + ns + "\"}").statusCode());
+        signIn(account.adminPassword());
+        browser.findElement(By.linkText(ns)).click();
+        waitFor(ExpectedConditions.textToBe(By.tagName("h1"), ns));
+
+        browser.findElement(By.id("repository")).sendKeys("tools//web");
+        browser.findElement(By.id("create-repository")).click();
+        assertTrue(browser.findElement(By.id("repository-error")).getText().contains("next to each other"));
+
+        browser.findElement(By.id("repository")).clear();
+        browser.findElement(By.id("repository")).sendKeys("tools/web");
+        browser.findElement(By.id("create-repository")).click();
+        waitFor(ExpectedConditions.textToBe(By.tagName("h1"), ns + "/tools/web"));
+        assertTrue(browser.findElement(By.id("pull-address")).getText().contains("/" + ns + "/tools/web"));
+        assertEquals("private", browser.findElement(By.id("visibility")).getText());
+
+        browser.findElement(By.id("edit-public")).click();
+        browser.findElement(By.id("save-repository")).click();
+        waitFor(ExpectedConditions.textToBe(By.id("visibility"), "public"));
+
+        browser.findElement(By.id("delete-repository")).click();
+        browser.findElement(By.id("confirm-delete")).click();
+        assertTrue(browser.findElement(By.cssSelector(".flash")).getText().contains("deleted"));
+        assertTrue(browser.findElements(By.cssSelector("tr[data-repository='tools/web']")).isEmpty());
     }
 }

@@ -1,0 +1,161 @@
+package io.wharf.web.console;
+
+import io.wharf.domain.error.WharfException;
+import io.wharf.domain.repository.Category;
+import io.wharf.domain.repository.RepositoryDetails;
+import io.wharf.domain.repository.RepositoryName;
+import io.wharf.web.application.NamespaceService;
+import io.wharf.web.application.Page;
+import io.wharf.web.application.PageRequest;
+import io.wharf.web.application.RepositoryService;
+import io.wharf.web.application.RepositoryTags;
+import io.wharf.web.application.RepositoryView;
+import io.wharf.web.application.WharfSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An organization's repositories ({@code /console/namespaces/<ns>}: search, category, pages, create) and one
+ * repository ({@code /console/namespaces/<ns>/repos/<repo$path>}: brief, pull address, tags, edit, delete).
+ */
+@ApplicationScoped
+public class RepositoryPages {
+    private static final List<String> CATEGORIES = Arrays.stream(Category.values()).map(Category::apiName).toList();
+
+    @Inject
+    NamespaceService namespaces;
+    @Inject
+    RepositoryService repositories;
+    @Inject
+    WharfSettings settings;
+
+    /** Handles {@code /console/namespaces/<ns>[/repos/<repo>[/edit|/delete|/tags/<tag>/delete]]}. */
+    void handle(ConsoleRequest console) throws IOException {
+        String[] path = console.path();
+        String ns = path[1];
+        if (path.length == 2) {
+            if (console.isPost()) {
+                create(console, ns);
+            } else {
+                list(console, ns, 200, Map.of());
+            }
+            return;
+        }
+        if (path.length < 4 || !path[2].equals("repos")) {
+            console.redirect("/console/namespaces/" + ns);
+            return;
+        }
+        String repo = path[3];
+        String action = path.length == 4 ? "" : path[4];
+        switch (action) {
+            case "" -> detail(console, ns, repo, 200, Map.of());
+            case "edit" -> edit(console, ns, repo);
+            case "delete" -> delete(console, ns, repo);
+            case "tags" -> deleteTag(console, ns, repo, path.length > 5 ? path[5] : "");
+            default -> console.redirect(base(ns, repo));
+        }
+    }
+
+    private static String base(String ns, String repo) {
+        return "/console/namespaces/" + ns + "/repos/" + repo;
+    }
+
+    private void list(ConsoleRequest console, String ns, int status, Map<String, Object> form) throws IOException {
+        String search = console.param("q");
+        String category = console.param("category");
+        PageRequest request = Paging.request(console);
+        Page<RepositoryView> page = repositories.listIn(console.caller(), ns, search.isEmpty() ? null : search,
+                category.isEmpty() ? null : Category.of(category), request);
+        Map<String, Object> model = new HashMap<>(form);
+        model.put("namespace", namespaces.show(console.caller(), ns));
+        model.put("repositories", page.items());
+        model.put("paging", Paging.of(request, page));
+        model.put("q", search);
+        model.put("category", category);
+        model.put("categories", CATEGORIES);
+        model.putIfAbsent("name", "");
+        model.putIfAbsent("description", "");
+        console.render(status, "repositories", model);
+    }
+
+    private void create(ConsoleRequest console, String ns) throws IOException {
+        String name = console.param("repository");
+        try {
+            repositories.create(console.caller(), ns, name, details(console));
+            console.flash("Repository " + ns + "/" + name + " created.");
+            console.redirect(base(ns, new RepositoryName(name).inPath()));
+        } catch (WharfException refused) {
+            list(console, ns, refused.error().httpStatus(), Map.of("name", name,
+                    "description", console.param("description"), "error", refused.getMessage()));
+        }
+    }
+
+    private static RepositoryDetails details(ConsoleRequest console) {
+        String category = console.param("category");
+        return new RepositoryDetails(category.isEmpty() ? null : Category.of(category), console.param("description"),
+                console.param("is_public").equals("on"));
+    }
+
+    private void detail(ConsoleRequest console, String ns, String repo, int status, Map<String, Object> form)
+            throws IOException {
+        RepositoryView view = repositories.show(console.caller(), ns, repo);
+        PageRequest request = Paging.request(console);
+        RepositoryTags tags = repositories.tags(console.caller(), ns, repo, null, true, true, request);
+        Map<String, Object> model = new HashMap<>(form);
+        model.put("view", view);
+        model.put("repo", view.repository());
+        model.put("base", base(ns, repo));
+        model.put("pull", settings.registryAddress() + "/" + view.repository().path());
+        model.put("tags", tags.tags().items());
+        model.put("paging", Paging.of(request, tags.tags()));
+        model.put("q", "");
+        model.put("categories", CATEGORIES);
+        console.render(status, "repository", model);
+    }
+
+    private void edit(ConsoleRequest console, String ns, String repo) throws IOException {
+        if (!console.isPost()) {
+            console.redirect(base(ns, repo));
+            return;
+        }
+        try {
+            repositories.update(console.caller(), ns, repo, details(console));
+            console.flash("Repository updated.");
+            console.redirect(base(ns, repo));
+        } catch (WharfException refused) {
+            detail(console, ns, repo, refused.error().httpStatus(), Map.of("error", refused.getMessage()));
+        }
+    }
+
+    private void delete(ConsoleRequest console, String ns, String repo) throws IOException {
+        RepositoryView view = repositories.show(console.caller(), ns, repo);
+        if (!console.isPost()) {
+            console.render("confirm", Map.of("title", "Delete " + view.repository().path() + "?",
+                    "message", "The repository and all its tags are deleted. Images pulled by their digest stop working.",
+                    "action", base(ns, repo) + "/delete", "button", "Delete repository", "cancel", base(ns, repo)));
+            return;
+        }
+        repositories.delete(console.caller(), ns, repo);
+        console.flash("Repository " + view.repository().path() + " deleted.");
+        console.redirect("/console/namespaces/" + ns);
+    }
+
+    private void deleteTag(ConsoleRequest console, String ns, String repo, String tag) throws IOException {
+        if (!console.isPost()) {
+            console.render("confirm", Map.of("title", "Delete tag " + tag + "?",
+                    "message", "The tag is removed from " + ns + "/" + RepositoryName.fromPath(repo) + ".",
+                    "action", base(ns, repo) + "/tags/" + tag + "/delete", "button", "Delete tag",
+                    "cancel", base(ns, repo)));
+            return;
+        }
+        repositories.deleteTag(console.caller(), ns, repo, tag);
+        console.flash("Tag " + tag + " deleted.");
+        console.redirect(base(ns, repo));
+    }
+}
