@@ -26,6 +26,8 @@ public enum SwrError {
     ORGANIZATION_NOT_EMPTY("SVCSTG.SWR.4060074", 406, "The organization cannot be deleted because there are images in it."),
     ORGANIZATION_EXISTS("SVCSTG.SWR.4090060", 409, "The organization already exists."),
     REPOSITORY_EXISTS("SVCSTG.SWR.4090006", 409, "The image already exists."),
+    SHARE_EXISTS("SVCSTG.SWR.4090089", 409, "The permission already exists."),
+    SHARE_NOT_FOUND("SVCSTG.SWR.4040091", 404, "The permission was not found."),
     RESOURCE_EXISTS("SVCSTG.SWR.4090089", 409, "The resource already exists."),
     BODY_TOO_LARGE("SVCSTG.SWR.4131001", 413, "The request body is too large."),
     ORGANIZATION_QUOTA_EXCEEDED("SVCSTG.SWR.4000097", 400, "The maximum number of organizations has been exceeded."),

@@ -25,11 +25,12 @@ public final class AccessPolicy {
 
     /**
      * The right a caller holds on a repository: their right on its organization, else read when the repository is
-     * public (every account may pull a public image).
+     * public (every account may pull a public image) or a valid share reaches the caller's account.
      */
-    public Optional<Permission> rightOn(Caller caller, Namespace namespace, ImageRepository repository) {
+    public Optional<Permission> rightOn(Caller caller, Namespace namespace, ImageRepository repository,
+                                        boolean sharedWithCaller) {
         Optional<Permission> onNamespace = rightOn(caller, namespace);
-        if (onNamespace.isPresent() || !repository.isPublic()) {
+        if (onNamespace.isPresent() || !(repository.isPublic() || sharedWithCaller)) {
             return onNamespace;
         }
         return Optional.of(Permission.READ);

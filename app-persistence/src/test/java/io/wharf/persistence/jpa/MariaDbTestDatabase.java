@@ -44,6 +44,7 @@ final class MariaDbTestDatabase implements AutoCloseable {
                 .managedClass(NamespaceRow.class)
                 .managedClass(ImageRepositoryRow.class)
                 .managedClass(ImageTagRow.class)
+                .managedClass(AccessDomainRow.class)
                 .property(PersistenceConfiguration.JDBC_URL, SERVER + name)
                 .property(PersistenceConfiguration.JDBC_USER, USER)
                 .property(PersistenceConfiguration.JDBC_PASSWORD, PASSWORD)

@@ -1,0 +1,46 @@
+package io.wharf.persistence.jpa;
+
+import io.wharf.domain.share.AccessDomain;
+import io.wharf.domain.share.Deadline;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.Optional;
+
+@Entity
+@Table(name = "access_domain")
+class AccessDomainRow {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    Long id;
+    @Column(name = "repository_id")
+    long repositoryId;
+    @Column(name = "account_id")
+    String accountId;
+    @Column(name = "account_name")
+    String accountName;
+    String permit;
+    Instant deadline;
+    String description;
+    @Column(name = "creator_id")
+    String creatorId;
+    @Column(name = "creator_name")
+    String creatorName;
+    @Column(name = "created_at")
+    Instant createdAt;
+    @Column(name = "updated_at")
+    Instant updatedAt;
+
+    protected AccessDomainRow() {
+    }
+
+    AccessDomain toAccessDomain() {
+        return new AccessDomain(id, repositoryId, accountId, accountName, permit, new Deadline(Optional.ofNullable(deadline)),
+                description, creatorId, creatorName, createdAt, updatedAt);
+    }
+}

@@ -1,0 +1,155 @@
+package io.wharf.persistence.jpa;
+
+import io.wharf.domain.error.SwrError;
+import io.wharf.domain.share.AccessDomain;
+import io.wharf.domain.share.AccessDomains;
+import io.wharf.domain.share.ShareTerms;
+import io.wharf.domain.share.SharedQuery;
+import io.wharf.domain.share.SharedRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class JpaAccessDomains implements AccessDomains {
+    @PersistenceContext(unitName = "wharf")
+    EntityManager em;
+
+    protected JpaAccessDomains() {
+    }
+
+    public JpaAccessDomains(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public AccessDomain add(long repositoryId, String accountId, String accountName, ShareTerms terms, String creatorId,
+                            String creatorName) {
+        AccessDomainRow row = new AccessDomainRow();
+        row.repositoryId = repositoryId;
+        row.accountId = accountId;
+        row.accountName = accountName;
+        apply(row, terms);
+        row.creatorId = creatorId;
+        row.creatorName = creatorName;
+        row.createdAt = row.updatedAt;
+        Conflicts.persistOrConflict(em, row, SwrError.SHARE_EXISTS,
+                "The repository is already shared with " + accountName + ".");
+        return row.toAccessDomain();
+    }
+
+    private static void apply(AccessDomainRow row, ShareTerms terms) {
+        row.permit = terms.permit();
+        row.deadline = terms.deadline().until().orElse(null);
+        row.description = terms.description();
+        row.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    @Override
+    public Optional<AccessDomain> of(long repositoryId, String accountName) {
+        return em.createQuery("select s from AccessDomainRow s where s.repositoryId = :repo and s.accountName = :name",
+                        AccessDomainRow.class)
+                .setParameter("repo", repositoryId).setParameter("name", accountName)
+                .getResultStream().findFirst().map(AccessDomainRow::toAccessDomain);
+    }
+
+    @Override
+    public List<AccessDomain> ofRepository(long repositoryId, int offset, int limit) {
+        return em.createQuery("select s from AccessDomainRow s where s.repositoryId = :repo order by s.accountName",
+                        AccessDomainRow.class)
+                .setParameter("repo", repositoryId).setFirstResult(offset).setMaxResults(limit)
+                .getResultStream().map(AccessDomainRow::toAccessDomain).toList();
+    }
+
+    @Override
+    public AccessDomain update(AccessDomain share, ShareTerms terms) {
+        AccessDomainRow row = em.find(AccessDomainRow.class, share.id());
+        apply(row, terms);
+        return row.toAccessDomain();
+    }
+
+    @Override
+    public void remove(AccessDomain share) {
+        em.createQuery("delete from AccessDomainRow s where s.id = :id").setParameter("id", share.id()).executeUpdate();
+    }
+
+    @Override
+    public boolean grantsRead(long repositoryId, String accountId, Instant now) {
+        return em.createQuery("select count(s) from AccessDomainRow s where s.repositoryId = :repo"
+                        + " and s.accountId = :account and (s.deadline is null or s.deadline > :now)", Long.class)
+                .setParameter("repo", repositoryId).setParameter("account", accountId).setParameter("now", now)
+                .getSingleResult() > 0;
+    }
+
+    @Override
+    public List<SharedRepository> list(SharedQuery query) {
+        String direction = query.descending() ? " desc" : " asc";
+        String order = switch (query.order()) {
+            case NAME -> "r.name" + direction;
+            case UPDATED_TIME -> "r.updatedAt" + direction;
+            case TAG_COUNT -> "r.numImages" + direction;
+            case NAMESPACE -> "r.namespaceName" + direction + ", r.name" + direction;
+            case IS_PUBLIC -> "r.isPublic" + direction;
+        };
+        String projection = query.byMe() ? "select r" : "select r, s";
+        List<Object> rows = select(query, projection, " order by " + order + ", r.id" + direction, Object.class)
+                .setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList();
+        return rows.stream().map(row -> query.byMe()
+                ? new SharedRepository(((ImageRepositoryRow) row).toRepository(), null)
+                : new SharedRepository(((ImageRepositoryRow) ((Object[]) row)[0]).toRepository(),
+                ((AccessDomainRow) ((Object[]) row)[1]).toAccessDomain())).toList();
+    }
+
+    @Override
+    public long count(SharedQuery query) {
+        return select(query, "select count(r)", "", Long.class).getSingleResult();
+    }
+
+    /**
+     * Shared by me: the account's repositories that have any share. Shared with me: one row per share that reaches
+     * the account, with its repository.
+     */
+    private <T> TypedQuery<T> select(SharedQuery query, String projection, String order, Class<T> type) {
+        StringBuilder jpql = new StringBuilder(projection);
+        if (query.byMe()) {
+            jpql.append(" from ImageRepositoryRow r where r.accountId = :account"
+                    + " and exists (select 1 from AccessDomainRow x where x.repositoryId = r.id)");
+        } else {
+            jpql.append(" from AccessDomainRow s, ImageRepositoryRow r where r.id = s.repositoryId"
+                    + " and s.accountId = :account");
+            if (query.valid() != null) {
+                jpql.append(query.valid() ? " and (s.deadline is null or s.deadline > :now)"
+                        : " and s.deadline <= :now");
+            }
+            if (query.ownerAccountName() != null) {
+                jpql.append(" and r.accountId in (select a.id from AccountRow a where a.name = :owner)");
+            }
+        }
+        if (query.namespaceContains() != null) {
+            jpql.append(" and r.namespaceName like :ns escape '!'");
+        }
+        if (query.nameContains() != null) {
+            jpql.append(" and r.name like :name escape '!'");
+        }
+        TypedQuery<T> typed = em.createQuery(jpql.append(order).toString(), type).setParameter("account", query.accountId());
+        if (!query.byMe() && query.valid() != null) {
+            typed.setParameter("now", query.now());
+        }
+        if (!query.byMe() && query.ownerAccountName() != null) {
+            typed.setParameter("owner", query.ownerAccountName());
+        }
+        if (query.namespaceContains() != null) {
+            typed.setParameter("ns", Likes.containing(query.namespaceContains()));
+        }
+        if (query.nameContains() != null) {
+            typed.setParameter("name", Likes.containing(query.nameContains()));
+        }
+        return typed;
+    }
+}
