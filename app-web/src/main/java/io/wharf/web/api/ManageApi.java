@@ -1,6 +1,8 @@
 package io.wharf.web.api;
 
+import io.wharf.web.api.manage.AccessDomainsResource;
 import io.wharf.web.api.manage.NamespacesResource;
+import io.wharf.web.api.manage.SharedRepositoriesResource;
 import io.wharf.web.api.manage.ReposResource;
 import io.wharf.web.api.manage.RepositoriesResource;
 import jakarta.ws.rs.ApplicationPath;
@@ -13,6 +15,7 @@ import java.util.Set;
 public class ManageApi extends Application {
     @Override
     public Set<Class<?>> getClasses() {
-        return Providers.with(NamespacesResource.class, RepositoriesResource.class, ReposResource.class);
+        return Providers.with(NamespacesResource.class, RepositoriesResource.class, ReposResource.class,
+                AccessDomainsResource.class, SharedRepositoriesResource.class);
     }
 }

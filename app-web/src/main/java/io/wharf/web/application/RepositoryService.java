@@ -5,9 +5,6 @@ import io.wharf.domain.account.Caller;
 import io.wharf.domain.error.SwrError;
 import io.wharf.domain.error.WharfException;
 import io.wharf.domain.namespace.Namespace;
-import io.wharf.domain.namespace.NamespaceName;
-import io.wharf.domain.namespace.Namespaces;
-import io.wharf.domain.permission.AccessPolicy;
 import io.wharf.domain.permission.Permission;
 import io.wharf.domain.repository.Category;
 import io.wharf.domain.repository.ImageRepositories;
@@ -33,20 +30,20 @@ import java.util.Map;
 @Transactional
 public class RepositoryService {
     @Inject
-    Namespaces namespaces;
-    @Inject
     ImageRepositories repositories;
     @Inject
     ImageTags tags;
     @Inject
     Accounts accounts;
-
-    private final AccessPolicy policy = new AccessPolicy();
+    @Inject
+    RepositoryAccess access;
 
     public ImageRepository create(Caller caller, String namespace, String name, RepositoryDetails details) {
-        Namespace ns = visibleNamespace(caller, namespace);
+        Namespace ns = access.visibleNamespace(caller, namespace);
         RepositoryName valid = RepositoryName.fromPath(name);
-        require(policy.rightOn(caller, ns).orElseThrow(), Permission.EDIT, "organization " + ns.name());
+        if (!access.rightOn(caller, ns).includes(Permission.EDIT)) {
+            throw new WharfException(SwrError.FORBIDDEN, "You need the edit right on organization " + ns.name() + ".");
+        }
         if (repositories.byName(ns.name(), valid).isPresent()) {
             throw new WharfException(SwrError.REPOSITORY_EXISTS,
                     "The image repository " + ns.name() + "/" + valid + " already exists.");
@@ -55,22 +52,19 @@ public class RepositoryService {
     }
 
     public RepositoryView show(Caller caller, String namespace, String repository) {
-        Located located = locate(caller, namespace, repository);
+        RepositoryAccess.Located located = access.locate(caller, namespace, repository);
         ImageRepository repo = located.repository();
         String domainName = accounts.byId(repo.accountId()).map(a -> a.name().value()).orElse("");
         return new RepositoryView(repo, located.right(), domainName, List.of());
     }
 
     public ImageRepository update(Caller caller, String namespace, String repository, RepositoryDetails details) {
-        Located located = locate(caller, namespace, repository);
-        require(located.right(), Permission.EDIT, "image repository " + located.repository().path());
-        return repositories.update(located.repository(), details);
+        return repositories.update(access.locate(caller, namespace, repository).require(Permission.EDIT).repository(),
+                details);
     }
 
     public void delete(Caller caller, String namespace, String repository) {
-        Located located = locate(caller, namespace, repository);
-        require(located.right(), Permission.MANAGE, "image repository " + located.repository().path());
-        repositories.remove(located.repository());
+        repositories.remove(access.locate(caller, namespace, repository).require(Permission.MANAGE).repository());
     }
 
     /** The repositories of the caller's account that the caller holds a right on, with their tag names. */
@@ -83,7 +77,7 @@ public class RepositoryService {
     /** The repositories of one organization the caller holds a right on, by name. */
     public Page<RepositoryView> listIn(Caller caller, String namespace, String nameContains, Category category,
                                        PageRequest page) {
-        Namespace ns = visibleNamespace(caller, namespace);
+        Namespace ns = access.visibleNamespace(caller, namespace);
         return list(caller, new RepositoryQuery(caller.accountId(), caller.accountAdministrator() ? null : caller.userId(),
                 ns.id(), null, nameContains, category, null, RepositoryQuery.Order.NAME, false, page.offset(), page.limit()));
     }
@@ -99,45 +93,15 @@ public class RepositoryService {
     /** One page of a repository's tags, with the repository they belong to. */
     public RepositoryTags tags(Caller caller, String namespace, String repository, String tagContains,
                                boolean byUpdateTime, boolean descending, PageRequest page) {
-        ImageRepository found = locate(caller, namespace, repository).repository();
+        ImageRepository found = access.locate(caller, namespace, repository).repository();
         TagQuery query = new TagQuery(found.id(), tagContains, byUpdateTime, descending, page.offset(), page.limit());
         return new RepositoryTags(found, new Page<>(tags.list(query), tags.count(query)));
     }
 
     public void deleteTag(Caller caller, String namespace, String repository, String tag) {
-        Located located = locate(caller, namespace, repository);
-        require(located.right(), Permission.EDIT, "image repository " + located.repository().path());
+        RepositoryAccess.Located located = access.locate(caller, namespace, repository).require(Permission.EDIT);
         ImageTag found = tags.byTag(located.repository().id(), tag).orElseThrow(() -> new WharfException(
                 SwrError.TAG_NOT_FOUND, "The image " + located.repository().path() + ":" + tag + " does not exist."));
         tags.remove(located.repository(), found);
-    }
-
-    private record Located(Namespace namespace, ImageRepository repository, Permission right) {
-    }
-
-    /** The repository if the caller may read it; otherwise it looks exactly like a missing one. */
-    private Located locate(Caller caller, String namespace, String repository) {
-        NamespaceName nsName = new NamespaceName(namespace);
-        RepositoryName name = RepositoryName.fromPath(repository);
-        WharfException notFound = new WharfException(SwrError.REPOSITORY_NOT_FOUND,
-                "The image repository " + nsName + "/" + name + " does not exist.");
-        ImageRepository found = repositories.byName(nsName, name).orElseThrow(() -> notFound);
-        Namespace ns = namespaces.byName(nsName).orElseThrow(() -> notFound);
-        Permission right = policy.rightOn(caller, ns, found).orElseThrow(() -> notFound);
-        return new Located(ns, found, right);
-    }
-
-    private Namespace visibleNamespace(Caller caller, String namespace) {
-        NamespaceName valid = new NamespaceName(namespace);
-        return namespaces.byName(valid).filter(n -> policy.rightOn(caller, n).isPresent())
-                .orElseThrow(() -> new WharfException(SwrError.ORGANIZATION_NOT_FOUND,
-                        "The organization " + valid + " does not exist."));
-    }
-
-    private static void require(Permission held, Permission needed, String what) {
-        if (!held.includes(needed)) {
-            throw new WharfException(SwrError.FORBIDDEN,
-                    "You need the " + needed.name().toLowerCase() + " right on " + what + ".");
-        }
     }
 }

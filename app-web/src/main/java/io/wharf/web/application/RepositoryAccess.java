@@ -1,0 +1,73 @@
+package io.wharf.web.application;
+
+import io.wharf.domain.account.Caller;
+import io.wharf.domain.error.SwrError;
+import io.wharf.domain.error.WharfException;
+import io.wharf.domain.namespace.Namespace;
+import io.wharf.domain.namespace.NamespaceName;
+import io.wharf.domain.namespace.Namespaces;
+import io.wharf.domain.permission.AccessPolicy;
+import io.wharf.domain.permission.Permission;
+import io.wharf.domain.repository.ImageRepositories;
+import io.wharf.domain.repository.ImageRepository;
+import io.wharf.domain.repository.RepositoryName;
+import io.wharf.domain.share.AccessDomains;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+
+/**
+ * Finds a repository for a caller together with the right they hold on it (organization right, public, or a valid
+ * share), so that every use case asks {@link AccessPolicy} the same way. Runs inside the callers' transactions.
+ */
+@ApplicationScoped
+public class RepositoryAccess {
+    @Inject
+    Namespaces namespaces;
+    @Inject
+    ImageRepositories repositories;
+    @Inject
+    AccessDomains shares;
+
+    private final AccessPolicy policy = new AccessPolicy();
+
+    /** A repository with the right the caller holds on it. */
+    public record Located(Namespace namespace, ImageRepository repository, Permission right) {
+
+        /** Refuses with 403 unless the caller's right includes {@code needed}. */
+        public Located require(Permission needed) {
+            if (!right.includes(needed)) {
+                throw new WharfException(SwrError.FORBIDDEN, "You need the " + needed.name().toLowerCase()
+                        + " right on image repository " + repository.path() + ".");
+            }
+            return this;
+        }
+    }
+
+    /** The repository if the caller may read it; otherwise it looks exactly like a missing one. */
+    public Located locate(Caller caller, String namespace, String repository) {
+        NamespaceName nsName = new NamespaceName(namespace);
+        RepositoryName name = RepositoryName.fromPath(repository);
+        WharfException notFound = new WharfException(SwrError.REPOSITORY_NOT_FOUND,
+                "The image repository " + nsName + "/" + name + " does not exist.");
+        ImageRepository found = repositories.byName(nsName, name).orElseThrow(() -> notFound);
+        Namespace ns = namespaces.byName(nsName).orElseThrow(() -> notFound);
+        boolean shared = !found.accountId().equals(caller.accountId())
+                && shares.grantsRead(found.id(), caller.accountId(), Instant.now());
+        Permission right = policy.rightOn(caller, ns, found, shared).orElseThrow(() -> notFound);
+        return new Located(ns, found, right);
+    }
+
+    /** The organization if the caller holds a right on it; otherwise it looks exactly like a missing one. */
+    public Namespace visibleNamespace(Caller caller, String namespace) {
+        NamespaceName valid = new NamespaceName(namespace);
+        return namespaces.byName(valid).filter(n -> policy.rightOn(caller, n).isPresent())
+                .orElseThrow(() -> new WharfException(SwrError.ORGANIZATION_NOT_FOUND,
+                        "The organization " + valid + " does not exist."));
+    }
+
+    public Permission rightOn(Caller caller, Namespace namespace) {
+        return policy.rightOn(caller, namespace).orElseThrow();
+    }
+}
