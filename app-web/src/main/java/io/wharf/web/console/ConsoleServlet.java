@@ -40,6 +40,8 @@ public class ConsoleServlet extends HttpServlet {
     AccountPages accounts;
     @Inject
     RepositoryPages repositories;
+    @Inject
+    SharePages shares;
 
     private TemplateEngine engine;
     private JakartaServletWebApplication application;
@@ -103,6 +105,7 @@ public class ConsoleServlet extends HttpServlet {
                 }
             }
             case "accounts", "users" -> accounts.handle(console, section);
+            case "shared" -> shares.list(console);
             default -> throw new WharfException(SwrError.URL_NOT_FOUND, "There is no such console page.");
         }
     }

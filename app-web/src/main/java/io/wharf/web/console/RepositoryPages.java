@@ -10,11 +10,14 @@ import io.wharf.web.application.PageRequest;
 import io.wharf.web.application.RepositoryService;
 import io.wharf.web.application.RepositoryTags;
 import io.wharf.web.application.RepositoryView;
+import io.wharf.web.application.ShareService;
+import io.wharf.domain.permission.Permission;
 import io.wharf.web.application.WharfSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +37,10 @@ public class RepositoryPages {
     RepositoryService repositories;
     @Inject
     WharfSettings settings;
+    @Inject
+    SharePages shares;
+    @Inject
+    ShareService shareService;
 
     /** Handles {@code /console/namespaces/<ns>[/repos/<repo>[/edit|/delete|/tags/<tag>/delete]]}. */
     void handle(ConsoleRequest console) throws IOException {
@@ -58,6 +65,8 @@ public class RepositoryPages {
             case "edit" -> edit(console, ns, repo);
             case "delete" -> delete(console, ns, repo);
             case "tags" -> deleteTag(console, ns, repo, path.length > 5 ? path[5] : "");
+            case "shares" -> shares.handle(console, ns, repo, base(ns, repo), path.length > 5 ? path[5] : "",
+                    path.length > 6 ? path[6] : "", this::detail);
             default -> console.redirect(base(ns, repo));
         }
     }
@@ -102,7 +111,12 @@ public class RepositoryPages {
                 console.param("is_public").equals("on"));
     }
 
-    private void detail(ConsoleRequest console, String ns, String repo, int status, Map<String, Object> form)
+    /** Renders a repository's page with a status and extra form values (an error, the fields a person typed). */
+    interface Detail {
+        void render(ConsoleRequest console, String ns, String repo, int status, Map<String, Object> form) throws IOException;
+    }
+
+    void detail(ConsoleRequest console, String ns, String repo, int status, Map<String, Object> form)
             throws IOException {
         RepositoryView view = repositories.show(console.caller(), ns, repo);
         PageRequest request = Paging.request(console);
@@ -116,6 +130,12 @@ public class RepositoryPages {
         model.put("paging", Paging.of(request, tags.tags()));
         model.put("q", "");
         model.put("categories", CATEGORIES);
+        model.put("shares", view.auth().includes(Permission.EDIT)
+                ? shareService.list(console.caller(), ns, repo, new PageRequest(0, PageRequest.MAX_LIMIT)).items()
+                : List.of());
+        model.put("now", Instant.now());
+        model.putIfAbsent("shareAccount", "");
+        model.putIfAbsent("shareDeadline", "forever");
         console.render(status, "repository", model);
     }
 

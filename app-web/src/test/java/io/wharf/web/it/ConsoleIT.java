@@ -57,11 +57,24 @@ class ConsoleIT {
     }
 
     private static void signIn(String password) {
+        signIn(account, password);
+    }
+
+    private static void signIn(WharfServer.TestAccount as, String password) {
+        browser.manage().deleteAllCookies();
         browser.get(URL + "/console/login");
-        browser.findElement(By.id("account")).sendKeys(account.name());
-        browser.findElement(By.id("user")).sendKeys(account.adminName());
+        browser.findElement(By.id("account")).sendKeys(as.name());
+        browser.findElement(By.id("user")).sendKeys(as.adminName());
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("sign-in")).click();
+    }
+
+    private static String sharedStatus(WharfServer.TestAccount as, String path) {
+        signIn(as, as.adminPassword());
+        waitFor(ExpectedConditions.urlMatches("/console/namespaces$"));
+        browser.findElement(By.linkText("Shared with me")).click();
+        waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Shared with me"));
+        return browser.findElement(By.cssSelector("tr[data-shared='" + path + "'] .share-status")).getText();
     }
 
     @Test
@@ -126,5 +139,38 @@ class ConsoleIT {
         browser.findElement(By.id("confirm-delete")).click();
         assertTrue(browser.findElement(By.cssSelector(".flash")).getText().contains("deleted"));
         assertTrue(browser.findElements(By.cssSelector("tr[data-repository='tools/web']")).isEmpty());
+    }
+
+    @Test
+    void aShareShowsUnderSharedWithMeAndExpiresWhenItsDeadlinePasses() {
+        WharfServer.TestAccount owner = newAccount(adminToken(), "console-a");
+        WharfServer.TestAccount friend = newAccount(adminToken(), "console-b");
+        String ns = unique("console-share-");
+        WharfServer.call("POST", "/v2/manage/namespaces", owner.token(), "{\"namespace\": \"" + ns + "\"}");
+        WharfServer.call("POST", "/v2/manage/namespaces/" + ns + "/repos", owner.token(),
+                "{\"repository\": \"app\", \"is_public\": false}");
+        String page = URL + "/console/namespaces/" + ns + "/repos/app";
+
+        signIn(owner, owner.adminPassword());
+        waitFor(ExpectedConditions.urlMatches("/console/namespaces$"));
+        browser.get(page);
+        browser.findElement(By.id("share-account")).sendKeys(friend.name());
+        browser.findElement(By.id("add-share")).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "Shared with " + friend.name()));
+        assertEquals("valid", browser.findElement(By.cssSelector("tr[data-share='" + friend.name() + "'] .share-status")).getText());
+
+        assertEquals("valid", sharedStatus(friend, ns + "/app"));
+
+        signIn(owner, owner.adminPassword());
+        waitFor(ExpectedConditions.urlMatches("/console/namespaces$"));
+        browser.get(page);
+        var deadline = browser.findElement(By.cssSelector("tr[data-share='" + friend.name() + "'] input.deadline"));
+        deadline.clear();
+        deadline.sendKeys(java.time.Instant.now().minusSeconds(3600).toString());
+        browser.findElement(By.cssSelector("tr[data-share='" + friend.name() + "'] button")).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "now lasts until"));
+        assertEquals("expired", browser.findElement(By.cssSelector("tr[data-share='" + friend.name() + "'] .share-status")).getText());
+
+        assertEquals("expired", sharedStatus(friend, ns + "/app"));
     }
 }
