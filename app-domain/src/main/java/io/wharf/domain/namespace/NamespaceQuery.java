@@ -1,8 +1,10 @@
 package io.wharf.domain.namespace;
 
 /**
- * Which of an account's organizations to list: all of them, or only those a given user created (for a user who is
- * not the account's administrator), optionally only names containing a text, one page at a time.
+ * Which of an account's organizations to list: all of them, or only those visible to a given user who is not the
+ * account's administrator (created by them or granted to them; with {@code throughRepositories}, also those where
+ * they were granted a repository), optionally only names containing a text, one page at a time.
  */
-public record NamespaceQuery(String accountId, String createdBy, String nameContains, int offset, int limit) {
+public record NamespaceQuery(String accountId, String visibleTo, boolean throughRepositories, String nameContains,
+                             int offset, int limit) {
 }

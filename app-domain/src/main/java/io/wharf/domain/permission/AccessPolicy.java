@@ -7,20 +7,25 @@ import io.wharf.domain.repository.ImageRepository;
 import java.util.Optional;
 
 /**
- * Decides the right a caller holds on an organization or repository: the one permission check. Another account's organization yields nothing at all, so
- * that it cannot be told apart from one that does not exist. Inside the account, its administrator and the
- * organization's creator manage it; other users hold no right until one is granted to them.
+ * Decides the right a caller holds on an organization or repository: the one permission check. Another account's
+ * organization yields nothing at all, so that it cannot be told apart from one that does not exist. Inside the
+ * account, its administrator and the organization's creator manage it; other users hold what was granted to them.
  */
 public final class AccessPolicy {
 
     public Optional<Permission> rightOn(Caller caller, Namespace namespace) {
+        return rightOn(caller, namespace, Optional.empty());
+    }
+
+    /** The caller's right on an organization, given what was granted to them on it. */
+    public Optional<Permission> rightOn(Caller caller, Namespace namespace, Optional<Permission> granted) {
         if (!namespace.accountId().equals(caller.accountId())) {
             return Optional.empty();
         }
         if (caller.accountAdministrator() || namespace.creatorId().equals(caller.userId())) {
             return Optional.of(Permission.MANAGE);
         }
-        return Optional.empty();
+        return granted;
     }
 
     /**
@@ -29,10 +34,33 @@ public final class AccessPolicy {
      */
     public Optional<Permission> rightOn(Caller caller, Namespace namespace, ImageRepository repository,
                                         boolean sharedWithCaller) {
-        Optional<Permission> onNamespace = rightOn(caller, namespace);
-        if (onNamespace.isPresent() || !(repository.isPublic() || sharedWithCaller)) {
-            return onNamespace;
+        return rightOn(caller, namespace, Optional.empty(), repository, Optional.empty(), sharedWithCaller);
+    }
+
+    /**
+     * The caller's right on a repository, given their grants on it and on its organization: the strongest of the
+     * organization right, the repository grant (same account only), and read from a public flag or a valid share.
+     */
+    public Optional<Permission> rightOn(Caller caller, Namespace namespace, Optional<Permission> namespaceGrant,
+                                        ImageRepository repository, Optional<Permission> repositoryGrant,
+                                        boolean sharedWithCaller) {
+        Optional<Permission> best = rightOn(caller, namespace, namespaceGrant);
+        if (namespace.accountId().equals(caller.accountId())) {
+            best = strongest(best, repositoryGrant);
         }
-        return Optional.of(Permission.READ);
+        if (repository.isPublic() || sharedWithCaller) {
+            best = strongest(best, Optional.of(Permission.READ));
+        }
+        return best;
+    }
+
+    private static Optional<Permission> strongest(Optional<Permission> a, Optional<Permission> b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        if (b.isEmpty()) {
+            return a;
+        }
+        return Optional.of(a.get().includes(b.get()) ? a.get() : b.get());
     }
 }

@@ -26,7 +26,7 @@ public enum Permission {
 
     public static Permission ofAuth(int auth) {
         return Arrays.stream(values()).filter(p -> p.auth == auth).findFirst()
-                .orElseThrow(() -> new WharfException(SwrError.INVALID_PARAMETER,
+                .orElseThrow(() -> new WharfException(SwrError.INVALID_PERMISSION,
                         "Invalid auth " + auth + ": it must be 7 (manage), 3 (edit) or 1 (read)"));
     }
 }

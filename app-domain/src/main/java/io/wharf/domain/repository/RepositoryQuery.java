@@ -1,11 +1,12 @@
 package io.wharf.domain.repository;
 
 /**
- * Which repositories to list: those of one account's organizations (only those one user created, for a user who is
- * not the account's administrator), optionally of one organization, narrowed by organization and name texts, category
+ * Which repositories to list: those of one account's organizations (only those visible to one user, for a user who
+ * is not the account's administrator: through the organization, or a grant on the repository), optionally of one
+ * organization, narrowed by organization and name texts, category
  * and visibility, in an order, one page at a time.
  */
-public record RepositoryQuery(String accountId, String namespacesCreatedBy, Long namespaceId, String namespaceContains, String nameContains,
+public record RepositoryQuery(String accountId, String visibleTo, Long namespaceId, String namespaceContains, String nameContains,
                               Category category, Boolean isPublic, Order order, boolean descending, int offset,
                               int limit) {
 

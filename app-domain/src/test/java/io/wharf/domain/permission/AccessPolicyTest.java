@@ -3,6 +3,9 @@ package io.wharf.domain.permission;
 import io.wharf.domain.account.Caller;
 import io.wharf.domain.namespace.Namespace;
 import io.wharf.domain.namespace.NamespaceName;
+import io.wharf.domain.repository.Category;
+import io.wharf.domain.repository.ImageRepository;
+import io.wharf.domain.repository.RepositoryName;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -49,5 +52,33 @@ class AccessPolicyTest {
         assertTrue(Permission.EDIT.includes(Permission.READ));
         assertFalse(Permission.READ.includes(Permission.EDIT));
         assertEquals(Permission.EDIT, Permission.ofAuth(3));
+    }
+
+    @Test
+    void aMemberHoldsWhatWasGrantedOnTheOrganizationOrTheRepository() {
+        Caller member = new Caller("member", "mike", "acct-a", "a", "p", false, false);
+        assertEquals(Optional.of(Permission.EDIT), policy.rightOn(member, ofAccountA, Optional.of(Permission.EDIT)));
+        ImageRepository repo = repository("acct-a", false);
+        assertEquals(Optional.of(Permission.MANAGE), policy.rightOn(member, ofAccountA, Optional.of(Permission.READ),
+                repo, Optional.of(Permission.MANAGE), false), "the stronger of the two grants");
+        assertEquals(Optional.of(Permission.READ), policy.rightOn(member, ofAccountA, Optional.empty(),
+                repository("acct-a", true), Optional.empty(), false), "public means read for everyone");
+        assertTrue(policy.rightOn(member, ofAccountA, Optional.empty(), repo, Optional.empty(), false).isEmpty());
+    }
+
+    @Test
+    void grantsNeverReachAcrossAccountsButSharesAndPublicRepositoriesDo() {
+        Caller outsider = new Caller("x", "xavier", "acct-b", "b", "p", false, false);
+        ImageRepository repo = repository("acct-a", false);
+        assertTrue(policy.rightOn(outsider, ofAccountA, Optional.of(Permission.MANAGE), repo,
+                Optional.of(Permission.MANAGE), false).isEmpty());
+        assertEquals(Optional.of(Permission.READ), policy.rightOn(outsider, ofAccountA, Optional.empty(), repo,
+                Optional.empty(), true));
+    }
+
+    private static ImageRepository repository(String account, boolean isPublic) {
+        return new ImageRepository(9, 1, new NamespaceName("team"), account,
+                new RepositoryName("app"), Category.OTHER, "",
+                isPublic, "creator", "carol", Instant.now(), Instant.now(), 0, 0, 0);
     }
 }

@@ -73,6 +73,8 @@ public class JpaImageRepositories implements ImageRepositories {
     public void remove(ImageRepository repository) {
         em.createQuery("delete from ImageTagRow t where t.repositoryId = :id").setParameter("id", repository.id())
                 .executeUpdate();
+        em.createQuery("delete from GrantRow g where g.scope = 'REPOSITORY' and g.targetId = :id")
+                .setParameter("id", repository.id()).executeUpdate();
         em.createQuery("delete from ImageRepositoryRow r where r.id = :id").setParameter("id", repository.id())
                 .executeUpdate();
     }
@@ -100,9 +102,12 @@ public class JpaImageRepositories implements ImageRepositories {
     private <T> TypedQuery<T> select(RepositoryQuery query, String projection, String order, Class<T> type) {
         StringBuilder jpql = new StringBuilder(projection)
                 .append(" from ImageRepositoryRow r where r.accountId = :account");
-        if (query.namespacesCreatedBy() != null) {
-            jpql.append(" and r.namespaceId in (select n.id from NamespaceRow n where n.accountId = :account"
-                    + " and n.creatorId = :creator)");
+        if (query.visibleTo() != null) {
+            jpql.append(" and (r.namespaceId in (select n.id from NamespaceRow n where n.accountId = :account"
+                    + " and (n.creatorId = :user or exists (select 1 from GrantRow g where g.scope = 'NAMESPACE'"
+                    + " and g.targetId = n.id and g.userId = :user)))"
+                    + " or exists (select 1 from GrantRow g where g.scope = 'REPOSITORY' and g.targetId = r.id"
+                    + " and g.userId = :user))");
         }
         if (query.namespaceId() != null) {
             jpql.append(" and r.namespaceId = :nsId");
@@ -120,8 +125,8 @@ public class JpaImageRepositories implements ImageRepositories {
             jpql.append(" and r.isPublic = :public");
         }
         TypedQuery<T> typed = em.createQuery(jpql.append(order).toString(), type).setParameter("account", query.accountId());
-        if (query.namespacesCreatedBy() != null) {
-            typed.setParameter("creator", query.namespacesCreatedBy());
+        if (query.visibleTo() != null) {
+            typed.setParameter("user", query.visibleTo());
         }
         if (query.namespaceId() != null) {
             typed.setParameter("nsId", query.namespaceId());

@@ -61,16 +61,22 @@ public class JpaNamespaces implements Namespaces {
 
     private <T> TypedQuery<T> select(NamespaceQuery query, String projection, String order, Class<T> type) {
         StringBuilder jpql = new StringBuilder(projection).append(" from NamespaceRow n where n.accountId = :account");
-        if (query.createdBy() != null) {
-            jpql.append(" and n.creatorId = :creator");
+        if (query.visibleTo() != null) {
+            jpql.append(" and (n.creatorId = :user or exists (select 1 from GrantRow g where g.scope = 'NAMESPACE'"
+                    + " and g.targetId = n.id and g.userId = :user)");
+            if (query.throughRepositories()) {
+                jpql.append(" or exists (select 1 from GrantRow g, ImageRepositoryRow r where g.scope = 'REPOSITORY'"
+                        + " and g.targetId = r.id and r.namespaceId = n.id and g.userId = :user)");
+            }
+            jpql.append(")");
         }
         if (query.nameContains() != null) {
             jpql.append(" and n.name like :name escape '!'");
         }
         TypedQuery<T> typed = em.createQuery(jpql.append(order).toString(), type)
                 .setParameter("account", query.accountId());
-        if (query.createdBy() != null) {
-            typed.setParameter("creator", query.createdBy());
+        if (query.visibleTo() != null) {
+            typed.setParameter("user", query.visibleTo());
         }
         if (query.nameContains() != null) {
             typed.setParameter("name", Likes.containing(query.nameContains()));
@@ -80,6 +86,8 @@ public class JpaNamespaces implements Namespaces {
 
     @Override
     public void remove(Namespace namespace) {
+        em.createQuery("delete from GrantRow g where g.scope = 'NAMESPACE' and g.targetId = :id")
+                .setParameter("id", namespace.id()).executeUpdate();
         em.createQuery("delete from NamespaceRow n where n.id = :id").setParameter("id", namespace.id()).executeUpdate();
     }
 }

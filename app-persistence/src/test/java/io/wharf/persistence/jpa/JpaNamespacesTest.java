@@ -64,7 +64,7 @@ class JpaNamespacesTest {
         add("taken", accountA, "u1");
         WharfException conflict = assertThrows(WharfException.class, () -> add("taken", accountB, "u2"));
         assertEquals(SwrError.ORGANIZATION_EXISTS, conflict.error());
-        NamespaceQuery ofB = new NamespaceQuery(accountB, null, "taken", 0, 10);
+        NamespaceQuery ofB = new NamespaceQuery(accountB, null, false, "taken", 0, 10);
         assertEquals(0L, db.<Long>inTransaction(em -> new JpaNamespaces(em).count(ofB)));
     }
 
@@ -75,10 +75,10 @@ class JpaNamespacesTest {
             add(name, account, "u1");
         }
         add("p-other", accountB, "u1");
-        List<String> page = db.inTransaction(em -> new JpaNamespaces(em).list(new NamespaceQuery(account, null, null, 1, 2)))
+        List<String> page = db.inTransaction(em -> new JpaNamespaces(em).list(new NamespaceQuery(account, null, false, null, 1, 2)))
                 .stream().map(n -> n.name().value()).toList();
         assertEquals(List.of("p-b", "p-c"), page);
-        assertEquals(4L, db.<Long>inTransaction(em -> new JpaNamespaces(em).count(new NamespaceQuery(account, null, null, 0, 2))));
+        assertEquals(4L, db.<Long>inTransaction(em -> new JpaNamespaces(em).count(new NamespaceQuery(account, null, false, null, 0, 2))));
     }
 
     @Test
@@ -87,7 +87,7 @@ class JpaNamespacesTest {
         add("lit__x", account, "u1");
         add("litabx", account, "u1");
         List<Namespace> matches = db.inTransaction(em -> new JpaNamespaces(em)
-                .list(new NamespaceQuery(account, null, "__", 0, 10)));
+                .list(new NamespaceQuery(account, null, false, "__", 0, 10)));
         assertEquals(List.of("lit__x"), matches.stream().map(n -> n.name().value()).toList());
     }
 
@@ -96,7 +96,7 @@ class JpaNamespacesTest {
         String account = account("creators");
         add("mine-one", account, "me");
         add("theirs-one", account, "them");
-        List<Namespace> mine = db.inTransaction(em -> new JpaNamespaces(em).list(new NamespaceQuery(account, "me", null, 0, 10)));
+        List<Namespace> mine = db.inTransaction(em -> new JpaNamespaces(em).list(new NamespaceQuery(account, "me", false, null, 0, 10)));
         assertEquals(List.of("mine-one"), mine.stream().map(n -> n.name().value()).toList());
     }
 

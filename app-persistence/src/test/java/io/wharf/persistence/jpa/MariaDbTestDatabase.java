@@ -45,6 +45,7 @@ final class MariaDbTestDatabase implements AutoCloseable {
                 .managedClass(ImageRepositoryRow.class)
                 .managedClass(ImageTagRow.class)
                 .managedClass(AccessDomainRow.class)
+                .managedClass(GrantRow.class)
                 .property(PersistenceConfiguration.JDBC_URL, SERVER + name)
                 .property(PersistenceConfiguration.JDBC_USER, USER)
                 .property(PersistenceConfiguration.JDBC_PASSWORD, PASSWORD)

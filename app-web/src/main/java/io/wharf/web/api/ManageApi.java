@@ -2,6 +2,8 @@ package io.wharf.web.api;
 
 import io.wharf.web.api.manage.AccessDomainsResource;
 import io.wharf.web.api.manage.NamespacesResource;
+import io.wharf.web.api.manage.NamespaceAccessResource;
+import io.wharf.web.api.manage.RepositoryAccessResource;
 import io.wharf.web.api.manage.SharedRepositoriesResource;
 import io.wharf.web.api.manage.ReposResource;
 import io.wharf.web.api.manage.RepositoriesResource;
@@ -16,6 +18,7 @@ public class ManageApi extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Providers.with(NamespacesResource.class, RepositoriesResource.class, ReposResource.class,
-                AccessDomainsResource.class, SharedRepositoriesResource.class);
+                AccessDomainsResource.class, SharedRepositoriesResource.class, NamespaceAccessResource.class,
+                RepositoryAccessResource.class);
     }
 }

@@ -7,7 +7,6 @@ import io.wharf.domain.namespace.Namespace;
 import io.wharf.domain.namespace.NamespaceName;
 import io.wharf.domain.namespace.NamespaceQuery;
 import io.wharf.domain.namespace.Namespaces;
-import io.wharf.domain.permission.AccessPolicy;
 import io.wharf.domain.permission.Permission;
 import io.wharf.domain.repository.ImageRepositories;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,8 +21,8 @@ public class NamespaceService {
     Namespaces namespaces;
     @Inject
     ImageRepositories repositories;
-
-    private final AccessPolicy policy = new AccessPolicy();
+    @Inject
+    RepositoryAccess access;
 
     public Namespace create(Caller caller, String name) {
         NamespaceName valid = new NamespaceName(name);
@@ -35,46 +34,35 @@ public class NamespaceService {
 
     /** The organizations the caller holds a right on, optionally only names containing a text. */
     public Page<NamespaceView> list(Caller caller, String nameContains, PageRequest page) {
-        String createdBy = caller.accountAdministrator() ? null : caller.userId();
-        NamespaceQuery query = new NamespaceQuery(caller.accountId(), createdBy, nameContains, page.offset(), page.limit());
-        return new Page<>(namespaces.list(query).stream().map(n -> view(caller, n)).toList(), namespaces.count(query));
+        return list(caller, nameContains, false, page);
+    }
+
+    /**
+     * As {@link #list(Caller, String, PageRequest)}; {@code throughRepositories} ({@code mode::visible}) adds the
+     * organizations the caller sees only through a repository granted to them, with {@code auth} 1.
+     */
+    public Page<NamespaceView> list(Caller caller, String nameContains, boolean throughRepositories, PageRequest page) {
+        String visibleTo = caller.accountAdministrator() ? null : caller.userId();
+        NamespaceQuery query = new NamespaceQuery(caller.accountId(), visibleTo, throughRepositories, nameContains,
+                page.offset(), page.limit());
+        return new Page<>(namespaces.list(query).stream()
+                .map(n -> new NamespaceView(n, access.rightOn(caller, n).orElse(Permission.READ))).toList(),
+                namespaces.count(query));
     }
 
     public NamespaceView show(Caller caller, String name) {
-        return view(caller, visible(caller, name));
+        Namespace namespace = access.visibleNamespace(caller, name);
+        return new NamespaceView(namespace, access.rightOn(caller, namespace).orElseThrow());
     }
 
     /** Deletes an empty organization; one that still holds repositories is refused with 406. */
     public void delete(Caller caller, String name) {
-        Namespace namespace = visible(caller, name);
-        require(caller, namespace, Permission.MANAGE);
+        Namespace namespace = access.visibleNamespace(caller, name);
+        access.require(caller, namespace, Permission.MANAGE);
         if (repositories.countInNamespace(namespace.id()) > 0) {
             throw new WharfException(SwrError.ORGANIZATION_NOT_EMPTY, "The organization " + name
                     + " cannot be deleted because it still holds image repositories; delete them first.");
         }
         namespaces.remove(namespace);
-    }
-
-    /**
-     * The organization if the caller holds any right on it; otherwise it looks exactly like a missing one.
-     * A malformed name is a 400 naming the broken rule.
-     */
-    private Namespace visible(Caller caller, String name) {
-        NamespaceName valid = new NamespaceName(name);
-        return namespaces.byName(valid)
-                .filter(n -> policy.rightOn(caller, n).isPresent())
-                .orElseThrow(() -> new WharfException(SwrError.ORGANIZATION_NOT_FOUND,
-                        "The organization " + valid + " does not exist."));
-    }
-
-    private void require(Caller caller, Namespace namespace, Permission needed) {
-        if (policy.rightOn(caller, namespace).filter(held -> held.includes(needed)).isEmpty()) {
-            throw new WharfException(SwrError.FORBIDDEN,
-                    "You need the " + needed.name().toLowerCase() + " right on organization " + namespace.name() + ".");
-        }
-    }
-
-    private NamespaceView view(Caller caller, Namespace namespace) {
-        return new NamespaceView(namespace, policy.rightOn(caller, namespace).orElseThrow());
     }
 }

@@ -7,6 +7,8 @@ import io.wharf.domain.namespace.Namespace;
 import io.wharf.domain.namespace.NamespaceName;
 import io.wharf.domain.namespace.Namespaces;
 import io.wharf.domain.permission.AccessPolicy;
+import io.wharf.domain.permission.Grant;
+import io.wharf.domain.permission.Grants;
 import io.wharf.domain.permission.Permission;
 import io.wharf.domain.repository.ImageRepositories;
 import io.wharf.domain.repository.ImageRepository;
@@ -16,10 +18,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
- * Finds a repository for a caller together with the right they hold on it (organization right, public, or a valid
- * share), so that every use case asks {@link AccessPolicy} the same way. Runs inside the callers' transactions.
+ * Finds organizations and repositories for a caller together with the right they hold on them (standing, grants,
+ * public, or a valid share), so that every use case asks {@link AccessPolicy} the same way. Runs inside the callers' transactions.
  */
 @ApplicationScoped
 public class RepositoryAccess {
@@ -29,6 +32,8 @@ public class RepositoryAccess {
     ImageRepositories repositories;
     @Inject
     AccessDomains shares;
+    @Inject
+    Grants grants;
 
     private final AccessPolicy policy = new AccessPolicy();
 
@@ -53,21 +58,39 @@ public class RepositoryAccess {
                 "The image repository " + nsName + "/" + name + " does not exist.");
         ImageRepository found = repositories.byName(nsName, name).orElseThrow(() -> notFound);
         Namespace ns = namespaces.byName(nsName).orElseThrow(() -> notFound);
-        boolean shared = !found.accountId().equals(caller.accountId())
-                && shares.grantsRead(found.id(), caller.accountId(), Instant.now());
-        Permission right = policy.rightOn(caller, ns, found, shared).orElseThrow(() -> notFound);
+        boolean sameAccount = found.accountId().equals(caller.accountId());
+        boolean shared = !sameAccount && shares.grantsRead(found.id(), caller.accountId(), Instant.now());
+        Permission right = policy.rightOn(caller, ns, granted(caller, Grant.Scope.NAMESPACE, ns.id(), ns), found,
+                        granted(caller, Grant.Scope.REPOSITORY, found.id(), ns), shared)
+                .orElseThrow(() -> notFound);
         return new Located(ns, found, right);
     }
 
     /** The organization if the caller holds a right on it; otherwise it looks exactly like a missing one. */
     public Namespace visibleNamespace(Caller caller, String namespace) {
         NamespaceName valid = new NamespaceName(namespace);
-        return namespaces.byName(valid).filter(n -> policy.rightOn(caller, n).isPresent())
+        return namespaces.byName(valid).filter(n -> rightOn(caller, n).isPresent())
                 .orElseThrow(() -> new WharfException(SwrError.ORGANIZATION_NOT_FOUND,
                         "The organization " + valid + " does not exist."));
     }
 
-    public Permission rightOn(Caller caller, Namespace namespace) {
-        return policy.rightOn(caller, namespace).orElseThrow();
+    /** The caller's right on an organization, grants counted. */
+    public Optional<Permission> rightOn(Caller caller, Namespace namespace) {
+        return policy.rightOn(caller, namespace, granted(caller, Grant.Scope.NAMESPACE, namespace.id(), namespace));
+    }
+
+    /** Refuses with 403 unless the caller's right on the organization includes {@code needed}. */
+    public void require(Caller caller, Namespace namespace, Permission needed) {
+        if (rightOn(caller, namespace).filter(held -> held.includes(needed)).isEmpty()) {
+            throw new WharfException(SwrError.FORBIDDEN,
+                    "You need the " + needed.name().toLowerCase() + " right on organization " + namespace.name() + ".");
+        }
+    }
+
+    /** A grant matters only for a user of the owning account whose standing does not already give manage. */
+    private Optional<Permission> granted(Caller caller, Grant.Scope scope, long targetId, Namespace namespace) {
+        boolean needsLookup = namespace.accountId().equals(caller.accountId()) && !caller.accountAdministrator()
+                && !namespace.creatorId().equals(caller.userId());
+        return needsLookup ? grants.held(scope, targetId, caller.userId()) : Optional.empty();
     }
 }

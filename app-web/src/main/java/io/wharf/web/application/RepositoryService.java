@@ -41,9 +41,7 @@ public class RepositoryService {
     public ImageRepository create(Caller caller, String namespace, String name, RepositoryDetails details) {
         Namespace ns = access.visibleNamespace(caller, namespace);
         RepositoryName valid = RepositoryName.fromPath(name);
-        if (!access.rightOn(caller, ns).includes(Permission.EDIT)) {
-            throw new WharfException(SwrError.FORBIDDEN, "You need the edit right on organization " + ns.name() + ".");
-        }
+        access.require(caller, ns, Permission.EDIT);
         if (repositories.byName(ns.name(), valid).isPresent()) {
             throw new WharfException(SwrError.REPOSITORY_EXISTS,
                     "The image repository " + ns.name() + "/" + valid + " already exists.");
@@ -85,8 +83,8 @@ public class RepositoryService {
     private Page<RepositoryView> list(Caller caller, RepositoryQuery query) {
         List<ImageRepository> found = repositories.list(query);
         Map<Long, List<String>> names = tags.namesOf(found.stream().map(ImageRepository::id).toList());
-        // The query keeps only organizations the caller manages (as administrator or creator).
-        return new Page<>(found.stream().map(r -> new RepositoryView(r, Permission.MANAGE, caller.accountName(),
+        // Lists do not carry each repository's right (the API's list items have none); the page of one does.
+        return new Page<>(found.stream().map(r -> new RepositoryView(r, null, caller.accountName(),
                 names.getOrDefault(r.id(), List.of()))).toList(), repositories.count(query));
     }
 

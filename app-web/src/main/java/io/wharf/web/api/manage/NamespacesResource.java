@@ -48,7 +48,7 @@ public class NamespacesResource {
 
     /**
      * {@code namespace} (or {@code filter=namespace::x}) keeps the names containing that text; {@code mode::visible}
-     * is accepted (every organization listed is visible to its caller). Paged with {@code offset} and {@code limit}
+     * adds the organizations seen only through a granted repository. Paged with {@code offset} and {@code limit}
      * (default and maximum 1000); the list's full size is in {@code Content-Range}.
      */
     @GET
@@ -59,7 +59,8 @@ public class NamespacesResource {
             throw new WharfException(SwrError.INVALID_FILTER, "Invalid filter: mode can only be 'visible'.");
         });
         PageRequest page = PageRequest.of(offset, limit, PageRequest.MAX_LIMIT);
-        Page<NamespaceView> found = namespaces.list(caller.get(), parsed.valueOr("namespace", namespace).orElse(null), page);
+        Page<NamespaceView> found = namespaces.list(caller.get(), parsed.valueOr("namespace", namespace).orElse(null),
+                parsed.value("mode").isPresent(), page);
         return Response.ok(new NamespaceListResponse(found.items().stream().map(NamespaceResponse::of).toList()))
                 .header("Content-Range", new ListQuery(page, "name", false).contentRange(found.items().size(), found.total()))
                 .build();
