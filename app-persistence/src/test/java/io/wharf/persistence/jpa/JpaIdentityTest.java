@@ -5,6 +5,7 @@ import io.wharf.domain.account.AccountName;
 import io.wharf.domain.account.Identifiers;
 import io.wharf.domain.account.User;
 import io.wharf.domain.account.UserName;
+import io.wharf.domain.credential.AccessKey;
 import io.wharf.domain.error.SwrError;
 import io.wharf.domain.error.WharfException;
 import io.wharf.domain.token.AuthToken;
@@ -90,5 +91,22 @@ class JpaIdentityTest {
         assertTrue(db.<Boolean>inTransaction(em -> new JpaAuthTokens(em).remove(live.digest())));
         assertFalse(db.<Boolean>inTransaction(em -> new JpaAuthTokens(em).remove(live.digest())));
         assertTrue(db.inTransaction(em -> new JpaAuthTokens(em).byDigest(live.digest())).isEmpty());
+    }
+
+    @Test
+    void accessKeysBelongToTheirUserAndGoWithThem() {
+        User owner = user(account("keys", false), "keyholder");
+        AccessKey key = new AccessKey(AccessKey.newAccessKeyId(), owner.id(), "v1:sealed", "ci", NOW);
+        db.inTransaction(em -> {
+            new JpaAccessKeys(em).add(key);
+            return null;
+        });
+        assertEquals(key, db.inTransaction(em -> new JpaAccessKeys(em).byId(key.accessKeyId())).orElseThrow());
+        assertEquals(1, db.inTransaction(em -> new JpaAccessKeys(em).ofUser(owner.id())).size());
+        db.inTransaction(em -> {
+            new JpaAccessKeys(em).remove(key);
+            return null;
+        });
+        assertTrue(db.inTransaction(em -> new JpaAccessKeys(em).byId(key.accessKeyId())).isEmpty());
     }
 }

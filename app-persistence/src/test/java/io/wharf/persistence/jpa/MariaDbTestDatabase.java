@@ -46,6 +46,7 @@ final class MariaDbTestDatabase implements AutoCloseable {
                 .managedClass(ImageTagRow.class)
                 .managedClass(AccessDomainRow.class)
                 .managedClass(GrantRow.class)
+                .managedClass(AccessKeyRow.class)
                 .property(PersistenceConfiguration.JDBC_URL, SERVER + name)
                 .property(PersistenceConfiguration.JDBC_USER, USER)
                 .property(PersistenceConfiguration.JDBC_PASSWORD, PASSWORD)

@@ -1,5 +1,9 @@
 package io.wharf.web.api;
 
+import io.wharf.domain.account.Caller;
+import io.wharf.domain.credential.SignedRequest;
+import io.wharf.domain.error.SwrError;
+import io.wharf.domain.error.WharfException;
 import io.wharf.web.application.IdentityService;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -10,11 +14,26 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 
-/** Every endpoint not marked {@link Public} requires a valid {@code X-Auth-Token}; missing, unknown or expired is 401. */
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Every endpoint not marked {@link Public} requires a valid {@code X-Auth-Token} or an AK/SK signature
+ * ({@code SDK-HMAC-SHA256}); missing, unknown, expired or mismatched is 401. An {@code X-Project-Id} must be the
+ * caller's own project.
+ */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 public class AuthenticationFilter implements ContainerRequestFilter {
     public static final String TOKEN_HEADER = "X-Auth-Token";
+    private static final String SIGNATURE_PREFIX = "SDK-HMAC-SHA256 ";
 
     @Context
     ResourceInfo resource;
@@ -24,10 +43,55 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     CurrentCaller caller;
 
     @Override
-    public void filter(ContainerRequestContext request) {
+    public void filter(ContainerRequestContext request) throws IOException {
         if (resource.getResourceMethod() != null && resource.getResourceMethod().isAnnotationPresent(Public.class)) {
             return;
         }
-        caller.set(identity.authenticate(request.getHeaderString(TOKEN_HEADER)));
+        String authorization = request.getHeaderString("Authorization");
+        Caller authenticated = authorization != null && authorization.startsWith(SIGNATURE_PREFIX)
+                ? signed(request, authorization.substring(SIGNATURE_PREFIX.length()))
+                : identity.authenticate(request.getHeaderString(TOKEN_HEADER));
+        String project = request.getHeaderString("X-Project-Id");
+        if (project != null && !project.isBlank() && !project.equals(authenticated.projectId())) {
+            throw new WharfException(SwrError.AUTHENTICATION_FAILED, "X-Project-Id is not the caller's project.");
+        }
+        caller.set(authenticated);
+    }
+
+    /** {@code Authorization: SDK-HMAC-SHA256 Access=<AK>, SignedHeaders=a;b, Signature=<hex>}, as the SDK signs. */
+    private Caller signed(ContainerRequestContext request, String parameters) throws IOException {
+        Map<String, String> parts = new HashMap<>();
+        for (String part : parameters.split(",")) {
+            int equals = part.indexOf('=');
+            if (equals > 0) {
+                parts.put(part.substring(0, equals).strip(), part.substring(equals + 1).strip());
+            }
+        }
+        if (!parts.keySet().containsAll(List.of("Access", "SignedHeaders", "Signature"))) {
+            throw new WharfException(SwrError.AUTHENTICATION_FAILED, "The Authorization header is not a complete signature.");
+        }
+        List<String> signedHeaders = List.of(parts.get("SignedHeaders").toLowerCase(Locale.ROOT).split(";"));
+        Map<String, String> headers = new HashMap<>();
+        for (String name : signedHeaders) {
+            headers.put(name, String.valueOf(request.getHeaderString(name)));
+        }
+        String payload = request.getHeaderString("X-Sdk-Content-Sha256");
+        if (payload == null) {
+            byte[] body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
+            request.setEntityStream(new ByteArrayInputStream(body));
+            payload = HexFormat.of().formatHex(sha256(body));
+        }
+        SignedRequest signed = new SignedRequest(request.getMethod(), request.getUriInfo().getRequestUri().getRawPath(),
+                request.getUriInfo().getQueryParameters(true), headers, payload);
+        return identity.authenticateSigned(parts.get("Access"), signedHeaders, parts.get("Signature"), signed,
+                request.getHeaderString("X-Sdk-Date"));
+    }
+
+    private static byte[] sha256(byte[] body) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(body);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

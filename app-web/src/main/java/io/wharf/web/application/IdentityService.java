@@ -8,6 +8,11 @@ import io.wharf.domain.account.PasswordHasher;
 import io.wharf.domain.account.User;
 import io.wharf.domain.account.UserName;
 import io.wharf.domain.account.Users;
+import io.wharf.domain.credential.AccessKey;
+import io.wharf.domain.credential.AccessKeys;
+import io.wharf.domain.credential.RequestSigner;
+import io.wharf.domain.credential.SecretCipher;
+import io.wharf.domain.credential.SignedRequest;
 import io.wharf.domain.error.SwrError;
 import io.wharf.domain.error.WharfException;
 import io.wharf.domain.token.AuthToken;
@@ -17,7 +22,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
@@ -25,6 +37,8 @@ import java.util.Optional;
 @ApplicationScoped
 @Transactional
 public class IdentityService {
+    private static final DateTimeFormatter SDK_DATE =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final String BAD_CREDENTIALS = "The account name, user name or password is wrong.";
 
     @Inject
@@ -39,6 +53,13 @@ public class IdentityService {
     LoginThrottle throttle;
     @Inject
     WharfSettings settings;
+
+    @Inject
+    AccessKeys accessKeys;
+    @Inject
+    SecretCipher cipher;
+    @Inject
+    RequestSigner signer;
 
     /** A hash to compare against when the user does not exist, so both failures take the same time. */
     private volatile String decoyHash;
@@ -90,6 +111,32 @@ public class IdentityService {
                         "The token is unknown, revoked or expired; obtain a new one."));
         User user = users.byId(token.userId()).orElseThrow(() -> new WharfException(SwrError.AUTHENTICATION_FAILED));
         return Caller.of(user, accounts.byId(user.accountId()).orElseThrow());
+    }
+
+    /**
+     * The caller of an AK/SK-signed request: the key must exist, the date be within 15 minutes of now, and the
+     * signature recomputed with the key's secret match. Every failure is the same 401.
+     */
+    public Caller authenticateSigned(String accessKeyId, List<String> signedHeaders, String signature,
+                                     SignedRequest request, String sdkDate) {
+        WharfException refused = new WharfException(SwrError.AUTHENTICATION_FAILED,
+                "The request signature does not match, its key is unknown, or its X-Sdk-Date is not within 15 minutes.");
+        AccessKey key = accessKeys.byId(accessKeyId).orElseThrow(() -> refused);
+        Instant signedAt;
+        try {
+            signedAt = SDK_DATE.parse(sdkDate == null ? "" : sdkDate, Instant::from);
+        } catch (DateTimeParseException e) {
+            throw refused;
+        }
+        if (Duration.between(signedAt, Instant.now()).abs().compareTo(Duration.ofMinutes(15)) > 0) {
+            throw refused;
+        }
+        String expected = signer.sign(request, signedHeaders, sdkDate, cipher.decrypt(key.encryptedSecret()));
+        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                String.valueOf(signature).getBytes(StandardCharsets.UTF_8))) {
+            throw refused;
+        }
+        return callerOfUser(key.userId());
     }
 
     /** The caller a console session stands for; a user who no longer exists is a 401. */

@@ -1,0 +1,171 @@
+package io.wharf.web.it;
+
+import com.huaweicloud.sdk.core.auth.BasicCredentials;
+import com.huaweicloud.sdk.core.exception.ServiceResponseException;
+import com.huaweicloud.sdk.core.http.HttpConfig;
+import com.huaweicloud.sdk.swr.v2.SwrClient;
+import com.huaweicloud.sdk.swr.v2.model.CreateNamespaceRequest;
+import com.huaweicloud.sdk.swr.v2.model.CreateNamespaceRequestBody;
+import com.huaweicloud.sdk.swr.v2.model.CreateRepoDomainsRequest;
+import com.huaweicloud.sdk.swr.v2.model.CreateRepoDomainsRequestBody;
+import com.huaweicloud.sdk.swr.v2.model.CreateRepoRequest;
+import com.huaweicloud.sdk.swr.v2.model.CreateRepoRequestBody;
+import com.huaweicloud.sdk.swr.v2.model.DeleteNamespacesRequest;
+import com.huaweicloud.sdk.swr.v2.model.DeleteRepoDomainsRequest;
+import com.huaweicloud.sdk.swr.v2.model.DeleteRepoRequest;
+import com.huaweicloud.sdk.swr.v2.model.ListNamespacesRequest;
+import com.huaweicloud.sdk.swr.v2.model.ListRepoDomainsRequest;
+import com.huaweicloud.sdk.swr.v2.model.ListReposDetailsRequest;
+import com.huaweicloud.sdk.swr.v2.model.ListReposDetailsResponse;
+import com.huaweicloud.sdk.swr.v2.model.ListSharedReposDetailsRequest;
+import com.huaweicloud.sdk.swr.v2.model.ShowAccessDomainRequest;
+import com.huaweicloud.sdk.swr.v2.model.ShowNamespaceRequest;
+import com.huaweicloud.sdk.swr.v2.model.ShowNamespaceResponse;
+import com.huaweicloud.sdk.swr.v2.model.ShowRepositoryRequest;
+import com.huaweicloud.sdk.swr.v2.model.ShowRepositoryResponse;
+import com.huaweicloud.sdk.swr.v2.model.UpdateRepoDomainsRequest;
+import com.huaweicloud.sdk.swr.v2.model.UpdateRepoDomainsRequestBody;
+import com.huaweicloud.sdk.swr.v2.model.UpdateRepoRequest;
+import com.huaweicloud.sdk.swr.v2.model.UpdateRepoRequestBody;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import static io.wharf.web.it.WharfServer.adminToken;
+import static io.wharf.web.it.WharfServer.call;
+import static io.wharf.web.it.WharfServer.json;
+import static io.wharf.web.it.WharfServer.newAccount;
+import static io.wharf.web.it.WharfServer.unique;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The official Huawei Cloud SDK, pointed at Wharf, signing with an access key Wharf issued. */
+class OfficialSdkIT {
+
+    private record Keys(String ak, String sk, String project) {
+    }
+
+    private static Keys accessKeyOf(WharfServer.TestAccount account) {
+        HttpResponse<String> created = call("POST", "/v3.0/OS-CREDENTIAL/credentials", account.token(),
+                "{\"credential\": {\"description\": \"sdk test\"}}");
+        assertEquals(201, created.statusCode(), created.body());
+        JsonObject credential = json(created).getJsonObject("credential");
+        String project = json(WharfServer.issueToken(account.name(), account.adminName(), account.adminPassword()))
+                .getJsonObject("token").getJsonObject("project").getString("id");
+        return new Keys(credential.getString("access"), credential.getString("secret"), project);
+    }
+
+    private static SwrClient client(Keys keys) {
+        return SwrClient.newBuilder()
+                .withHttpConfig(HttpConfig.getDefaultHttpConfig().withIgnoreSSLVerification(true))
+                .withCredential(new BasicCredentials().withAk(keys.ak()).withSk(keys.sk()).withProjectId(keys.project()))
+                .withEndpoints(List.of(WharfServer.URL))
+                .build();
+    }
+
+    @Test
+    void everySwrClientMethodOfTheseEndpointsWorksAgainstWharf() {
+        WharfServer.TestAccount owner = newAccount(adminToken(), "sdk");
+        WharfServer.TestAccount friend = newAccount(adminToken(), "sdkfriend");
+        SwrClient swr = client(accessKeyOf(owner));
+        String ns = unique("sdk-");
+
+        swr.createNamespace(new CreateNamespaceRequest().withBody(new CreateNamespaceRequestBody().withNamespace(ns)));
+        assertEquals(List.of(ns), swr.listNamespaces(new ListNamespacesRequest().withNamespace(ns)).getNamespaces()
+                .stream().map(n -> n.getName()).toList());
+        ShowNamespaceResponse shown = swr.showNamespace(new ShowNamespaceRequest().withNamespace(ns));
+        assertEquals(7, shown.getAuth().getValue().intValue());
+        assertEquals("boss", shown.getCreatorName());
+
+        swr.createRepo(new CreateRepoRequest().withNamespace(ns).withBody(new CreateRepoRequestBody()
+                .withRepository("tools$app").withIsPublic(false).withCategory(CreateRepoRequestBody.CategoryEnum.LINUX)
+                .withDescription("from the sdk")));
+        ShowRepositoryResponse repo = swr.showRepository(new ShowRepositoryRequest().withNamespace(ns).withRepository("tools$app"));
+        assertEquals("tools/app", repo.getName());
+        assertEquals("linux", repo.getCategory());
+        assertFalse(repo.getIsPublic());
+        assertTrue(repo.getId() > 0);
+
+        swr.updateRepo(new UpdateRepoRequest().withNamespace(ns).withRepository("tools$app")
+                .withBody(new UpdateRepoRequestBody().withIsPublic(false).withDescription("changed")));
+        assertEquals("changed", swr.showRepository(new ShowRepositoryRequest().withNamespace(ns)
+                .withRepository("tools$app")).getDescription());
+
+        ListReposDetailsResponse listed = swr.listReposDetails(new ListReposDetailsRequest().withNamespace(ns));
+        assertEquals(1, listed.getBody().size());
+        assertEquals("0-0/1", listed.getContentRange());
+
+        swr.createRepoDomains(new CreateRepoDomainsRequest().withNamespace(ns).withRepository("tools$app")
+                .withBody(new CreateRepoDomainsRequestBody().withAccessDomain(friend.name()).withPermit("read")
+                        .withDeadline("forever").withDescription("sdk share")));
+        assertEquals(friend.name(), swr.listRepoDomains(new ListRepoDomainsRequest().withNamespace(ns)
+                .withRepository("tools$app")).getBody().get(0).getAccessDomain());
+        assertTrue(swr.showAccessDomain(new ShowAccessDomainRequest().withNamespace(ns).withRepository("tools$app")
+                .withAccessDomain(friend.name())).getExist());
+        swr.updateRepoDomains(new UpdateRepoDomainsRequest().withNamespace(ns).withRepository("tools$app")
+                .withAccessDomain(friend.name()).withBody(new UpdateRepoDomainsRequestBody().withPermit("read")
+                        .withDeadline("2099-01-01T00:00:00Z")));
+        assertEquals(1, swr.listSharedReposDetails(new ListSharedReposDetailsRequest().withCenter("self"))
+                .getBody().size());
+        SwrClient friendSwr = client(accessKeyOf(friend));
+        assertEquals(ns, friendSwr.listSharedReposDetails(new ListSharedReposDetailsRequest().withCenter("thirdparty"))
+                .getBody().get(0).getNamespace());
+
+        swr.deleteRepoDomains(new DeleteRepoDomainsRequest().withNamespace(ns).withRepository("tools$app")
+                .withAccessDomain(friend.name()));
+        swr.deleteRepo(new DeleteRepoRequest().withNamespace(ns).withRepository("tools$app"));
+        swr.deleteNamespaces(new DeleteNamespacesRequest().withNamespace(ns));
+        assertTrue(swr.listNamespaces(new ListNamespacesRequest().withNamespace(ns)).getNamespaces().isEmpty());
+    }
+
+    @Test
+    void theSdkReportsWharfsErrorCodesFor404And403And409() {
+        WharfServer.TestAccount owner = newAccount(adminToken(), "sdkerr");
+        WharfServer.TestAccount other = newAccount(adminToken(), "sdkother");
+        SwrClient swr = client(accessKeyOf(owner));
+        SwrClient otherSwr = client(accessKeyOf(other));
+        String ns = unique("sdk-err-");
+        swr.createNamespace(new CreateNamespaceRequest().withBody(new CreateNamespaceRequestBody().withNamespace(ns)));
+        swr.createRepo(new CreateRepoRequest().withNamespace(ns).withBody(new CreateRepoRequestBody()
+                .withRepository("open").withIsPublic(true)));
+
+        ServiceResponseException missing = assertThrows(ServiceResponseException.class,
+                () -> swr.showNamespace(new ShowNamespaceRequest().withNamespace(unique("none-"))));
+        assertEquals(404, missing.getHttpStatusCode());
+        assertEquals("SVCSTG.SWR.4040058", missing.getErrorCode());
+        assertTrue(missing.getRequestId() != null && !missing.getRequestId().isEmpty());
+
+        ServiceResponseException forbidden = assertThrows(ServiceResponseException.class,
+                () -> otherSwr.deleteRepo(new DeleteRepoRequest().withNamespace(ns).withRepository("open")));
+        assertEquals(403, forbidden.getHttpStatusCode());
+        assertEquals("SVCSTG.SWR.4039002", forbidden.getErrorCode());
+
+        ServiceResponseException conflict = assertThrows(ServiceResponseException.class,
+                () -> otherSwr.createNamespace(new CreateNamespaceRequest().withBody(new CreateNamespaceRequestBody().withNamespace(ns))));
+        assertEquals(409, conflict.getHttpStatusCode());
+        assertEquals("SVCSTG.SWR.4090060", conflict.getErrorCode());
+    }
+
+    @Test
+    void aWrongSecretOrADeletedKeyIs401() {
+        WharfServer.TestAccount owner = newAccount(adminToken(), "sdkbad");
+        Keys keys = accessKeyOf(owner);
+        SwrClient forged = client(new Keys(keys.ak(), keys.sk().substring(1) + "x", keys.project()));
+        ServiceResponseException refused = assertThrows(ServiceResponseException.class,
+                () -> forged.listNamespaces(new ListNamespacesRequest()));
+        assertEquals(401, refused.getHttpStatusCode());
+        SwrClient wrongProject = client(new Keys(keys.ak(), keys.sk(), "0123456789abcdef0123456789abcdef"));
+        assertEquals(401, assertThrows(ServiceResponseException.class,
+                () -> wrongProject.listNamespaces(new ListNamespacesRequest())).getHttpStatusCode());
+
+        SwrClient good = client(keys);
+        good.listNamespaces(new ListNamespacesRequest());
+        assertEquals(204, call("DELETE", "/v3.0/OS-CREDENTIAL/credentials/" + keys.ak(), owner.token(), null).statusCode());
+        assertEquals(401, assertThrows(ServiceResponseException.class,
+                () -> good.listNamespaces(new ListNamespacesRequest())).getHttpStatusCode());
+    }
+}
