@@ -42,6 +42,8 @@ public class ConsoleServlet extends HttpServlet {
     RepositoryPages repositories;
     @Inject
     SharePages shares;
+    @Inject
+    AccessKeyPages accessKeys;
 
     private TemplateEngine engine;
     private JakartaServletWebApplication application;
@@ -106,6 +108,7 @@ public class ConsoleServlet extends HttpServlet {
             }
             case "accounts", "users" -> accounts.handle(console, section);
             case "shared" -> shares.list(console);
+            case "access-keys" -> accessKeys.handle(console);
             default -> throw new WharfException(SwrError.URL_NOT_FOUND, "There is no such console page.");
         }
     }

@@ -173,4 +173,25 @@ class ConsoleIT {
 
         assertEquals("expired", sharedStatus(friend, ns + "/app"));
     }
+
+    @Test
+    void anAccessKeyIsCreatedWithItsSecretShownOnceAndDeleted() {
+        signIn(account.adminPassword());
+        waitFor(ExpectedConditions.urlMatches("/console/namespaces$"));
+        browser.findElement(By.linkText("Access keys")).click();
+        waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Access keys"));
+        browser.findElement(By.id("key-description")).sendKeys("laptop");
+        browser.findElement(By.id("create-key")).click();
+        String ak = browser.findElement(By.id("new-ak")).getText();
+        assertEquals(20, ak.length());
+        assertEquals(40, browser.findElement(By.id("new-sk")).getText().length());
+
+        browser.findElement(By.linkText("Access keys")).click();
+        waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Access keys"));
+        assertTrue(browser.findElements(By.id("new-sk")).isEmpty(), "the secret is shown once only");
+        browser.findElement(By.cssSelector("tr[data-key='" + ak + "'] a.danger")).click();
+        browser.findElement(By.id("confirm-delete")).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "deleted"));
+        assertTrue(browser.findElements(By.cssSelector("tr[data-key='" + ak + "']")).isEmpty());
+    }
 }

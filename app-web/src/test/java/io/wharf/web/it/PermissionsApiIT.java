@@ -125,4 +125,23 @@ class PermissionsApiIT {
         assertEquals(201, call("PATCH", base + "granted/access", account.token(), auths(ops, 1)).statusCode());
         assertEquals(403, call("PATCH", base + "granted", ops.token(), "{\"is_public\": true}").statusCode());
     }
+
+    @Test
+    void aGrantListThatFailsMidwayLeavesNothingWritten() {
+        WharfServer.TestAccount account = newAccount(adminToken(), "midway");
+        Member first = member(account, "first");
+        Member second = member(account, "second");
+        String ns = unique("midway-");
+        call("POST", "/v2/manage/namespaces", account.token(), "{\"namespace\": \"" + ns + "\"}");
+        String access = "/v2/manage/namespaces/" + ns + "/access";
+        assertEquals(200, call("POST", access, account.token(), auths(second, 1)).statusCode());
+        String both = "[" + auths(first, 3).substring(1, auths(first, 3).length() - 1) + ","
+                + auths(second, 3).substring(1);
+        HttpResponse<String> refused = call("POST", access, account.token(), both);
+        assertEquals(409, refused.statusCode(), "the second insert hits the unique key after the first succeeded");
+        JsonObject view = json(call("GET", access, account.token(), null));
+        assertEquals(1, view.getJsonArray("others_auths").size(), "the first grant was rolled back with the request");
+        assertEquals("second", view.getJsonArray("others_auths").getJsonObject(0).getString("user_name"));
+        assertEquals(404, call("GET", "/v2/manage/namespaces/" + ns, first.token(), null).statusCode());
+    }
 }
