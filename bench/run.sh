@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Benchmark of the management API on MariaDB: seeds 10,000 organizations x 10 repositories with shares between
+# accounts, then measures GET /v2/manage/repos, GET /v2/manage/shared-repositories and a repository's brief with
+# wrk at 8 and 64 concurrent connections (p50, p99, requests/s), and prints the query plans.
+# Usage: bash bench/run.sh   (needs MariaDB as .ci/run prepares it; installs wrk when missing)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+DURATION=${BENCH_SECONDS:-15}
+PORT=9280
+DB=wharf_bench
+URL="http://127.0.0.1:${PORT}"
+
+mariadb -uroot -e "DROP DATABASE IF EXISTS ${DB}; CREATE DATABASE ${DB} CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+  GRANT ALL PRIVILEGES ON ${DB}.* TO 'wharf'@'localhost', 'wharf'@'%';"
+mkdir -p target
+export WHARF_DB=mariadb WHARF_DB_URL="jdbc:mariadb://127.0.0.1:3306/${DB}" WHARF_DB_USER=wharf WHARF_DB_PASSWORD=wharf
+export WHARF_ADMIN_PASSWORD=bench-admin-pass WHARF_HTTP_PORT=${PORT} WHARF_DATA_DIR="${PWD}/target/bench-data"
+mvn -q -B -Dserve -DskipTests package liberty:run > target/bench-server.log 2>&1 &
+SERVER=$!
+stop() { app-web/target/liberty/wlp/bin/server stop wharf >/dev/null 2>&1 || true; kill "${SERVER}" 2>/dev/null || true; }
+trap stop EXIT
+for _ in $(seq 1 300); do curl -sf "${URL}/health/ready" >/dev/null && break; sleep 1; done
+curl -sf "${URL}/health/ready" >/dev/null
+
+token_of() {
+  curl -s -D - -o /dev/null -X POST "${URL}/v3/auth/tokens" -H 'Content-Type: application/json' -d "{\"auth\":
+    {\"identity\":{\"methods\":[\"password\"],\"password\":{\"user\":{\"name\":\"$2\",\"password\":\"$3\",
+    \"domain\":{\"name\":\"$1\"}}}}}}" | tr -d '\r' | awk 'tolower($1)=="x-subject-token:"{print $2}'
+}
+ADMIN=$(token_of wharf admin bench-admin-pass)
+curl -sf -o /dev/null -X POST "${URL}/v3/accounts" -H "X-Auth-Token: ${ADMIN}" -H 'Content-Type: application/json' \
+  -d '{"account":{"name":"template","admin":{"name":"boss","password":"bench-user-pass"}}}'
+SQL="mariadb -uroot ${DB}"
+echo "seeding..."
+start=$(date +%s)
+{ echo "SET @hash = (SELECT u.password_hash FROM account_user u JOIN account a ON a.id = u.account_id WHERE a.name = 'template');"
+  cat bench/seed.sql; } | ${SQL} >/dev/null
+echo "seeded in $(( $(date +%s) - start )) s: $(${SQL} -N -e 'SELECT COUNT(*) FROM swr_namespace') organizations," \
+  "$(${SQL} -N -e 'SELECT COUNT(*) FROM image_repository') repositories, $(${SQL} -N -e 'SELECT COUNT(*) FROM access_domain') shares"
+
+TOKEN=$(token_of acct0000 boss bench-user-pass)
+measure() {
+  local name=$1 path=$2 connections=$3
+  wrk -t2 -c"${connections}" -d3s -H "X-Auth-Token: ${TOKEN}" "${URL}${path}" >/dev/null  # warm-up
+  local out
+  out=$(wrk -t2 -c"${connections}" -d"${DURATION}s" --latency -H "X-Auth-Token: ${TOKEN}" "${URL}${path}")
+  local p50 p99 rps errors
+  p50=$(awk '$1=="50%"{print $2}' <<<"${out}")
+  p99=$(awk '$1=="99%"{print $2}' <<<"${out}")
+  rps=$(awk '/^Requests\/sec/{print $2}' <<<"${out}")
+  errors=$(awk '/Non-2xx/{print $5}' <<<"${out}")
+  printf '| %s | %s | %s | %s | %s | %s |\n' "${name}" "${connections}" "${p50}" "${p99}" "${rps}" "${errors:-0}"
+}
+echo
+echo "| endpoint | clients | p50 | p99 | requests/s | non-2xx |"
+echo "|---|---|---|---|---|---|"
+for c in 8 64; do
+  measure "GET /v2/manage/repos (100 of 1,000)" "/v2/manage/repos?offset=0&limit=100" "${c}"
+  measure "GET /v2/manage/shared-repositories thirdparty (100 of 1,000)" \
+    "/v2/manage/shared-repositories?center=thirdparty&offset=0&limit=100" "${c}"
+  measure "GET /v2/manage/namespaces/ns00042/repos/repo5" "/v2/manage/namespaces/ns00042/repos/repo5" "${c}"
+done
+echo
+echo "Query plans:"
+${SQL} -t < bench/explain.sql

@@ -1,0 +1,27 @@
+-- Seeds the benchmark's data straight into MariaDB (the SEQUENCE engine makes the rows): 100 accounts, each with
+-- 100 organizations of 10 repositories (10,000 organizations, 100,000 repositories), and every repository of
+-- account N shared with account N+1 (100,000 shares). @hash is a real password hash made by the running server.
+INSERT INTO account (id, name, project_id, is_system, created_at)
+SELECT MD5(CONCAT('a', seq)), CONCAT('acct', LPAD(seq, 4, '0')), MD5(CONCAT('p', seq)), 0, NOW(6) FROM seq_0_to_99;
+
+INSERT INTO account_user (id, account_id, name, password_hash, is_admin, created_at)
+SELECT MD5(CONCAT('u', seq)), MD5(CONCAT('a', seq)), 'boss', @hash, 1, NOW(6) FROM seq_0_to_99;
+
+INSERT INTO swr_namespace (name, account_id, creator_id, creator_name, created_at)
+SELECT CONCAT('ns', LPAD(seq, 5, '0')), MD5(CONCAT('a', seq DIV 100)), MD5(CONCAT('u', seq DIV 100)), 'boss', NOW(6)
+FROM seq_0_to_9999;
+
+INSERT INTO image_repository (namespace_id, namespace_name, account_id, name, category, description, is_public,
+                              creator_id, creator_name, created_at, updated_at, size_bytes, num_images, num_download)
+SELECT n.id, n.name, n.account_id, CONCAT('repo', r.seq), 'other', 'seeded', 0, n.creator_id, 'boss', NOW(6),
+       NOW(6) - INTERVAL (n.id * 10 + r.seq) SECOND, 0, 0, 0
+FROM swr_namespace n JOIN seq_0_to_9 r WHERE n.name LIKE 'ns%';
+
+INSERT INTO access_domain (repository_id, account_id, account_name, permit, deadline, description, creator_id,
+                           creator_name, created_at, updated_at)
+SELECT r.id, MD5(CONCAT('a', (CAST(SUBSTRING(o.name, 5) AS UNSIGNED) + 1) MOD 100)),
+       CONCAT('acct', LPAD((CAST(SUBSTRING(o.name, 5) AS UNSIGNED) + 1) MOD 100, 4, '0')), 'read', NULL, '',
+       r.creator_id, 'boss', NOW(6), NOW(6)
+FROM image_repository r JOIN account o ON o.id = r.account_id WHERE o.name LIKE 'acct%';
+
+ANALYZE TABLE account, account_user, swr_namespace, image_repository, access_domain;
