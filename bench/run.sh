@@ -42,7 +42,7 @@ echo "seeded in $(( $(date +%s) - start )) s: $(${SQL} -N -e 'SELECT COUNT(*) FR
 TOKEN=$(token_of acct0000 boss bench-user-pass)
 measure() {
   local name=$1 path=$2 connections=$3
-  wrk -t2 -c"${connections}" -d3s -H "X-Auth-Token: ${TOKEN}" "${URL}${path}" >/dev/null  # warm-up
+  wrk -t2 -c"${connections}" -d10s -H "X-Auth-Token: ${TOKEN}" "${URL}${path}" >/dev/null  # warm-up
   local out
   out=$(wrk -t2 -c"${connections}" -d"${DURATION}s" --latency -H "X-Auth-Token: ${TOKEN}" "${URL}${path}")
   local p50 p99 rps errors

@@ -99,6 +99,7 @@ public class JpaAccessDomains implements AccessDomains {
         };
         String projection = query.byMe() ? "select r" : "select r, s";
         List<Object> rows = select(query, projection, " order by " + order + ", r.id" + direction, Object.class)
+                .setHint(Hints.READ_ONLY, true)
                 .setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList();
         return rows.stream().map(row -> query.byMe()
                 ? new SharedRepository(((ImageRepositoryRow) row).toRepository(), null)

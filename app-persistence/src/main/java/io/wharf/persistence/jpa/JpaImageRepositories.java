@@ -90,6 +90,7 @@ public class JpaImageRepositories implements ImageRepositories {
             case IS_PUBLIC -> "r.isPublic" + direction;
         };
         return select(query, "select r", " order by " + order + ", r.id" + direction, ImageRepositoryRow.class)
+                .setHint(Hints.READ_ONLY, true)
                 .setFirstResult(query.offset()).setMaxResults(query.limit())
                 .getResultStream().map(ImageRepositoryRow::toRepository).toList();
     }

@@ -50,6 +50,7 @@ public class JpaNamespaces implements Namespaces {
     @Override
     public List<Namespace> list(NamespaceQuery query) {
         return select(query, "select n", " order by n.name", NamespaceRow.class)
+                .setHint(Hints.READ_ONLY, true)
                 .setFirstResult(query.offset()).setMaxResults(query.limit())
                 .getResultStream().map(NamespaceRow::toNamespace).toList();
     }

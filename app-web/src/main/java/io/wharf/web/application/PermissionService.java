@@ -2,6 +2,7 @@ package io.wharf.web.application;
 
 import io.wharf.domain.account.Caller;
 import io.wharf.domain.account.User;
+import io.wharf.domain.account.UserName;
 import io.wharf.domain.account.Users;
 import io.wharf.domain.error.SwrError;
 import io.wharf.domain.error.WharfException;
@@ -63,6 +64,14 @@ public class PermissionService {
 
     public void grantOnRepository(Caller caller, String namespace, String repository, List<UserAuth> auths) {
         grants.add(grants(requireManage(repository(caller, namespace, repository)), auths));
+    }
+
+    /** The console's form: a user named inside the owning account, and the right to give. */
+    public void grantOnRepositoryByName(Caller caller, String namespace, String repository, String userName, int auth) {
+        Target target = requireManage(repository(caller, namespace, repository));
+        User user = users.byName(target.accountId(), new UserName(userName)).orElseThrow(() -> new WharfException(
+                SwrError.INVALID_USERNAME, "No user " + userName + " in this account."));
+        grants.add(grants(target, List.of(new UserAuth(user.id(), user.name().value(), auth))));
     }
 
     public void updateOnNamespace(Caller caller, String namespace, List<UserAuth> auths) {

@@ -7,6 +7,7 @@ import io.wharf.domain.repository.RepositoryName;
 import io.wharf.web.application.NamespaceService;
 import io.wharf.web.application.Page;
 import io.wharf.web.application.PageRequest;
+import io.wharf.web.application.PermissionService;
 import io.wharf.web.application.RepositoryService;
 import io.wharf.web.application.RepositoryTags;
 import io.wharf.web.application.RepositoryView;
@@ -41,6 +42,8 @@ public class RepositoryPages {
     SharePages shares;
     @Inject
     ShareService shareService;
+    @Inject
+    PermissionService permissionService;
 
     /** Handles {@code /console/namespaces/<ns>[/repos/<repo>[/edit|/delete|/tags/<tag>/delete]]}. */
     void handle(ConsoleRequest console) throws IOException {
@@ -65,6 +68,7 @@ public class RepositoryPages {
             case "edit" -> edit(console, ns, repo);
             case "delete" -> delete(console, ns, repo);
             case "tags" -> deleteTag(console, ns, repo, path.length > 5 ? path[5] : "");
+            case "permissions" -> permissions(console, ns, repo, path.length > 5 ? path[5] : "");
             case "shares" -> shares.handle(console, ns, repo, base(ns, repo), path.length > 5 ? path[5] : "",
                     path.length > 6 ? path[6] : "", this::detail);
             default -> console.redirect(base(ns, repo));
@@ -134,6 +138,8 @@ public class RepositoryPages {
                 ? shareService.list(console.caller(), ns, repo, new PageRequest(0, PageRequest.MAX_LIMIT)).items()
                 : List.of());
         model.put("now", Instant.now());
+        model.put("access", view.auth().includes(Permission.MANAGE) && view.repository().accountId().equals(console.caller().accountId())
+                ? permissionService.onRepository(console.caller(), ns, repo) : null);
         model.putIfAbsent("shareAccount", "");
         model.putIfAbsent("shareDeadline", "forever");
         console.render(status, "repository", model);
@@ -164,6 +170,28 @@ public class RepositoryPages {
         repositories.delete(console.caller(), ns, repo);
         console.flash("Repository " + view.repository().path() + " deleted.");
         console.redirect("/console/namespaces/" + ns);
+    }
+
+    /** Adds a permission ({@code .../permissions}) or removes one ({@code .../permissions/<userId>}). */
+    private void permissions(ConsoleRequest console, String ns, String repo, String userId) throws IOException {
+        if (!console.isPost()) {
+            console.redirect(base(ns, repo));
+            return;
+        }
+        try {
+            if (userId.isEmpty()) {
+                String user = console.param("user_name");
+                permissionService.grantOnRepositoryByName(console.caller(), ns, repo, user,
+                        console.intParam("auth", 0));
+                console.flash("Permission given to " + user + ".");
+            } else {
+                permissionService.revokeOnRepository(console.caller(), ns, repo, List.of(userId));
+                console.flash("Permission removed.");
+            }
+            console.redirect(base(ns, repo));
+        } catch (WharfException refused) {
+            detail(console, ns, repo, refused.error().httpStatus(), Map.of("permissionError", refused.getMessage()));
+        }
     }
 
     private void deleteTag(ConsoleRequest console, String ns, String repo, String tag) throws IOException {

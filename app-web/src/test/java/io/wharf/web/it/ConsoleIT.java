@@ -135,6 +135,18 @@ class ConsoleIT {
         browser.findElement(By.id("save-repository")).click();
         waitFor(ExpectedConditions.textToBe(By.id("visibility"), "public"));
 
+        String member = "dev" + unique("").substring(0, 6);
+        assertEquals(201, WharfServer.call("POST", "/v3/users", account.token(), "{\"user\": {\"name\": \"" + member
+                + "\", \"password\": \"member-password-1\"}}").statusCode());
+        browser.findElement(By.id("grant-user")).sendKeys(member);
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("grant-auth"))).selectByValue("3");
+        browser.findElement(By.id("add-grant")).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "Permission given"));
+        assertEquals("edit (3)", browser.findElement(By.cssSelector("tr[data-grant='" + member + "'] .badge")).getText());
+        browser.findElement(By.id("grant-user")).sendKeys("nobody-here");
+        browser.findElement(By.id("add-grant")).click();
+        assertTrue(browser.findElement(By.id("permission-error")).getText().contains("No user"));
+
         browser.findElement(By.id("delete-repository")).click();
         browser.findElement(By.id("confirm-delete")).click();
         assertTrue(browser.findElement(By.cssSelector(".flash")).getText().contains("deleted"));
