@@ -89,16 +89,8 @@ public class JpaAccessDomains implements AccessDomains {
 
     @Override
     public List<SharedRepository> list(SharedQuery query) {
-        String direction = query.descending() ? " desc" : " asc";
-        String order = switch (query.order()) {
-            case NAME -> "r.name" + direction;
-            case UPDATED_TIME -> "r.updatedAt" + direction;
-            case TAG_COUNT -> "r.numImages" + direction;
-            case NAMESPACE -> "r.namespaceName" + direction + ", r.name" + direction;
-            case IS_PUBLIC -> "r.isPublic" + direction;
-        };
         String projection = query.byMe() ? "select r" : "select r, s";
-        List<Object> rows = select(query, projection, " order by " + order + ", r.id" + direction, Object.class)
+        List<Object> rows = select(query, projection, RepositoryOrder.of(query.order(), query.descending()), Object.class)
                 .setHint(Hints.READ_ONLY, true)
                 .setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList();
         return rows.stream().map(row -> query.byMe()
@@ -132,12 +124,7 @@ public class JpaAccessDomains implements AccessDomains {
                 jpql.append(" and r.accountId in (select a.id from AccountRow a where a.name = :owner)");
             }
         }
-        if (query.namespaceContains() != null) {
-            jpql.append(" and r.namespaceName like :ns escape '!'");
-        }
-        if (query.nameContains() != null) {
-            jpql.append(" and r.name like :name escape '!'");
-        }
+        RepositoryOrder.appendTextFilters(jpql, query.namespaceContains(), query.nameContains());
         TypedQuery<T> typed = em.createQuery(jpql.append(order).toString(), type).setParameter("account", query.accountId());
         if (!query.byMe() && query.valid() != null) {
             typed.setParameter("now", query.now());
@@ -145,12 +132,7 @@ public class JpaAccessDomains implements AccessDomains {
         if (!query.byMe() && query.ownerAccountName() != null) {
             typed.setParameter("owner", query.ownerAccountName());
         }
-        if (query.namespaceContains() != null) {
-            typed.setParameter("ns", Likes.containing(query.namespaceContains()));
-        }
-        if (query.nameContains() != null) {
-            typed.setParameter("name", Likes.containing(query.nameContains()));
-        }
+        RepositoryOrder.bindTextFilters(typed, query.namespaceContains(), query.nameContains());
         return typed;
     }
 }

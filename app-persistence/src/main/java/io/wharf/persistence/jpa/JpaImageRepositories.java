@@ -81,15 +81,7 @@ public class JpaImageRepositories implements ImageRepositories {
 
     @Override
     public List<ImageRepository> list(RepositoryQuery query) {
-        String direction = query.descending() ? " desc" : " asc";
-        String order = switch (query.order()) {
-            case NAME -> "r.name" + direction;
-            case UPDATED_TIME -> "r.updatedAt" + direction;
-            case TAG_COUNT -> "r.numImages" + direction;
-            case NAMESPACE -> "r.namespaceName" + direction + ", r.name" + direction;
-            case IS_PUBLIC -> "r.isPublic" + direction;
-        };
-        return select(query, "select r", " order by " + order + ", r.id" + direction, ImageRepositoryRow.class)
+        return select(query, "select r", RepositoryOrder.of(query.order(), query.descending()), ImageRepositoryRow.class)
                 .setHint(Hints.READ_ONLY, true)
                 .setFirstResult(query.offset()).setMaxResults(query.limit())
                 .getResultStream().map(ImageRepositoryRow::toRepository).toList();
@@ -113,12 +105,7 @@ public class JpaImageRepositories implements ImageRepositories {
         if (query.namespaceId() != null) {
             jpql.append(" and r.namespaceId = :nsId");
         }
-        if (query.namespaceContains() != null) {
-            jpql.append(" and r.namespaceName like :ns escape '!'");
-        }
-        if (query.nameContains() != null) {
-            jpql.append(" and r.name like :name escape '!'");
-        }
+        RepositoryOrder.appendTextFilters(jpql, query.namespaceContains(), query.nameContains());
         if (query.category() != null) {
             jpql.append(" and r.category = :category");
         }
@@ -132,12 +119,7 @@ public class JpaImageRepositories implements ImageRepositories {
         if (query.namespaceId() != null) {
             typed.setParameter("nsId", query.namespaceId());
         }
-        if (query.namespaceContains() != null) {
-            typed.setParameter("ns", Likes.containing(query.namespaceContains()));
-        }
-        if (query.nameContains() != null) {
-            typed.setParameter("name", Likes.containing(query.nameContains()));
-        }
+        RepositoryOrder.bindTextFilters(typed, query.namespaceContains(), query.nameContains());
         if (query.category() != null) {
             typed.setParameter("category", query.category().apiName());
         }
