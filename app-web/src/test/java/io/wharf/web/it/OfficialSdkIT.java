@@ -4,6 +4,20 @@ import com.huaweicloud.sdk.core.auth.BasicCredentials;
 import com.huaweicloud.sdk.core.exception.ServiceResponseException;
 import com.huaweicloud.sdk.core.http.HttpConfig;
 import com.huaweicloud.sdk.swr.v2.SwrClient;
+import com.huaweicloud.sdk.swr.v2.model.CreateNamespaceAuthRequest;
+import com.huaweicloud.sdk.swr.v2.model.CreateUserRepositoryAuthRequest;
+import com.huaweicloud.sdk.swr.v2.model.DeleteNamespaceAuthRequest;
+import com.huaweicloud.sdk.swr.v2.model.DeleteRepoTagRequest;
+import com.huaweicloud.sdk.swr.v2.model.DeleteUserRepositoryAuthRequest;
+import com.huaweicloud.sdk.swr.v2.model.ListRepositoryTagsRequest;
+import com.huaweicloud.sdk.swr.v2.model.ListRepositoryTagsResponse;
+import com.huaweicloud.sdk.swr.v2.model.ShowNamespaceAuthRequest;
+import com.huaweicloud.sdk.swr.v2.model.ShowNamespaceAuthResponse;
+import com.huaweicloud.sdk.swr.v2.model.ShowUserRepositoryAuthRequest;
+import com.huaweicloud.sdk.swr.v2.model.ShowUserRepositoryAuthResponse;
+import com.huaweicloud.sdk.swr.v2.model.UpdateNamespaceAuthRequest;
+import com.huaweicloud.sdk.swr.v2.model.UpdateUserRepositoryAuthRequest;
+import com.huaweicloud.sdk.swr.v2.model.UserAuth;
 import com.huaweicloud.sdk.swr.v2.model.CreateNamespaceRequest;
 import com.huaweicloud.sdk.swr.v2.model.CreateNamespaceRequestBody;
 import com.huaweicloud.sdk.swr.v2.model.CreateRepoDomainsRequest;
@@ -167,5 +181,50 @@ class OfficialSdkIT {
         assertEquals(204, call("DELETE", "/v3.0/OS-CREDENTIAL/credentials/" + keys.ak(), owner.token(), null).statusCode());
         assertEquals(401, assertThrows(ServiceResponseException.class,
                 () -> good.listNamespaces(new ListNamespacesRequest())).getHttpStatusCode());
+    }
+
+    @Test
+    void tagAndPermissionMethodsWorkToo() {
+        WharfServer.TestAccount owner = newAccount(adminToken(), "sdkperm");
+        HttpResponse<String> created = call("POST", "/v3/users", owner.token(),
+                "{\"user\": {\"name\": \"dev\", \"password\": \"dev-password-1\"}}");
+        String devId = json(created).getJsonObject("user").getString("id");
+        SwrClient swr = client(accessKeyOf(owner));
+        String ns = unique("sdk-perm-");
+        swr.createNamespace(new CreateNamespaceRequest().withBody(new CreateNamespaceRequestBody().withNamespace(ns)));
+        swr.createRepo(new CreateRepoRequest().withNamespace(ns).withBody(new CreateRepoRequestBody()
+                .withRepository("app").withIsPublic(false)));
+
+        ListRepositoryTagsResponse tags = swr.listRepositoryTags(new ListRepositoryTagsRequest().withNamespace(ns)
+                .withRepository("app"));
+        assertTrue(tags.getBody().isEmpty());
+        assertEquals("0-0/0", tags.getContentRange());
+        ServiceResponseException noTag = assertThrows(ServiceResponseException.class, () -> swr.deleteRepoTag(
+                new DeleteRepoTagRequest().withNamespace(ns).withRepository("app").withTag("latest")));
+        assertEquals("SVCSTG.SWR.4040115", noTag.getErrorCode());
+
+        UserAuth read = new UserAuth().withUserId(devId).withUserName("dev").withAuth(UserAuth.AuthEnum.NUMBER_1);
+        swr.createNamespaceAuth(new CreateNamespaceAuthRequest().withNamespace(ns).withBody(List.of(read)));
+        ShowNamespaceAuthResponse nsAuth = swr.showNamespaceAuth(new ShowNamespaceAuthRequest().withNamespace(ns));
+        assertEquals(7, nsAuth.getSelfAuth().getAuth().getValue().intValue());
+        assertEquals("dev", nsAuth.getOthersAuths().get(0).getUserName());
+        swr.updateNamespaceAuth(new UpdateNamespaceAuthRequest().withNamespace(ns).withBody(List.of(
+                new UserAuth().withUserId(devId).withUserName("dev").withAuth(UserAuth.AuthEnum.NUMBER_3))));
+        assertEquals(3, swr.showNamespaceAuth(new ShowNamespaceAuthRequest().withNamespace(ns)).getOthersAuths().get(0)
+                .getAuth().getValue().intValue());
+        swr.deleteNamespaceAuth(new DeleteNamespaceAuthRequest().withNamespace(ns).withBody(List.of(devId)));
+        assertTrue(swr.showNamespaceAuth(new ShowNamespaceAuthRequest().withNamespace(ns)).getOthersAuths().isEmpty());
+
+        swr.createUserRepositoryAuth(new CreateUserRepositoryAuthRequest().withNamespace(ns).withRepository("app")
+                .withBody(List.of(read)));
+        ShowUserRepositoryAuthResponse repoAuth = swr.showUserRepositoryAuth(new ShowUserRepositoryAuthRequest()
+                .withNamespace(ns).withRepository("app"));
+        assertEquals(1, repoAuth.getOthersAuths().get(0).getAuth().getValue().intValue());
+        swr.updateUserRepositoryAuth(new UpdateUserRepositoryAuthRequest().withNamespace(ns).withRepository("app")
+                .withBody(List.of(new UserAuth().withUserId(devId).withUserName("dev").withAuth(UserAuth.AuthEnum.NUMBER_7))));
+        swr.deleteUserRepositoryAuth(new DeleteUserRepositoryAuthRequest().withNamespace(ns).withRepository("app")
+                .withBody(List.of(devId)));
+        assertTrue(swr.showUserRepositoryAuth(new ShowUserRepositoryAuthRequest().withNamespace(ns).withRepository("app"))
+                .getOthersAuths().isEmpty());
     }
 }
