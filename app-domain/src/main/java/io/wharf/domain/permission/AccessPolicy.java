@@ -29,15 +29,6 @@ public final class AccessPolicy {
     }
 
     /**
-     * The right a caller holds on a repository: their right on its organization, else read when the repository is
-     * public (every account may pull a public image) or a valid share reaches the caller's account.
-     */
-    public Optional<Permission> rightOn(Caller caller, Namespace namespace, ImageRepository repository,
-                                        boolean sharedWithCaller) {
-        return rightOn(caller, namespace, Optional.empty(), repository, Optional.empty(), sharedWithCaller);
-    }
-
-    /**
      * The caller's right on a repository, given their grants on it and on its organization: the strongest of the
      * organization right, the repository grant (same account only), and read from a public flag or a valid share.
      */

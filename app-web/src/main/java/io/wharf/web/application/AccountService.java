@@ -18,7 +18,6 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 
 /**
  * Accounts and their users. Wharf's administrators create accounts (each with its first user, the account's
@@ -83,11 +82,6 @@ public class AccountService {
         }
         createAccount(new AccountName(accountName), true, new UserName(userName), new Password(password));
         return true;
-    }
-
-    public List<Account> allAccountsForChoice(Caller caller) {
-        requireSystemAdministrator(caller);
-        return accounts.list(0, PageRequest.MAX_LIMIT);
     }
 
     private static void requireSystemAdministrator(Caller caller) {
