@@ -68,7 +68,14 @@ public class PermissionService {
 
     /** The console's form: a user named inside the owning account, and the right to give. */
     public void grantOnRepositoryByName(Caller caller, String namespace, String repository, String userName, int auth) {
-        Target target = requireManage(repository(caller, namespace, repository));
+        grantByName(requireManage(repository(caller, namespace, repository)), userName, auth);
+    }
+
+    public void grantOnNamespaceByName(Caller caller, String namespace, String userName, int auth) {
+        grantByName(requireManage(namespace(caller, namespace)), userName, auth);
+    }
+
+    private void grantByName(Target target, String userName, int auth) {
         User user = users.byName(target.accountId(), new UserName(userName)).orElseThrow(() -> new WharfException(
                 SwrError.INVALID_USERNAME, "No user " + userName + " in this account."));
         grants.add(grants(target, List.of(new UserAuth(user.id(), user.name().value(), auth))));

@@ -5,6 +5,7 @@ import io.wharf.domain.repository.Category;
 import io.wharf.domain.repository.RepositoryDetails;
 import io.wharf.domain.repository.RepositoryName;
 import io.wharf.web.application.NamespaceService;
+import io.wharf.web.application.NamespaceView;
 import io.wharf.web.application.Page;
 import io.wharf.web.application.PageRequest;
 import io.wharf.web.application.PermissionService;
@@ -57,6 +58,10 @@ public class RepositoryPages {
             }
             return;
         }
+        if (path.length >= 3 && path[2].equals("permissions")) {
+            namespacePermissions(console, ns, path.length > 3 ? path[3] : "");
+            return;
+        }
         if (path.length < 4 || !path[2].equals("repos")) {
             console.redirect("/console/namespaces/" + ns);
             return;
@@ -86,7 +91,10 @@ public class RepositoryPages {
         Page<RepositoryView> page = repositories.listIn(console.caller(), ns, search.isEmpty() ? null : search,
                 category.isEmpty() ? null : Category.of(category), request);
         Map<String, Object> model = new HashMap<>(form);
-        model.put("namespace", namespaces.show(console.caller(), ns));
+        NamespaceView namespace = namespaces.show(console.caller(), ns);
+        model.put("namespace", namespace);
+        model.put("access", namespace.auth().includes(Permission.MANAGE)
+                ? permissionService.onNamespace(console.caller(), ns) : null);
         model.put("repositories", page.items());
         model.put("paging", Paging.of(request, page));
         model.put("q", search);
@@ -172,7 +180,7 @@ public class RepositoryPages {
         console.redirect("/console/namespaces/" + ns);
     }
 
-    /** Adds a permission ({@code .../permissions}) or removes one ({@code .../permissions/<userId>}). */
+    /** Adds a repository permission ({@code .../permissions}) or removes one ({@code .../permissions/<userId>}). */
     private void permissions(ConsoleRequest console, String ns, String repo, String userId) throws IOException {
         if (!console.isPost()) {
             console.redirect(base(ns, repo));
@@ -181,8 +189,7 @@ public class RepositoryPages {
         try {
             if (userId.isEmpty()) {
                 String user = console.param("user_name");
-                permissionService.grantOnRepositoryByName(console.caller(), ns, repo, user,
-                        console.intParam("auth", 0));
+                permissionService.grantOnRepositoryByName(console.caller(), ns, repo, user, console.intParam("auth", 0));
                 console.flash("Permission given to " + user + ".");
             } else {
                 permissionService.revokeOnRepository(console.caller(), ns, repo, List.of(userId));
@@ -191,6 +198,27 @@ public class RepositoryPages {
             console.redirect(base(ns, repo));
         } catch (WharfException refused) {
             detail(console, ns, repo, refused.error().httpStatus(), Map.of("permissionError", refused.getMessage()));
+        }
+    }
+
+    /** The same for the organization: {@code /console/namespaces/<ns>/permissions[/<userId>]}. */
+    private void namespacePermissions(ConsoleRequest console, String ns, String userId) throws IOException {
+        if (!console.isPost()) {
+            console.redirect("/console/namespaces/" + ns);
+            return;
+        }
+        try {
+            if (userId.isEmpty()) {
+                String user = console.param("user_name");
+                permissionService.grantOnNamespaceByName(console.caller(), ns, user, console.intParam("auth", 0));
+                console.flash("Permission given to " + user + ".");
+            } else {
+                permissionService.revokeOnNamespace(console.caller(), ns, List.of(userId));
+                console.flash("Permission removed.");
+            }
+            console.redirect("/console/namespaces/" + ns);
+        } catch (WharfException refused) {
+            list(console, ns, refused.error().httpStatus(), Map.of("permissionError", refused.getMessage()));
         }
     }
 

@@ -147,6 +147,18 @@ class ConsoleIT {
         browser.findElement(By.id("add-grant")).click();
         assertTrue(browser.findElement(By.id("permission-error")).getText().contains("No user"));
 
+        browser.get(URL + "/console/namespaces/" + ns);
+        waitFor(ExpectedConditions.textToBe(By.tagName("h1"), ns));
+        browser.findElement(By.id("grant-user")).sendKeys(member);
+        browser.findElement(By.id("add-grant")).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "Permission given"));
+        assertEquals("read (1)", browser.findElement(By.cssSelector("tr[data-grant='" + member + "'] .badge")).getText());
+        browser.findElement(By.cssSelector("tr[data-grant='" + member + "'] button")).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "Permission removed"));
+        assertTrue(browser.findElements(By.cssSelector("tr[data-grant='" + member + "']")).isEmpty());
+        browser.get(URL + "/console/namespaces/" + ns + "/repos/tools$web");
+        waitFor(ExpectedConditions.textToBe(By.tagName("h1"), ns + "/tools/web"));
+
         browser.findElement(By.id("delete-repository")).click();
         browser.findElement(By.id("confirm-delete")).click();
         assertTrue(browser.findElement(By.cssSelector(".flash")).getText().contains("deleted"));
