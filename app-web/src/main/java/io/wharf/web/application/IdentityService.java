@@ -66,11 +66,20 @@ public class IdentityService {
 
     /** Checks a password and, when it matches, returns the user and account, else a 401 (slowed down if repeated). */
     public Caller signIn(PasswordCredentials credentials) {
+        Verified verified = verify(credentials);
+        return Caller.of(verified.user(), verified.account());
+    }
+
+    /** A user whose password matched, with the account it was looked up in. */
+    private record Verified(User user, Account account) {
+    }
+
+    private Verified verify(PasswordCredentials credentials) {
         String key = credentials.accountName() + "/" + credentials.userName();
         throttle.check(key);
-        Optional<User> user = findUser(credentials.accountName(), credentials.userName());
+        Optional<Verified> user = findUser(credentials.accountName(), credentials.userName());
         String password = credentials.password() == null ? "" : credentials.password();
-        boolean matches = user.isPresent() && hasher.matches(password, user.get().passwordHash());
+        boolean matches = user.isPresent() && hasher.matches(password, user.get().user().passwordHash());
         if (user.isEmpty()) {
             hasher.matches(password, decoy());
         }
@@ -79,14 +88,13 @@ public class IdentityService {
             throw new WharfException(SwrError.AUTHENTICATION_FAILED, BAD_CREDENTIALS);
         }
         throttle.succeeded(key);
-        User found = user.orElseThrow();
-        return Caller.of(found, accounts.byId(found.accountId()).orElseThrow());
+        return user.orElseThrow();
     }
 
     /** Signs in and issues a token; an optional project scope must name the account's own project. */
     public IssuedToken issueToken(PasswordCredentials credentials, String scopedProjectId, String scopedProjectName) {
-        Caller caller = signIn(credentials);
-        Account account = accounts.byId(caller.accountId()).orElseThrow();
+        Verified verified = verify(credentials);
+        Account account = verified.account();
         if ((scopedProjectId != null && !scopedProjectId.equals(account.projectId()))
                 || (scopedProjectName != null && !scopedProjectName.equals(settings.region()))) {
             throw new WharfException(SwrError.AUTHENTICATION_FAILED, "The requested project is not this account's.");
@@ -94,10 +102,10 @@ public class IdentityService {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         tokens.removeExpired(now);
         String secret = TokenSecret.generate();
-        AuthToken token = new AuthToken(TokenSecret.digest(secret), caller.userId(), now,
+        AuthToken token = new AuthToken(TokenSecret.digest(secret), verified.user().id(), now,
                 now.plus(settings.tokenLifetime()));
         tokens.add(token);
-        return new IssuedToken(secret, token, users.byId(caller.userId()).orElseThrow(), account);
+        return new IssuedToken(secret, token, verified.user(), account);
     }
 
     /** The caller a token stands for; a missing token, an unknown one and an expired one are all 401. */
@@ -167,10 +175,11 @@ public class IdentityService {
         tokens.remove(digest);
     }
 
-    private Optional<User> findUser(String accountName, String userName) {
+    private Optional<Verified> findUser(String accountName, String userName) {
         try {
             return accounts.byName(new AccountName(accountName))
-                    .flatMap(account -> users.byName(account.id(), new UserName(userName)));
+                    .flatMap(account -> users.byName(account.id(), new UserName(userName))
+                            .map(user -> new Verified(user, account)));
         } catch (WharfException malformedName) {
             return Optional.empty();
         }
