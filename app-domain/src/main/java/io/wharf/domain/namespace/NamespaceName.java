@@ -12,6 +12,7 @@ import io.wharf.domain.naming.SeparatedName;
  */
 public record NamespaceName(String value) {
     public static final int MAX_LENGTH = 64;
+    private static final String RESERVED = "manage";
 
     public NamespaceName {
         String broken = brokenRule(value);
@@ -22,6 +23,9 @@ public record NamespaceName(String value) {
 
     /** The rule a candidate name breaks, in words, or null when it is a valid name. */
     public static String brokenRule(String candidate) {
+        if (RESERVED.equals(candidate)) {
+            return "\"manage\" is reserved: /v2/manage is the management API, so no image path may start with it";
+        }
         return SeparatedName.brokenRule(candidate, MAX_LENGTH, true, false);
     }
 

@@ -3,6 +3,7 @@ package io.wharf.domain.repository;
 import io.wharf.domain.namespace.Namespace;
 import io.wharf.domain.namespace.NamespaceName;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +18,9 @@ public interface ImageRepositories {
 
     ImageRepository update(ImageRepository repository, RepositoryDetails details);
 
+    /** Counts one pull of an image (a manifest download) towards {@code num_download}. */
+    void countDownload(long repositoryId);
+
     /** Removes the repository and its tags. */
     void remove(ImageRepository repository);
 
@@ -25,4 +29,11 @@ public interface ImageRepositories {
     long count(RepositoryQuery query);
 
     long countInNamespace(long namespaceId);
+
+    /**
+     * The paths ({@code <organization>/<repository>}) of the repositories an account's user may read — the account's
+     * own ({@code visibleTo} a user who needs a grant, or null for an administrator) and those validly shared with the
+     * account — in order of organization then name, after {@code after} (a path, or null).
+     */
+    List<String> catalog(String accountId, String visibleTo, Instant now, String after, int limit);
 }

@@ -3,9 +3,11 @@ package io.wharf.domain.repository;
 import java.time.Instant;
 
 /**
- * A tag of an image repository and the image it names: the manifest's digest, the image (config) id, the manifest
- * itself, its schema, the image's size, and whether it is a single manifest (0) or a manifest list / index (1).
+ * A tag of an image repository and the image it names: the manifest's digest and media type, the image (config) id,
+ * the manifest itself, its schema, the image's size, whether it is a single manifest (0) or a manifest list / index (1),
+ * and the architectures it runs on.
  */
 public record ImageTag(long id, long repositoryId, String tag, String digest, String imageId, String manifest,
-                       int schema, long size, int tagType, Instant createdAt, Instant updatedAt) {
+                       int schema, long size, int tagType, String mediaType, String architectures, Instant createdAt,
+                       Instant updatedAt) {
 }

@@ -12,8 +12,10 @@ import java.util.Optional;
 public interface ImageTags {
 
     /** Points a tag at an image, creating the tag or moving it. */
-    ImageTag put(ImageRepository repository, String tag, String digest, String imageId, String manifest, int schema,
-                 long size, int tagType);
+    ImageTag put(ImageRepository repository, String tag, TaggedImage image);
+
+    /** Every tag of the repository that names the manifest {@code digest}. */
+    List<ImageTag> byDigest(long repositoryId, String digest);
 
     Optional<ImageTag> byTag(long repositoryId, String tag);
 
@@ -25,4 +27,7 @@ public interface ImageTags {
     Map<Long, List<String>> namesOf(Collection<Long> repositoryIds);
 
     void remove(ImageRepository repository, ImageTag tag);
+
+    /** Tag names of a repository in lexical order, after {@code after} (or from the first), at most {@code limit}. */
+    List<String> namesAfter(long repositoryId, String after, int limit);
 }

@@ -1,6 +1,7 @@
 package io.wharf.integration.crypto;
 
 import io.wharf.domain.credential.SecretCipher;
+import io.wharf.integration.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.crypto.Cipher;
@@ -73,19 +74,13 @@ public class AesGcmSecretCipher implements SecretCipher {
         }
     }
 
-    private static String setting(String name) {
-        String value = System.getProperty(name);
-        return value == null || value.isBlank() ? System.getenv(name) : value;
-    }
-
-    private static byte[] configuredKey() {
-        String configured = setting("WHARF_SECRET_KEY");
+    /** The configured 32-byte key, which also derives the registry's token-signing key. */
+    public static byte[] configuredKey() {
+        String configured = Settings.value("WHARF_SECRET_KEY");
         if (configured != null && !configured.isBlank()) {
             return Base64.getDecoder().decode(configured.strip());
         }
-        String dataDir = setting("WHARF_DATA_DIR");
-        Path file = Path.of(dataDir == null || dataDir.isBlank() ? System.getProperty("user.home") + "/.wharf" : dataDir,
-                "secret.key");
+        Path file = Settings.dataDirectory().resolve("secret.key");
         try {
             if (!Files.exists(file)) {
                 Files.createDirectories(file.getParent());

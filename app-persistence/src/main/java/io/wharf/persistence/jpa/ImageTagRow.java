@@ -29,6 +29,9 @@ class ImageTagRow {
     long size;
     @Column(name = "tag_type")
     int tagType;
+    @Column(name = "media_type")
+    String mediaType;
+    String architectures;
     @Column(name = "created_at")
     Instant createdAt;
     @Column(name = "updated_at")
@@ -38,6 +41,7 @@ class ImageTagRow {
     }
 
     ImageTag toTag() {
-        return new ImageTag(id, repositoryId, tag, digest, imageId, manifest, schema, size, tagType, createdAt, updatedAt);
+        return new ImageTag(id, repositoryId, tag, digest, imageId, manifest, schema, size, tagType, mediaType,
+                architectures, createdAt, updatedAt);
     }
 }

@@ -20,6 +20,13 @@ import java.util.Optional;
 
 @ApplicationScoped
 public class JpaImageRepositories implements ImageRepositories {
+    /** A user who is not the account's administrator sees what they created or were granted. */
+    private static final String VISIBLE_TO_USER = " and (r.namespaceId in (select n.id from NamespaceRow n"
+            + " where n.accountId = :account and (n.creatorId = :user or exists (select 1 from GrantRow g"
+            + " where g.scope = 'NAMESPACE' and g.targetId = n.id and g.userId = :user)))"
+            + " or exists (select 1 from GrantRow g where g.scope = 'REPOSITORY' and g.targetId = r.id"
+            + " and g.userId = :user))";
+
     @PersistenceContext(unitName = "wharf")
     EntityManager em;
 
@@ -70,6 +77,12 @@ public class JpaImageRepositories implements ImageRepositories {
     }
 
     @Override
+    public void countDownload(long repositoryId) {
+        em.createQuery("update ImageRepositoryRow r set r.numDownload = r.numDownload + 1 where r.id = :id")
+                .setParameter("id", repositoryId).executeUpdate();
+    }
+
+    @Override
     public void remove(ImageRepository repository) {
         em.createQuery("delete from ImageTagRow t where t.repositoryId = :id").setParameter("id", repository.id())
                 .executeUpdate();
@@ -92,15 +105,33 @@ public class JpaImageRepositories implements ImageRepositories {
         return select(query, "select count(r)", "", Long.class).getSingleResult();
     }
 
+    @Override
+    public List<String> catalog(String accountId, String visibleTo, Instant now, String after, int limit) {
+        StringBuilder jpql = new StringBuilder("select r.namespaceName, r.name from ImageRepositoryRow r where"
+                + " ((r.accountId = :account").append(visibleTo == null ? "" : VISIBLE_TO_USER).append(")"
+                + " or exists (select 1 from AccessDomainRow s where s.repositoryId = r.id and s.accountId = :account"
+                + " and (s.deadline is null or s.deadline > :now)))");
+        int slash = after == null ? -1 : after.indexOf('/');
+        if (slash > 0) {
+            jpql.append(" and (r.namespaceName > :afterNs or (r.namespaceName = :afterNs and r.name > :afterName))");
+        }
+        TypedQuery<Object[]> typed = em.createQuery(jpql.append(" order by r.namespaceName, r.name").toString(),
+                        Object[].class)
+                .setParameter("account", accountId).setParameter("now", now).setMaxResults(limit);
+        if (visibleTo != null) {
+            typed.setParameter("user", visibleTo);
+        }
+        if (slash > 0) {
+            typed.setParameter("afterNs", after.substring(0, slash)).setParameter("afterName", after.substring(slash + 1));
+        }
+        return typed.getResultStream().map(pair -> pair[0] + "/" + pair[1]).toList();
+    }
+
     private <T> TypedQuery<T> select(RepositoryQuery query, String projection, String order, Class<T> type) {
         StringBuilder jpql = new StringBuilder(projection)
                 .append(" from ImageRepositoryRow r where r.accountId = :account");
         if (query.visibleTo() != null) {
-            jpql.append(" and (r.namespaceId in (select n.id from NamespaceRow n where n.accountId = :account"
-                    + " and (n.creatorId = :user or exists (select 1 from GrantRow g where g.scope = 'NAMESPACE'"
-                    + " and g.targetId = n.id and g.userId = :user)))"
-                    + " or exists (select 1 from GrantRow g where g.scope = 'REPOSITORY' and g.targetId = r.id"
-                    + " and g.userId = :user))");
+            jpql.append(VISIBLE_TO_USER);
         }
         if (query.namespaceId() != null) {
             jpql.append(" and r.namespaceId = :nsId");

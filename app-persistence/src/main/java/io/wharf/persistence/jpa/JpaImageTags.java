@@ -4,6 +4,7 @@ import io.wharf.domain.repository.ImageRepository;
 import io.wharf.domain.repository.ImageTag;
 import io.wharf.domain.repository.ImageTags;
 import io.wharf.domain.repository.TagQuery;
+import io.wharf.domain.repository.TaggedImage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -31,8 +32,7 @@ public class JpaImageTags implements ImageTags {
     }
 
     @Override
-    public ImageTag put(ImageRepository repository, String tag, String digest, String imageId, String manifest,
-                        int schema, long size, int tagType) {
+    public ImageTag put(ImageRepository repository, String tag, TaggedImage image) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         ImageTagRow row = row(repository.id(), tag).orElseGet(() -> {
             ImageTagRow created = new ImageTagRow();
@@ -41,12 +41,14 @@ public class JpaImageTags implements ImageTags {
             created.createdAt = now;
             return created;
         });
-        row.digest = digest;
-        row.imageId = imageId;
-        row.manifest = manifest;
-        row.schema = schema;
-        row.size = size;
-        row.tagType = tagType;
+        row.digest = image.digest();
+        row.imageId = image.imageId();
+        row.manifest = image.manifest();
+        row.schema = image.schema();
+        row.size = image.size();
+        row.tagType = image.tagType();
+        row.mediaType = image.mediaType();
+        row.architectures = image.architectures();
         row.updatedAt = now;
         if (row.id == null) {
             em.persist(row);
@@ -69,6 +71,14 @@ public class JpaImageTags implements ImageTags {
     private Optional<ImageTagRow> row(long repositoryId, String tag) {
         return em.createQuery("select t from ImageTagRow t where t.repositoryId = :id and t.tag = :tag", ImageTagRow.class)
                 .setParameter("id", repositoryId).setParameter("tag", tag).getResultStream().findFirst();
+    }
+
+    @Override
+    public List<ImageTag> byDigest(long repositoryId, String digest) {
+        return em.createQuery("select t from ImageTagRow t where t.repositoryId = :id and t.digest = :digest order by t.tag",
+                        ImageTagRow.class)
+                .setParameter("id", repositoryId).setParameter("digest", digest)
+                .getResultStream().map(ImageTagRow::toTag).toList();
     }
 
     @Override
@@ -118,5 +128,16 @@ public class JpaImageTags implements ImageTags {
     public void remove(ImageRepository repository, ImageTag tag) {
         em.createQuery("delete from ImageTagRow t where t.id = :id").setParameter("id", tag.id()).executeUpdate();
         refreshTotals(repository.id(), Instant.now().truncatedTo(ChronoUnit.MICROS));
+    }
+
+    @Override
+    public List<String> namesAfter(long repositoryId, String after, int limit) {
+        TypedQuery<String> query = em.createQuery("select t.tag from ImageTagRow t where t.repositoryId = :id"
+                        + (after == null ? "" : " and t.tag > :after") + " order by t.tag", String.class)
+                .setParameter("id", repositoryId).setMaxResults(limit);
+        if (after != null) {
+            query.setParameter("after", after);
+        }
+        return query.getResultList();
     }
 }

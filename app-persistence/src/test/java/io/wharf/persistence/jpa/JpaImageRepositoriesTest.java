@@ -14,6 +14,7 @@ import io.wharf.domain.repository.RepositoryDetails;
 import io.wharf.domain.repository.RepositoryName;
 import io.wharf.domain.repository.RepositoryQuery;
 import io.wharf.domain.repository.TagQuery;
+import io.wharf.domain.repository.TaggedImage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -105,9 +106,9 @@ class JpaImageRepositoriesTest {
     void tagsKeepTheRepositorysTotalsInStep() {
         Namespace ns = namespace("repos4", "tagged");
         ImageRepository repo = repo(ns, "app", Category.OTHER, false);
-        db.inTransaction(em -> new JpaImageTags(em).put(repo, "v1", "sha256:aa", "sha256:c1", "{}", 2, 100, 0));
-        db.inTransaction(em -> new JpaImageTags(em).put(repo, "v2", "sha256:bb", "sha256:c2", "{}", 2, 250, 0));
-        db.inTransaction(em -> new JpaImageTags(em).put(repo, "v1", "sha256:cc", "sha256:c3", "{}", 2, 50, 0));
+        db.inTransaction(em -> new JpaImageTags(em).put(repo, "v1", new TaggedImage("sha256:aa", "application/vnd.oci.image.manifest.v1+json", "{}", "sha256:c1", 2, 100, 0, "amd64")));
+        db.inTransaction(em -> new JpaImageTags(em).put(repo, "v2", new TaggedImage("sha256:bb", "application/vnd.oci.image.manifest.v1+json", "{}", "sha256:c2", 2, 250, 0, "amd64")));
+        db.inTransaction(em -> new JpaImageTags(em).put(repo, "v1", new TaggedImage("sha256:cc", "application/vnd.oci.image.manifest.v1+json", "{}", "sha256:c3", 2, 50, 0, "amd64")));
         ImageRepository after = db.inTransaction(em -> new JpaImageRepositories(em).byName(ns.name(), repo.name())).orElseThrow();
         assertEquals(2, after.numImages());
         assertEquals(300, after.size());
@@ -132,7 +133,7 @@ class JpaImageRepositoriesTest {
     void removingARepositoryRemovesItsTags() {
         Namespace ns = namespace("repos5", "gone");
         ImageRepository repo = repo(ns, "app", Category.OTHER, false);
-        db.inTransaction(em -> new JpaImageTags(em).put(repo, "latest", "sha256:aa", "sha256:c1", "{}", 2, 100, 0));
+        db.inTransaction(em -> new JpaImageTags(em).put(repo, "latest", new TaggedImage("sha256:aa", "application/vnd.oci.image.manifest.v1+json", "{}", "sha256:c1", 2, 100, 0, "amd64")));
         db.inTransaction(em -> {
             new JpaImageRepositories(em).remove(repo);
             return null;

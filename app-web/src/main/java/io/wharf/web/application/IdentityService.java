@@ -161,6 +161,56 @@ public class IdentityService {
                 accounts.byId(owner.accountId()).orElseThrow());
     }
 
+    /**
+     * The caller behind a registry login (HTTP Basic), in any of the forms docker clients are given:
+     * {@code <account>/<user>} with the user's password; {@code <region>@<AK>} with the login key
+     * {@code hex(HMAC-SHA256(SK, AK))} as the real service derives it; {@code <AK>} with the SK itself; and
+     * {@code <region>@<user id>} with a temporary login secret from {@code POST /v2/manage/utils/secret}.
+     * Every failure is the same 401.
+     */
+    public Caller registryLogin(String username, String password) {
+        WharfException refused = new WharfException(SwrError.AUTHENTICATION_FAILED,
+                "The registry login's user name or password is wrong.");
+        if (username == null || password == null || username.isBlank()) {
+            throw refused;
+        }
+        int slash = username.indexOf('/');
+        if (slash > 0) {
+            return signIn(new PasswordCredentials(username.substring(0, slash), username.substring(slash + 1), password));
+        }
+        int at = username.indexOf('@');
+        String subject = at >= 0 ? username.substring(at + 1) : username;
+        Optional<AccessKey> key = accessKeys.byId(subject);
+        if (key.isPresent()) {
+            String secret = cipher.decrypt(key.get().encryptedSecret());
+            String expected = at >= 0 ? LoginKey.of(subject, secret) : secret;
+            if (MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), password.getBytes(StandardCharsets.UTF_8))) {
+                return callerOfUser(key.get().userId());
+            }
+            throw refused;
+        }
+        if (at >= 0) {
+            AuthToken login = tokens.byDigest(TokenSecret.digest(LoginKey.TEMPORARY_PREFIX + password))
+                    .filter(t -> !t.isExpiredAt(Instant.now()) && t.userId().equals(subject))
+                    .orElseThrow(() -> refused);
+            return callerOfUser(login.userId());
+        }
+        throw refused;
+    }
+
+    /**
+     * A temporary docker login for the caller: user name {@code <region>@<user id>} and a random secret valid for
+     * {@link LoginKey#TEMPORARY_LIFETIME}. Only its digest is stored, kept apart from API tokens so that a docker
+     * login secret is never an {@code X-Auth-Token}.
+     */
+    public LoginKey temporaryLogin(Caller caller) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String secret = TokenSecret.generate();
+        tokens.add(new AuthToken(TokenSecret.digest(LoginKey.TEMPORARY_PREFIX + secret), caller.userId(), now,
+                now.plus(LoginKey.TEMPORARY_LIFETIME)));
+        return new LoginKey(settings.region() + "@" + caller.userId(), secret);
+    }
+
     /** Revokes a token of the caller's own; Wharf's administrators may revoke anyone's. */
     public void revoke(Caller caller, String secret) {
         if (secret == null || secret.isBlank()) {

@@ -15,6 +15,7 @@ import io.wharf.web.application.RepositoryView;
 import io.wharf.domain.repository.Category;
 import io.wharf.domain.repository.ImageRepository;
 import io.wharf.domain.repository.ImageTags;
+import io.wharf.domain.repository.TaggedImage;
 import io.wharf.domain.repository.RepositoryDetails;
 import jakarta.annotation.Resource;
 import jakarta.transaction.UserTransaction;
@@ -129,7 +130,7 @@ class NamespaceServiceIT {
     private void putTag(ImageRepository repo, String tag, long size) {
         try {
             transaction.begin();
-            tags.put(repo, tag, "sha256:" + "0".repeat(63) + tag.length(), "sha256:cfg", "{}", 2, size, 0);
+            tags.put(repo, tag, new TaggedImage("sha256:" + "0".repeat(63) + tag.length(), "application/vnd.oci.image.manifest.v1+json", "{}", "sha256:cfg", 2, size, 0, "amd64"));
             transaction.commit();
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -1,0 +1,149 @@
+package io.wharf.persistence.jpa;
+
+import io.wharf.domain.registry.Manifests;
+import io.wharf.domain.registry.StoredManifest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+@ApplicationScoped
+public class JpaManifests implements Manifests {
+    @PersistenceContext(unitName = "wharf")
+    EntityManager em;
+
+    protected JpaManifests() {
+    }
+
+    public JpaManifests(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public StoredManifest add(StoredManifest manifest) {
+        Optional<StoredManifest> existing = byDigest(manifest.repositoryId(), manifest.digest());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        ImageManifestRow row = new ImageManifestRow(manifest);
+        em.persist(row);
+        em.flush();
+        manifest.blobs().stream().distinct()
+                .forEach(d -> em.persist(new ManifestReferenceRow(row.id, d, ManifestReferenceRow.BLOB)));
+        manifest.children().stream().distinct().filter(d -> !manifest.blobs().contains(d))
+                .forEach(d -> em.persist(new ManifestReferenceRow(row.id, d, ManifestReferenceRow.MANIFEST)));
+        return row.toManifest(manifest.blobs(), manifest.children());
+    }
+
+    @Override
+    public Optional<StoredManifest> byDigest(long repositoryId, String digest) {
+        return em.createQuery("select m from ImageManifestRow m where m.repositoryId = :repo and m.digest = :digest",
+                        ImageManifestRow.class)
+                .setParameter("repo", repositoryId).setParameter("digest", digest)
+                .getResultStream().findFirst().map(this::withReferences);
+    }
+
+    private StoredManifest withReferences(ImageManifestRow row) {
+        List<String> blobs = new ArrayList<>();
+        List<String> children = new ArrayList<>();
+        em.createQuery("select r from ManifestReferenceRow r where r.manifestId = :id", ManifestReferenceRow.class)
+                .setParameter("id", row.id).getResultStream()
+                .forEach(r -> (ManifestReferenceRow.BLOB.equals(r.kind) ? blobs : children).add(r.digest));
+        return row.toManifest(blobs, children);
+    }
+
+    @Override
+    public List<StoredManifest> referrers(long repositoryId, String digest, String artifactType) {
+        return em.createQuery("select m from ImageManifestRow m where m.repositoryId = :repo and m.subjectDigest = :digest"
+                        + (artifactType == null ? "" : " and m.artifactType = :type") + " order by m.id",
+                        ImageManifestRow.class)
+                .setParameter("repo", repositoryId).setParameter("digest", digest)
+                .setHint(Hints.READ_ONLY, true)
+                .getResultStream()
+                .filter(m -> artifactType == null || artifactType.equals(m.artifactType))
+                .map(m -> m.toManifest(List.of(), List.of())).toList();
+    }
+
+    @Override
+    public void remove(StoredManifest manifest) {
+        em.createQuery("delete from ManifestReferenceRow r where r.manifestId = :id")
+                .setParameter("id", manifest.id()).executeUpdate();
+        em.createQuery("delete from ImageManifestRow m where m.id = :id").setParameter("id", manifest.id()).executeUpdate();
+    }
+
+    @Override
+    public Set<String> presentManifests(long repositoryId, Collection<String> digests) {
+        if (digests.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(em.createQuery("select m.digest from ImageManifestRow m where m.repositoryId = :repo"
+                        + " and m.digest in :digests", String.class)
+                .setParameter("repo", repositoryId).setParameter("digests", digests).getResultList());
+    }
+
+    @Override
+    public void link(long repositoryId, String digest, long size, Instant at) {
+        RepositoryBlobRow.Key key = new RepositoryBlobRow.Key();
+        key.repositoryId = repositoryId;
+        key.digest = digest;
+        RepositoryBlobRow row = em.find(RepositoryBlobRow.class, key);
+        if (row == null) {
+            em.persist(new RepositoryBlobRow(repositoryId, digest, size, at));
+        } else {
+            row.linkedAt = at;
+        }
+    }
+
+    @Override
+    public Optional<Long> linkedSize(long repositoryId, String digest) {
+        return em.createQuery("select b.size from RepositoryBlobRow b where b.repositoryId = :repo and b.digest = :digest",
+                        Long.class)
+                .setParameter("repo", repositoryId).setParameter("digest", digest).getResultStream().findFirst();
+    }
+
+    @Override
+    public Set<String> touchLinks(long repositoryId, Collection<String> digests, Instant at) {
+        if (digests.isEmpty()) {
+            return Set.of();
+        }
+        // Refreshing the link time takes the rows' locks, so a concurrent collection cannot remove them under us.
+        em.createQuery("update RepositoryBlobRow b set b.linkedAt = :at where b.repositoryId = :repo and b.digest in :digests")
+                .setParameter("at", at).setParameter("repo", repositoryId).setParameter("digests", digests)
+                .executeUpdate();
+        return new HashSet<>(em.createQuery("select b.digest from RepositoryBlobRow b where b.repositoryId = :repo"
+                        + " and b.digest in :digests", String.class)
+                .setParameter("repo", repositoryId).setParameter("digests", digests).getResultList());
+    }
+
+    @Override
+    public void unlink(long repositoryId, String digest) {
+        em.createQuery("delete from RepositoryBlobRow b where b.repositoryId = :repo and b.digest = :digest")
+                .setParameter("repo", repositoryId).setParameter("digest", digest).executeUpdate();
+    }
+
+    @Override
+    public int removeUnreferencedLinks(Instant cutoff) {
+        return em.createQuery("delete from RepositoryBlobRow b where b.linkedAt < :cutoff"
+                        + " and not exists (select 1 from ManifestReferenceRow r, ImageManifestRow m"
+                        + "   where r.manifestId = m.id and m.repositoryId = b.repositoryId and r.digest = b.digest)"
+                        + " and not exists (select 1 from ImageManifestRow m2"
+                        + "   where m2.repositoryId = b.repositoryId and m2.digest = b.digest)")
+                .setParameter("cutoff", cutoff).executeUpdate();
+    }
+
+    @Override
+    public Set<String> liveDigests() {
+        Set<String> live = new HashSet<>();
+        live.addAll(em.createQuery("select distinct b.digest from RepositoryBlobRow b", String.class).getResultList());
+        live.addAll(em.createQuery("select distinct m.digest from ImageManifestRow m", String.class).getResultList());
+        live.addAll(em.createQuery("select distinct r.digest from ManifestReferenceRow r", String.class).getResultList());
+        return live;
+    }
+}

@@ -1,0 +1,82 @@
+package io.wharf.web.api.manage;
+
+import io.wharf.domain.error.SwrError;
+import io.wharf.domain.error.WharfException;
+import io.wharf.web.api.CurrentCaller;
+import io.wharf.web.application.GarbageCollector;
+import io.wharf.web.application.IdentityService;
+import io.wharf.web.application.LoginKey;
+import io.wharf.web.application.WharfSettings;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * {@code POST /v2/manage/utils/secret}: a temporary docker login, as the reference describes it (the login command in
+ * {@code X-Swr-Dockerlogin}, the {@code auths} map in the body). {@code POST /v2/manage/utils/garbage-collection} is
+ * Wharf's own: an administrator collects unreferenced blobs now.
+ */
+@Path("utils")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class UtilsResource {
+    @Inject
+    IdentityService identity;
+    @Inject
+    GarbageCollector collector;
+    @Inject
+    CurrentCaller caller;
+    @Inject
+    WharfSettings settings;
+
+    /** The body of {@code utils/secret}. */
+    public record Secret(Map<String, AuthInfo> auths) {
+    }
+
+    /** Base64 of {@code user:password}, as docker's config.json keeps it. */
+    public record AuthInfo(String auth) {
+    }
+
+    @POST
+    @Path("secret")
+    public Response secret(@QueryParam("projectname") String projectName) {
+        if (projectName != null && !projectName.isBlank() && !projectName.equals(settings.region())) {
+            throw new WharfException(SwrError.INVALID_PARAMETER,
+                    "projectname must be this registry's region, " + settings.region() + ".");
+        }
+        LoginKey login = identity.temporaryLogin(caller.get());
+        String registry = settings.registryAddress();
+        String auth = Base64.getEncoder().encodeToString((login.username() + ":" + login.password())
+                .getBytes(StandardCharsets.UTF_8));
+        return Response.ok(new Secret(Map.of(registry, new AuthInfo(auth))))
+                .header("X-Swr-Dockerlogin", "docker login -u " + login.username() + " -p " + login.password()
+                        + " " + registry)
+                .build();
+    }
+
+    /** Collects now; {@code grace_seconds} (default 3600) keeps blobs younger than that. */
+    @POST
+    @Path("garbage-collection")
+    public GarbageCollector.Collected collectGarbage(@QueryParam("grace_seconds") String graceSeconds) {
+        long seconds;
+        try {
+            seconds = graceSeconds == null ? GarbageCollector.DEFAULT_GRACE.toSeconds() : Long.parseLong(graceSeconds);
+        } catch (NumberFormatException e) {
+            seconds = -1;
+        }
+        if (seconds < 0) {
+            throw new WharfException(SwrError.INVALID_PARAMETER, "grace_seconds must be a whole number of seconds, 0 or more.");
+        }
+        return collector.collect(caller.get(), Duration.ofSeconds(seconds));
+    }
+}

@@ -1,0 +1,101 @@
+package io.wharf.web.application;
+
+import io.wharf.domain.account.Caller;
+import io.wharf.domain.error.SwrError;
+import io.wharf.domain.error.WharfException;
+import io.wharf.domain.registry.BlobStore;
+import io.wharf.domain.registry.Manifests;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Removes blobs that no manifest references: first the repository links older than the grace period that no manifest
+ * of their repository uses, then every stored file that nothing names any more and that is itself older than the
+ * grace period. The grace period is what keeps collection from racing a push: a blob uploaded for a manifest not yet
+ * pushed is young, and a manifest push refreshes the links it uses under their row locks. Runs on a schedule
+ * ({@code WHARF_GC_INTERVAL_HOURS}, default 24) and when an administrator asks.
+ */
+@ApplicationScoped
+public class GarbageCollector {
+    public static final Duration DEFAULT_GRACE = Duration.ofHours(1);
+    private static final Logger LOG = Logger.getLogger(GarbageCollector.class.getName());
+
+    @Inject
+    Manifests manifests;
+    @Inject
+    BlobStore store;
+    @Inject
+    GarbageCollector self;
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService scheduler;
+
+    private final ReentrantLock running = new ReentrantLock();
+
+    /** What one collection removed. */
+    public record Collected(int links, int blobs, Instant at) {
+    }
+
+    void schedule(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        long hours = Long.parseLong(WharfSettings.value("WHARF_GC_INTERVAL_HOURS").orElse("24"));
+        if (hours > 0) {
+            scheduler.scheduleWithFixedDelay(() -> {
+                try {
+                    collect(DEFAULT_GRACE);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Scheduled garbage collection failed", e);
+                }
+            }, hours, hours, TimeUnit.HOURS);
+        }
+    }
+
+    /** An administrator's collection; a grace period shorter than the default is allowed for tests and emergencies. */
+    public Collected collect(Caller caller, Duration grace) {
+        if (!caller.systemAdministrator()) {
+            throw new WharfException(SwrError.FORBIDDEN, "Only Wharf's administrators may collect garbage.");
+        }
+        return collect(grace);
+    }
+
+    Collected collect(Duration grace) {
+        if (!running.tryLock()) {
+            throw new WharfException(SwrError.RESOURCE_EXISTS, "A garbage collection is already running.");
+        }
+        try {
+            Instant cutoff = Instant.now().minus(grace);
+            int links = self.removeLinks(cutoff);
+            Set<String> live = self.liveDigests();
+            int blobs = store.sweep(live::contains, grace);
+            LOG.info(() -> "Garbage collection removed " + links + " blob links and " + blobs + " blobs");
+            return new Collected(links, blobs, Instant.now());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            running.unlock();
+        }
+    }
+
+    @Transactional
+    public int removeLinks(Instant cutoff) {
+        return manifests.removeUnreferencedLinks(cutoff);
+    }
+
+    @Transactional
+    public Set<String> liveDigests() {
+        return manifests.liveDigests();
+    }
+}

@@ -1,0 +1,209 @@
+package io.wharf.web.application;
+
+import io.wharf.domain.account.Caller;
+import io.wharf.domain.error.WharfException;
+import io.wharf.domain.namespace.Namespace;
+import io.wharf.domain.namespace.Namespaces;
+import io.wharf.domain.permission.Permission;
+import io.wharf.domain.registry.Digest;
+import io.wharf.domain.registry.Manifests;
+import io.wharf.domain.registry.RegistryError;
+import io.wharf.domain.registry.RegistryException;
+import io.wharf.domain.registry.RegistryPath;
+import io.wharf.domain.registry.StoredManifest;
+import io.wharf.domain.repository.Category;
+import io.wharf.domain.repository.ImageRepositories;
+import io.wharf.domain.repository.ImageRepository;
+import io.wharf.domain.repository.ImageTag;
+import io.wharf.domain.repository.ImageTags;
+import io.wharf.domain.repository.RepositoryDetails;
+import io.wharf.domain.repository.TaggedImage;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The registry's use cases on the database: who may pull, push and delete, which blobs a repository may serve, and
+ * manifests with their tags — a manifest row, its references and the tag move commit in one transaction, after the
+ * content is already safe on disk. Rights are the management API's: pull needs read (a grant, a valid share or a
+ * public repository), push and delete need edit; pushing to a missing repository of an organization the caller may
+ * edit creates it.
+ */
+@ApplicationScoped
+@Transactional
+public class RegistryService {
+    public static final String PULL = "pull";
+    public static final String PUSH = "push";
+    public static final String DELETE = "delete";
+
+    @Inject
+    RepositoryAccess access;
+    @Inject
+    Namespaces namespaces;
+    @Inject
+    ImageRepositories repositories;
+    @Inject
+    ImageTags tags;
+    @Inject
+    Manifests manifests;
+
+    /** The actions the caller ({@code null}: anonymous) may take on the repository at {@code path}. */
+    public Set<String> allowedActions(Caller caller, RegistryPath path) {
+        Optional<ImageRepository> found = repositories.byName(path.namespace(), path.repository());
+        Set<String> actions = new LinkedHashSet<>();
+        if (caller == null) {
+            found.filter(ImageRepository::isPublic).ifPresent(r -> actions.add(PULL));
+            return actions;
+        }
+        if (found.isPresent()) {
+            Optional<Permission> right = rightOn(caller, path);
+            right.ifPresent(r -> actions.add(PULL));
+            if (right.filter(r -> r.includes(Permission.EDIT)).isPresent()) {
+                actions.add(PUSH);
+                actions.add(DELETE);
+            }
+        } else {
+            namespaces.byName(path.namespace()).flatMap(ns -> access.rightOn(caller, ns))
+                    .filter(r -> r.includes(Permission.EDIT)).ifPresent(r -> {
+                        actions.add(PULL);
+                        actions.add(PUSH);
+                    });
+        }
+        return actions;
+    }
+
+    private Optional<Permission> rightOn(Caller caller, RegistryPath path) {
+        try {
+            return Optional.of(access.locate(caller, path.namespace().value(), path.repository().inPath()).right());
+        } catch (WharfException notVisible) {
+            return Optional.empty();
+        }
+    }
+
+    public Optional<ImageRepository> repository(RegistryPath path) {
+        return repositories.byName(path.namespace(), path.repository());
+    }
+
+    /** The repository to push into, created private in category {@code other} when missing. */
+    public ImageRepository repositoryForPush(Caller caller, RegistryPath path) {
+        Optional<ImageRepository> found = repository(path);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        Namespace ns = namespaces.byName(path.namespace()).orElseThrow(() -> new RegistryException(
+                RegistryError.NAME_UNKNOWN, "The organization " + path.namespace() + " does not exist."));
+        return repositories.add(ns, path.repository(), new RepositoryDetails(Category.OTHER, "", false),
+                caller.userId(), caller.userName());
+    }
+
+    public void linkBlob(long repositoryId, Digest digest, long size) {
+        manifests.link(repositoryId, digest.toString(), size, now());
+    }
+
+    /** The size of a blob the repository may serve: a linked blob, or one of its manifests read as a blob. */
+    public Optional<Long> blobSize(long repositoryId, Digest digest) {
+        return manifests.linkedSize(repositoryId, digest.toString())
+                .or(() -> manifests.byDigest(repositoryId, digest.toString()).map(StoredManifest::size));
+    }
+
+    public boolean unlinkBlob(long repositoryId, Digest digest) {
+        if (manifests.linkedSize(repositoryId, digest.toString()).isEmpty()) {
+            return false;
+        }
+        manifests.unlink(repositoryId, digest.toString());
+        return true;
+    }
+
+    /**
+     * Records a pushed manifest: every blob it references must be linked to the repository and every child manifest
+     * present, else nothing is written. A tag, when given, moves to it in the same transaction.
+     */
+    public StoredManifest putManifest(ImageRepository repository, String tag, StoredManifest manifest,
+                                      String manifestText) {
+        Instant now = now();
+        Set<String> linked = manifests.touchLinks(repository.id(), manifest.blobs(), now);
+        List<String> missingBlobs = manifest.blobs().stream().filter(d -> !linked.contains(d)).distinct().toList();
+        if (!missingBlobs.isEmpty()) {
+            throw new RegistryException(RegistryError.MANIFEST_BLOB_UNKNOWN,
+                    "The manifest references blobs this repository does not have: " + missingBlobs);
+        }
+        Set<String> present = manifests.presentManifests(repository.id(), manifest.children());
+        List<String> missingChildren = manifest.children().stream().filter(d -> !present.contains(d)).distinct().toList();
+        if (!missingChildren.isEmpty()) {
+            throw new RegistryException(RegistryError.MANIFEST_UNKNOWN,
+                    "The index references manifests this repository does not have: " + missingChildren);
+        }
+        long imageSize = manifest.imageSize();
+        if (!manifest.children().isEmpty()) {
+            imageSize = manifest.children().stream().distinct()
+                    .mapToLong(d -> manifests.byDigest(repository.id(), d).map(StoredManifest::imageSize).orElse(0L))
+                    .sum();
+        }
+        StoredManifest stored = manifests.add(new StoredManifest(0, repository.id(), manifest.digest(),
+                manifest.mediaType(), manifest.size(), imageSize, manifest.configDigest(), manifest.architectures(),
+                manifest.subjectDigest(), manifest.artifactType(), manifest.annotations(), now, manifest.blobs(),
+                manifest.children()));
+        if (tag != null) {
+            tags.put(repository, tag, new TaggedImage(stored.digest(), stored.mediaType(), manifestText,
+                    stored.configDigest() == null ? stored.digest() : stored.configDigest(), 2, stored.imageSize(),
+                    stored.children().isEmpty() ? 0 : 1, stored.architectures()));
+        }
+        return stored;
+    }
+
+    /** The manifest a tag or digest names. */
+    public Optional<StoredManifest> manifest(long repositoryId, String reference) {
+        String digest = Digest.looksLikeDigest(reference) ? reference
+                : tags.byTag(repositoryId, reference).map(ImageTag::digest).orElse(null);
+        return digest == null ? Optional.empty() : manifests.byDigest(repositoryId, digest);
+    }
+
+    /** One pull of an image counts towards {@code num_download}. */
+    public void countPull(long repositoryId) {
+        repositories.countDownload(repositoryId);
+    }
+
+    /** Deletes a tag, or a manifest by digest together with every tag that names it. */
+    public boolean deleteManifest(ImageRepository repository, String reference) {
+        if (!Digest.looksLikeDigest(reference)) {
+            Optional<ImageTag> tag = tags.byTag(repository.id(), reference);
+            tag.ifPresent(t -> tags.remove(repository, t));
+            return tag.isPresent();
+        }
+        Optional<StoredManifest> found = manifests.byDigest(repository.id(), reference);
+        if (found.isEmpty()) {
+            return false;
+        }
+        for (ImageTag tag : tags.byDigest(repository.id(), reference)) {
+            tags.remove(repository, tag);
+        }
+        manifests.remove(found.get());
+        return true;
+    }
+
+    public List<String> tags(long repositoryId, String after, int limit) {
+        return tags.namesAfter(repositoryId, after, limit);
+    }
+
+    /** The repositories the caller may read, by path, for {@code _catalog}. */
+    public List<String> catalog(Caller caller, String after, int limit) {
+        return repositories.catalog(caller.accountId(), caller.accountAdministrator() ? null : caller.userId(), now(),
+                after, limit);
+    }
+
+    public List<StoredManifest> referrers(long repositoryId, Digest subject, String artifactType) {
+        return new ArrayList<>(manifests.referrers(repositoryId, subject.toString(), artifactType));
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}
