@@ -44,6 +44,8 @@ public class ConsoleServlet extends HttpServlet {
     SharePages shares;
     @Inject
     AccessKeyPages accessKeys;
+    @Inject
+    HowToPushPages howToPush;
 
     private TemplateEngine engine;
     private JakartaServletWebApplication application;
@@ -109,6 +111,7 @@ public class ConsoleServlet extends HttpServlet {
             case "accounts", "users" -> accounts.handle(console, section);
             case "shared" -> shares.list(console);
             case "access-keys" -> accessKeys.handle(console);
+            case "how-to-push" -> howToPush.handle(console);
             default -> throw new WharfException(SwrError.URL_NOT_FOUND, "There is no such console page.");
         }
     }

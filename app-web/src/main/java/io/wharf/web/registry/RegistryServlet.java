@@ -71,8 +71,10 @@ public class RegistryServlet extends HttpServlet {
             if (e.error() == RegistryError.UNAUTHORIZED && !response.containsHeader("WWW-Authenticate")) {
                 challenge(request, response, null);
             }
+            drain(request);
             writeError(response, e.error(), e.getMessage());
         } catch (WharfException e) {
+            drain(request);
             writeError(response, toRegistryError(e), e.getMessage());
         } catch (UncheckedIOException | IOException e) {
             if (response.isCommitted()) {
@@ -566,6 +568,26 @@ public class RegistryServlet extends HttpServlet {
             case INVALID_PARAMETER -> RegistryError.NAME_INVALID;
             default -> e.error().httpStatus() >= 500 ? RegistryError.UNKNOWN : RegistryError.DENIED;
         };
+    }
+
+    /**
+     * Reads what is left of a refused request's body (a chunk sent anyway), so that the client sees the answer instead
+     * of a connection stuck mid-upload; past 64 MiB the connection is closed instead.
+     */
+    private static void drain(HttpServletRequest request) {
+        if (request.getContentLengthLong() == 0 || request.getMethod().equals("GET") || request.getMethod().equals("HEAD")) {
+            return;
+        }
+        try {
+            InputStream in = request.getInputStream();
+            byte[] buffer = new byte[64 * 1024];
+            long left = 64L * 1024 * 1024;
+            for (int n; left > 0 && (n = in.read(buffer)) >= 0; ) {
+                left -= n;
+            }
+        } catch (IOException | IllegalStateException unreadable) {
+            // Nothing more to do: the answer goes out and the container closes the connection.
+        }
     }
 
     static void writeError(HttpServletResponse response, RegistryError error, String message) throws IOException {

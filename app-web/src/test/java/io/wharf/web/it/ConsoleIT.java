@@ -3,6 +3,7 @@ package io.wharf.web.it;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -217,5 +218,36 @@ class ConsoleIT {
         browser.findElement(By.id("confirm-delete")).click();
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "deleted"));
         assertTrue(browser.findElements(By.cssSelector("tr[data-key='" + ak + "']")).isEmpty());
+    }
+
+    @Test
+    void aTemporaryLoginFromHowToPushPushesAnImageWhoseTagTheRepositoryPageShowsAndDeletes(@TempDir Path dir) {
+        signIn(account.adminPassword());
+        waitFor(ExpectedConditions.urlMatches("/console/namespaces$"));
+        String ns = unique("console-push-");
+        assertEquals(201, WharfServer.call("POST", "/v2/manage/namespaces", account.token(),
+                "{\"namespace\": \"" + ns + "\"}").statusCode());
+        browser.findElement(By.linkText("How to push")).click();
+        waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "How to push"));
+        assertEquals(Skopeo.REGISTRY, browser.findElement(By.id("registry")).getText());
+        browser.findElement(By.id("temporary-login")).click();
+        String[] command = browser.findElement(By.id("temporary-command")).getText().split(" ");
+        assertEquals("login", command[1]);
+
+        OciLayout layout = OciLayout.simpleImage(dir.resolve("img"), "v1", 2, 1_500_000);
+        Skopeo.run("copy", "--dest-tls-verify=false", "--dest-creds", command[3] + ":" + command[5],
+                "oci:" + layout.root() + ":v1", Skopeo.image(ns + "/web:1.0")).ok();
+
+        browser.get(URL + "/console/namespaces/" + ns + "/repos/web");
+        waitFor(ExpectedConditions.textToBe(By.tagName("h1"), ns + "/web"));
+        String row = browser.findElement(By.cssSelector("tr[data-tag='1.0']")).getText();
+        assertTrue(row.contains("amd64") && row.contains("MB") && row.contains("sha256:"), row);
+        assertTrue(row.contains("docker pull " + Skopeo.REGISTRY + "/" + ns + "/web:1.0"), row);
+        browser.findElement(By.cssSelector("tr[data-tag='1.0'] a.danger")).click();
+        browser.findElement(By.id("confirm-delete")).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "deleted"));
+        assertTrue(browser.findElements(By.cssSelector("tr[data-tag='1.0']")).isEmpty());
+        assertTrue(Skopeo.run("inspect", "--tls-verify=false", "--creds", command[3] + ":" + command[5],
+                Skopeo.image(ns + "/web:1.0")).exitCode() != 0, "the deleted tag is gone from the registry too");
     }
 }

@@ -1,0 +1,166 @@
+package io.wharf.web.it;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static io.wharf.web.it.Skopeo.creds;
+import static io.wharf.web.it.Skopeo.image;
+import static io.wharf.web.it.Skopeo.run;
+import static io.wharf.web.it.WharfServer.adminToken;
+import static io.wharf.web.it.WharfServer.call;
+import static io.wharf.web.it.WharfServer.newAccount;
+import static io.wharf.web.it.WharfServer.unique;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A 200 MB image through a server whose heap is capped at 512 MB, and a server killed with SIGKILL in the middle of a
+ * push: after a restart the push is retried to success, and no tag points at missing content.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RegistryDurabilityIT {
+    private static final long LAYER = 100L * 1024 * 1024;
+    private static final Path WLP = Path.of(System.getProperty("wharf.it.wlp", "target/liberty/wlp"));
+    private static final String SERVER = System.getProperty("wharf.it.server", "wharf-it");
+    private static final Path UPLOADS = Path.of(System.getProperty("wharf.it.data.dir", "target/it-data"),
+            "registry", "uploads");
+
+    private static Path work;
+    private static OciLayout big;
+    private static WharfServer.TestAccount owner;
+    private static String ns;
+
+    @BeforeAll
+    static void buildA200MegabyteImage() throws IOException {
+        work = Files.createTempDirectory("wharf-durability");
+        big = OciLayout.simpleImage(work.resolve("big"), "v1", 2, LAYER);
+        owner = newAccount(adminToken(), "durable");
+        ns = unique("big-");
+        assertEquals(201, call("POST", "/v2/manage/namespaces", owner.token(), "{\"namespace\": \"" + ns + "\"}")
+                .statusCode());
+    }
+
+    @AfterAll
+    static void removeTheImage() throws IOException {
+        try (Stream<Path> files = Files.walk(work)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Test
+    @Order(1)
+    void twoHundredMegabytesStreamThroughAHalfGigabyteHeap() throws Exception {
+        long maxHeap = maxHeapOfServer();
+        assertTrue(maxHeap <= 512L * 1024 * 1024, "the server runs with at most 512 MB of heap: " + maxHeap);
+        Path pushed = work.resolve("pushed.digest");
+        run("copy", "--dest-tls-verify=false", "--dest-creds", creds(owner), "--digestfile", pushed.toString(),
+                "oci:" + big.root() + ":v1", image(ns + "/large:v1")).ok();
+        Path pulled = work.resolve("pulled.digest");
+        run("copy", "--src-tls-verify=false", "--src-creds", creds(owner), "--digestfile", pulled.toString(),
+                image(ns + "/large:v1"), "oci:" + work.resolve("back") + ":v1").ok();
+        assertEquals(Files.readString(pushed), Files.readString(pulled));
+        assertTrue(Files.size(work.resolve("back/blobs/sha256/" + big.layerDigests().get(0).substring(7))) == LAYER);
+    }
+
+    @Test
+    @Order(2)
+    void aServerKilledMidPushComesBackAndThePushIsRetried() throws Exception {
+        List<String> push = new ArrayList<>(List.of("skopeo", "--insecure-policy", "copy", "--dest-tls-verify=false",
+                "--dest-creds", creds(owner), "oci:" + big.root() + ":v1", image(ns + "/crash:v1")));
+        Process client = Skopeo.start(push);
+        waitUntilAnUploadHolds(20L * 1024 * 1024);
+        ProcessHandle server = serverProcess();
+        server.destroyForcibly();
+        server.onExit().get(30, TimeUnit.SECONDS);
+        assertTrue(client.waitFor(2, TimeUnit.MINUTES));
+        assertNotEquals(0, client.exitValue(), "the push was cut off");
+
+        restartServer();
+        assertNotEquals(0, run("inspect", "--tls-verify=false", "--creds", creds(owner), image(ns + "/crash:v1"))
+                .exitCode(), "no tag names the half-pushed image");
+
+        Path pushed = work.resolve("retried.digest");
+        run("copy", "--dest-tls-verify=false", "--dest-creds", creds(owner), "--digestfile", pushed.toString(),
+                "oci:" + big.root() + ":v1", image(ns + "/crash:v1")).ok();
+        Path pulled = work.resolve("retried-back.digest");
+        run("copy", "--src-tls-verify=false", "--src-creds", creds(owner), "--digestfile", pulled.toString(),
+                image(ns + "/crash:v1"), "oci:" + work.resolve("crash-back") + ":v1").ok();
+        assertEquals(Files.readString(pushed), Files.readString(pulled), "the retried push is whole");
+        HttpResponse<String> tags = call("GET", "/v2/manage/namespaces/" + ns + "/repos/crash/tags", owner.token(), null);
+        assertEquals(200, tags.statusCode());
+        assertTrue(tags.body().contains(Files.readString(pushed).strip()), tags.body());
+    }
+
+    private static void waitUntilAnUploadHolds(long bytes) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (Instant.now().isBefore(deadline)) {
+            try (Stream<Path> dirs = Files.exists(UPLOADS) ? Files.list(UPLOADS) : Stream.empty()) {
+                for (Path dir : dirs.toList()) {
+                    Path data = dir.resolve("data");
+                    if (Files.exists(data) && Files.size(data) >= bytes) {
+                        return;
+                    }
+                }
+            } catch (IOException raced) {
+                // An upload finished while we looked; look again.
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no upload reached " + bytes + " bytes under " + UPLOADS);
+    }
+
+    private static ProcessHandle serverProcess() {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("ws-server.jar") && c.contains(" " + SERVER))
+                        .orElse(false))
+                .findFirst().orElseThrow(() -> new AssertionError("the test server's process is not running"));
+    }
+
+    private static long maxHeapOfServer() throws Exception {
+        Process jcmd = new ProcessBuilder("jcmd", String.valueOf(serverProcess().pid()), "VM.flags").start();
+        String flags = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        jcmd.waitFor(30, TimeUnit.SECONDS);
+        for (String flag : flags.split("\\s+")) {
+            if (flag.startsWith("-XX:MaxHeapSize=")) {
+                return Long.parseLong(flag.substring("-XX:MaxHeapSize=".length()));
+            }
+        }
+        throw new AssertionError("no MaxHeapSize in " + flags);
+    }
+
+    private static void restartServer() throws Exception {
+        Process start = new ProcessBuilder(WLP.resolve("bin/server").toString(), "start", SERVER)
+                .redirectErrorStream(true).start();
+        String output = new String(start.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(start.waitFor(3, TimeUnit.MINUTES), output);
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (WharfServer.send(WharfServer.request("/health/ready")).statusCode() == 200) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the server did not come back: " + output);
+    }
+}
