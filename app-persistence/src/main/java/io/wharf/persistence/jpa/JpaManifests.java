@@ -5,6 +5,7 @@ import io.wharf.domain.registry.StoredManifest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,14 +62,16 @@ public class JpaManifests implements Manifests {
 
     @Override
     public List<StoredManifest> referrers(long repositoryId, String digest, String artifactType) {
-        return em.createQuery("select m from ImageManifestRow m where m.repositoryId = :repo and m.subjectDigest = :digest"
+        TypedQuery<ImageManifestRow> query = em.createQuery("select m from ImageManifestRow m"
+                        + " where m.repositoryId = :repo and m.subjectDigest = :digest"
                         + (artifactType == null ? "" : " and m.artifactType = :type") + " order by m.id",
                         ImageManifestRow.class)
                 .setParameter("repo", repositoryId).setParameter("digest", digest)
-                .setHint(Hints.READ_ONLY, true)
-                .getResultStream()
-                .filter(m -> artifactType == null || artifactType.equals(m.artifactType))
-                .map(m -> m.toManifest(List.of(), List.of())).toList();
+                .setHint(Hints.READ_ONLY, true);
+        if (artifactType != null) {
+            query.setParameter("type", artifactType);
+        }
+        return query.getResultStream().map(m -> m.toManifest(List.of(), List.of())).toList();
     }
 
     @Override

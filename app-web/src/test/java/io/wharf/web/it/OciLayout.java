@@ -10,12 +10,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * Hand-made OCI image layouts for skopeo to push: images of random layers with a config naming their architecture,
@@ -47,21 +50,27 @@ final class OciLayout {
         return root;
     }
 
-    /** A layer of {@code size} random bytes, written in 1 MiB pieces so a 200 MB layer costs no 200 MB of heap. */
+    /**
+     * A gzip layer of {@code size} random bytes, stored without compression (random bytes do not compress) so that
+     * clients push it as it is and digests survive the round trip; written in 1 MiB pieces, never held whole.
+     */
     Blob randomLayer(long size, long seed) {
         try {
             Random random = new Random(seed);
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             Path temporary = Files.createTempFile(root, "layer", ".tmp");
             byte[] piece = new byte[1 << 20];
-            try (OutputStream out = Files.newOutputStream(temporary)) {
+            try (OutputStream out = new GZIPOutputStream(new DigestOutputStream(Files.newOutputStream(temporary), sha)) {
+                {
+                    def.setLevel(Deflater.NO_COMPRESSION);
+                }
+            }) {
                 for (long left = size; left > 0; left -= piece.length) {
                     random.nextBytes(piece);
-                    int n = (int) Math.min(piece.length, left);
-                    sha.update(piece, 0, n);
-                    out.write(piece, 0, n);
+                    out.write(piece, 0, (int) Math.min(piece.length, left));
                 }
             }
+            size = Files.size(temporary);
             String hex = HexFormat.of().formatHex(sha.digest());
             Files.move(temporary, root.resolve("blobs/sha256/" + hex), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             layers.add("sha256:" + hex);
@@ -96,7 +105,7 @@ final class OciLayout {
         JsonArrayBuilder layerList = Json.createArrayBuilder();
         for (Blob layer : layers) {
             diffIds.add(layer.digest());
-            layerList.add(Json.createObjectBuilder().add("mediaType", "application/vnd.oci.image.layer.v1.tar")
+            layerList.add(Json.createObjectBuilder().add("mediaType", "application/vnd.oci.image.layer.v1.tar+gzip")
                     .add("digest", layer.digest()).add("size", layer.size()));
         }
         Blob config = write(Json.createObjectBuilder().add("architecture", architecture).add("os", "linux")

@@ -99,7 +99,9 @@ class RegistryClientsIT {
         JsonObject arm64 = jsonOf(run("inspect", "--override-arch", "arm64", "--tls-verify=false", "--creds", creds(owner),
                 image(ns + "/multi:1.0")).ok().output());
         assertEquals("arm64", arm64.getString("Architecture"));
-        assertEquals(arm.digest(), arm64.getString("Digest"));
+        JsonObject armManifest = jsonOf(run("inspect", "--raw", "--tls-verify=false", "--creds", creds(owner),
+                image(ns + "/multi@" + arm.digest())).ok().output());
+        assertEquals(OciLayout.MANIFEST, armManifest.getString("mediaType"), "each child is stored under its own digest");
     }
 
     @Test

@@ -27,6 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The distribution API's details, spoken directly over HTTP: uploads, ranges, manifests, listings, errors, auth. */
 class RegistryProtocolIT {
+    /** HTTP/1.1 as registry clients speak it over plain HTTP (no h2c upgrade). */
+    private static final java.net.http.HttpClient CLIENT = java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
     private static String admin;
     private static WharfServer.TestAccount owner;
     private static WharfServer.TestAccount stranger;
@@ -56,7 +59,7 @@ class RegistryProtocolIT {
             request.header(headers[i], headers[i + 1]);
         }
         try {
-            return java.net.http.HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -280,12 +283,22 @@ class RegistryProtocolIT {
         assertEquals("BLOB_UNKNOWN", errorCode(send("GET", "/v2/" + theirs + "/stolen/blobs/" + digest, strangerAuth, null)));
         assertEquals("NAME_UNKNOWN", errorCode(send("GET", "/v2/" + source + "/blobs/" + digest, strangerAuth, null)),
                 "another account's private repository looks missing");
-        assertEquals("DENIED", errorCode(send("POST", "/v2/" + ns + "/new/blobs/uploads/", strangerAuth, null)));
+        assertEquals("NAME_UNKNOWN", errorCode(send("POST", "/v2/" + ns + "/new/blobs/uploads/", strangerAuth, null)),
+                "another account's organization looks missing too");
+        assertEquals(201, call("POST", "/v2/manage/namespaces/" + ns + "/repositories/mount-source/access-domains",
+                owner.token(), "{\"access_domain\": \"" + stranger.name() + "\", \"permit\": \"read\", \"deadline\": \"forever\"}")
+                .statusCode());
+        assertArrayEquals(content, send("GET", "/v2/" + source + "/blobs/" + digest, strangerAuth, null).body(),
+                "a share gives pull");
+        assertEquals("DENIED", errorCode(send("POST", "/v2/" + source + "/blobs/uploads/", strangerAuth, null)),
+                "but not push");
+        assertTrue(text(send("GET", "/v2/_catalog", strangerAuth, null)).contains("\"" + source + "\""),
+                "the catalog lists what is shared with the caller");
 
         String catalog = text(send("GET", "/v2/_catalog?n=1000", basic(owner), null));
         assertTrue(catalog.contains("\"" + source + "\""), catalog);
         String strangers = text(send("GET", "/v2/_catalog", strangerAuth, null));
-        assertFalse(strangers.contains(ns + "/"), strangers);
+        assertFalse(strangers.contains(ns + "/mount-target"), strangers);
         assertEquals(401, send("GET", "/v2/_catalog", null, null).statusCode());
     }
 
