@@ -27,7 +27,10 @@ class AesGcmSecretCipherTest {
         byte[] other = new byte[32];
         Arrays.fill(other, (byte) 1);
         assertThrows(IllegalStateException.class, () -> new AesGcmSecretCipher(other).decrypt(sealed));
-        String tampered = sealed.substring(0, sealed.length() - 2) + (sealed.endsWith("A=") ? "B=" : "A=");
+        // Flip one bit of the sealed bytes (editing the base64 text could touch only its unused padding bits).
+        byte[] bytes = java.util.Base64.getDecoder().decode(sealed.substring("v1:".length()));
+        bytes[bytes.length - 1] ^= 1;
+        String tampered = "v1:" + java.util.Base64.getEncoder().encodeToString(bytes);
         assertThrows(RuntimeException.class, () -> cipher.decrypt(tampered));
         assertThrows(IllegalStateException.class, () -> new AesGcmSecretCipher(new byte[16]));
     }
