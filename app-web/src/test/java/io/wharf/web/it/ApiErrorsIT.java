@@ -47,9 +47,13 @@ class ApiErrorsIT {
 
     @Test
     void unknownPathsAreJson404OnEveryApiRoot() {
-        for (String path : List.of("/v2/manage/nothing", "/v2/nothing/at/all", "/v3/nothing", "/v5/abc/image/none")) {
+        for (String path : List.of("/v2/manage/nothing", "/v3/nothing", "/v5/abc/image/none")) {
             assertJsonError(call("GET", path, token, null), 404, "SVCSTG.SWR.4040083");
         }
+        // Outside /v2/manage, /v2 is the registry, which answers in the distribution specification's error form.
+        HttpResponse<String> registry = call("GET", "/v2/nothing/at/all", token, null);
+        assertEquals(404, registry.statusCode(), registry.body());
+        assertTrue(registry.body().startsWith("{\"errors\":[{\"code\":\"NAME_UNKNOWN\""), registry.body());
     }
 
     @Test
