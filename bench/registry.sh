@@ -48,17 +48,18 @@ curl -sf -o /dev/null -X POST "http://127.0.0.1:${WHARF_PORT}/v2/manage/namespac
 timed() {
   local direction=$1 set=$2 registry=$3 creds=$4
   local start end
+  mkdir -p "${WORK}/pulled"
   start=$(date +%s.%N)
   for dir in "${WORK}/${set}"/img*; do
     local name
     name=$(basename "${dir}")
     if [ "${direction}" = push ]; then
       skopeo --insecure-policy copy -q --dest-tls-verify=false ${creds:+--dest-creds "${creds}"} \
-        "oci:${dir}:v1" "docker://${registry}/bench/${set}-${name}:v1"
+        "oci:${dir}:v1" "docker://${registry}/bench/${set}-${name}:v1" || { echo "push of ${name} failed" >&2; exit 1; }
     else
       rm -rf "${WORK}/pulled/${name}"
       skopeo --insecure-policy copy -q --src-tls-verify=false ${creds:+--src-creds "${creds}"} \
-        "docker://${registry}/bench/${set}-${name}:v1" "oci:${WORK}/pulled/${name}:v1"
+        "docker://${registry}/bench/${set}-${name}:v1" "oci:${WORK}/pulled/${name}:v1" || { echo "pull of ${name} failed" >&2; exit 1; }
     fi
   done
   end=$(date +%s.%N)
@@ -73,9 +74,9 @@ for set in large small; do
   for direction in push pull; do
     # Each registry starts from the same client cache state: skopeo remembers where blobs went.
     rm -rf ~/.local/share/containers/cache
-    dist=$(timed "${direction}" "${set}" "127.0.0.1:${DIST_PORT}" "")
+    dist=$(timed "${direction}" "${set}" "127.0.0.1:${DIST_PORT}" "") || exit 1
     rm -rf ~/.local/share/containers/cache
-    wharf=$(timed "${direction}" "${set}" "127.0.0.1:${WHARF_PORT}" "wharf/admin:bench-admin-pass")
+    wharf=$(timed "${direction}" "${set}" "127.0.0.1:${WHARF_PORT}" "wharf/admin:bench-admin-pass") || exit 1
     printf '| %s | %s | %.1f | %.1f | %.2f |\n' "${count}" "${direction}" "${dist}" "${wharf}" "$(echo "${wharf} / ${dist}" | bc -l)"
   done
 done

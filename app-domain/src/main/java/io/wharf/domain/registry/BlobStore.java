@@ -3,6 +3,7 @@ package io.wharf.domain.registry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -38,6 +39,9 @@ public interface BlobStore {
     long complete(String id, InputStream lastChunk, Digest expected) throws IOException;
 
     void cancelUpload(String id) throws IOException;
+
+    /** Returns once the given blobs are on disk (survive a power loss), so a manifest may name them. */
+    void awaitDurable(Collection<String> digests) throws IOException;
 
     /** Deletes every blob not in {@code live} that is older than {@code grace}, and uploads idle longer than a day. */
     int sweep(Predicate<String> live, Duration grace) throws IOException;

@@ -14,6 +14,9 @@ public interface Manifests {
 
     Optional<StoredManifest> byDigest(long repositoryId, String digest);
 
+    /** The byte size of one of the repository's manifests, without its references. */
+    Optional<Long> manifestSize(long repositoryId, String digest);
+
     /** The manifests of the repository whose {@code subject} is {@code digest}, optionally of one artifact type. */
     List<StoredManifest> referrers(long repositoryId, String digest, String artifactType);
 

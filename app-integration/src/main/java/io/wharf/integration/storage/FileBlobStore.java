@@ -23,13 +23,18 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -37,11 +42,15 @@ import java.util.stream.Stream;
  * Blobs as files under {@code WHARF_STORAGE_DIR} (default {@code <WHARF_DATA_DIR>/registry}):
  * {@code blobs/<algorithm>/<2 hex>/<hex>} and {@code uploads/<id>/{data,owner}}. An upload lives on disk, so it
  * survives a restart; its running SHA-256 is kept in memory only as a shortcut, and recomputed from the file when the
- * server restarted in between. A finished upload is flushed to disk, verified, then renamed into place atomically.
+ * server restarted in between. A finished upload is verified, renamed into place atomically, and flushed to disk in
+ * the background; a manifest is recorded only once the blobs it names are on disk ({@link #awaitDurable}).
  */
 @ApplicationScoped
 public class FileBlobStore implements BlobStore {
     private static final int BUFFER = 256 * 1024;
+    private static final long FLUSH_EVERY = 4L * 1024 * 1024;
+    /** {@code WHARF_BLOB_FSYNC=false} skips flushing blobs to disk (storage that survives power loss by itself). */
+    private static final boolean FSYNC = !"false".equalsIgnoreCase(Settings.value("WHARF_BLOB_FSYNC"));
     private static final Duration ABANDONED_UPLOAD = Duration.ofDays(1);
 
     private final Path blobs;
@@ -49,6 +58,14 @@ public class FileBlobStore implements BlobStore {
     /** Running digests of uploads in progress: the state after exactly {@code hashed} bytes. */
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    /** Blobs whose flush to disk is still under way. */
+    private final Map<String, CompletableFuture<Void>> flushing = new ConcurrentHashMap<>();
+    /** Two daemon threads flush finished blobs; they hold no application state, only file handles. */
+    private static final Executor FLUSHER = Executors.newFixedThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "wharf-blob-flush");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private record Running(MessageDigest digest, long hashed) {
     }
@@ -171,8 +188,8 @@ public class FileBlobStore implements BlobStore {
             MessageDigest md = state != null && state.hashed() == before ? state.digest() : null;
             long size;
             // A broken chunk leaves the file at an unknown length: the running digest stays dropped, and is recomputed.
-            try (OutputStream out = Files.newOutputStream(data, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-                size = before + copy(chunk, out, md);
+            try (FileChannel channel = FileChannel.open(data, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+                size = before + copyFlushing(chunk, channel, md);
             }
             if (md != null) {
                 running.put(id, new Running(md, size));
@@ -206,14 +223,52 @@ public class FileBlobStore implements BlobStore {
                 throw new DigestMismatch("The uploaded content's digest is " + expected.algorithm() + ":" + actual
                         + ", not " + expected + ".");
             }
-            try (FileChannel channel = FileChannel.open(data, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
             moveIntoPlace(data, expected);
+            flushLater(expected);
             running.remove(id);
             deleteTree(dir);
             locks.remove(id);
             return size;
+        }
+    }
+
+    /**
+     * Flushes a finished blob to disk in the background, so that the flush overlaps the client's next transfers
+     * instead of delaying this answer; {@link #awaitDurable} waits for it before a manifest may name the blob.
+     */
+    private void flushLater(Digest digest) {
+        if (!FSYNC) {
+            return;
+        }
+        Path file = pathOf(digest);
+        CompletableFuture<Void> flush = CompletableFuture.runAsync(() -> {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                channel.force(false);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, FLUSHER);
+        flushing.put(digest.toString(), flush);
+        // A finished flush is forgotten at once; a failed one stays, so the manifest naming the blob is refused.
+        flush.thenRun(() -> flushing.remove(digest.toString(), flush));
+    }
+
+    @Override
+    public void awaitDurable(Collection<String> digests) throws IOException {
+        for (String digest : digests) {
+            CompletableFuture<Void> flush = flushing.get(digest);
+            if (flush == null) {
+                continue;
+            }
+            try {
+                flush.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("Interrupted while flushing " + digest, e);
+            } catch (ExecutionException e) {
+                throw new IOException("Flushing " + digest + " to disk failed", e.getCause());
+            }
+            flushing.remove(digest, flush);
         }
     }
 
@@ -276,6 +331,39 @@ public class FileBlobStore implements BlobStore {
 
     private static void touch(Path path) throws IOException {
         Files.setLastModifiedTime(path, java.nio.file.attribute.FileTime.from(Instant.now()));
+    }
+
+    /**
+     * Writes a chunk, asking the disk to take what is written every {@link #FLUSH_EVERY} bytes in the background, so
+     * that by the time the blob completes little is left to flush and a manifest push does not wait for the disk.
+     */
+    private static long copyFlushing(InputStream in, FileChannel out, MessageDigest md) throws IOException {
+        byte[] buffer = new byte[BUFFER];
+        java.nio.ByteBuffer view = java.nio.ByteBuffer.wrap(buffer);
+        long total = 0;
+        long unflushed = 0;
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+            if (md != null) {
+                md.update(buffer, 0, n);
+            }
+            view.clear().limit(n);
+            while (view.hasRemaining()) {
+                out.write(view);
+            }
+            total += n;
+            unflushed += n;
+            if (FSYNC && unflushed >= FLUSH_EVERY) {
+                unflushed = 0;
+                FLUSHER.execute(() -> {
+                    try {
+                        out.force(false);
+                    } catch (IOException closedOrFailed) {
+                        // The final flush before a manifest may name the blob is the one that must succeed.
+                    }
+                });
+            }
+        }
+        return total;
     }
 
     private static long copy(InputStream in, OutputStream out, MessageDigest md) throws IOException {

@@ -51,6 +51,13 @@ public class JpaManifests implements Manifests {
                 .getResultStream().findFirst().map(this::withReferences);
     }
 
+    @Override
+    public Optional<Long> manifestSize(long repositoryId, String digest) {
+        return em.createQuery("select m.size from ImageManifestRow m where m.repositoryId = :repo and m.digest = :digest",
+                        Long.class)
+                .setParameter("repo", repositoryId).setParameter("digest", digest).getResultStream().findFirst();
+    }
+
     private StoredManifest withReferences(ImageManifestRow row) {
         List<String> blobs = new ArrayList<>();
         List<String> children = new ArrayList<>();

@@ -111,7 +111,7 @@ public class RegistryService {
     /** The size of a blob the repository may serve: a linked blob, or one of its manifests read as a blob. */
     public Optional<Long> blobSize(long repositoryId, Digest digest) {
         return manifests.linkedSize(repositoryId, digest.toString())
-                .or(() -> manifests.byDigest(repositoryId, digest.toString()).map(StoredManifest::size));
+                .or(() -> manifests.manifestSize(repositoryId, digest.toString()));
     }
 
     public boolean unlinkBlob(long repositoryId, Digest digest) {

@@ -130,6 +130,17 @@ public class RegistryServlet extends HttpServlet {
     /** A repository the caller may take {@code action} on; push creates a missing one. */
     private ImageRepository authorize(HttpServletRequest request, HttpServletResponse response,
                                       RegistryAuthenticator.Identified who, RegistryPath path, String action) {
+        permit(request, response, who, path, action);
+        if (action.equals(RegistryService.PUSH)) {
+            return registry.repositoryForPush(who.caller(), path);
+        }
+        return registry.repository(path).orElseThrow(() -> new RegistryException(RegistryError.NAME_UNKNOWN,
+                "The repository " + path + " does not exist."));
+    }
+
+    /** Refuses unless the caller may take {@code action} on the repository (a bearer token answers without the database). */
+    private void permit(HttpServletRequest request, HttpServletResponse response,
+                        RegistryAuthenticator.Identified who, RegistryPath path, String action) {
         Set<String> allowed = who.granted() != null
                 ? who.granted().getOrDefault(path.toString(), Set.of())
                 : registry.allowedActions(who.caller(), path);
@@ -145,11 +156,6 @@ public class RegistryServlet extends HttpServlet {
             }
             throw new RegistryException(RegistryError.DENIED, "You may not " + action + " " + path + ".");
         }
-        if (action.equals(RegistryService.PUSH)) {
-            return registry.repositoryForPush(who.caller(), path);
-        }
-        return registry.repository(path).orElseThrow(() -> new RegistryException(RegistryError.NAME_UNKNOWN,
-                "The repository " + path + " does not exist."));
     }
 
     private static String scopeOf(String action) {
@@ -284,7 +290,8 @@ public class RegistryServlet extends HttpServlet {
                         String name, String id) throws IOException {
         RegistryPath path = RegistryPath.parse(name);
         String method = request.getMethod();
-        ImageRepository repository = authorize(request, response, who, path, RegistryService.PUSH);
+        // Chunks and status need only the right: the repository row is needed when the upload completes.
+        permit(request, response, who, path, RegistryService.PUSH);
         BlobStore.Upload upload = store.upload(id)
                 .filter(u -> u.owner().equals(path + "\n" + who.caller().userId()))
                 .orElseThrow(() -> new RegistryException(RegistryError.BLOB_UPLOAD_UNKNOWN,
@@ -306,7 +313,8 @@ public class RegistryServlet extends HttpServlet {
             }
             case "PUT" -> {
                 checkChunkStart(request, response, upload);
-                finishUpload(request, response, repository, path, id, request.getParameter("digest"));
+                finishUpload(request, response, registry.repositoryForPush(who.caller(), path), path, id,
+                        request.getParameter("digest"));
             }
             default -> throw notAllowed(method);
         }
@@ -417,6 +425,7 @@ public class RegistryServlet extends HttpServlet {
             throw new RegistryException(RegistryError.DIGEST_INVALID,
                     "The manifest's digest is " + digest + ", not " + reference + ".");
         }
+        store.awaitDurable(document.blobs());
         String architectures = document.index() ? String.join(",", document.platforms().stream().distinct().toList())
                 : architectureOf(document);
         StoredManifest stored = registry.putManifest(repository, byDigest ? null : reference,
