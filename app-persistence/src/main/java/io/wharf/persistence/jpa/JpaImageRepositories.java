@@ -21,7 +21,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class JpaImageRepositories implements ImageRepositories {
     /** A user who is not the account's administrator sees what they created or were granted. */
-    private static final String VISIBLE_TO_USER = " and (r.namespaceId in (select n.id from NamespaceRow n"
+    static final String VISIBLE_TO_USER = " and (r.namespaceId in (select n.id from NamespaceRow n"
             + " where n.accountId = :account and (n.creatorId = :user or exists (select 1 from GrantRow g"
             + " where g.scope = 'NAMESPACE' and g.targetId = n.id and g.userId = :user)))"
             + " or exists (select 1 from GrantRow g where g.scope = 'REPOSITORY' and g.targetId = r.id"

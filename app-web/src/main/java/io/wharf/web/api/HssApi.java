@@ -1,15 +1,16 @@
 package io.wharf.web.api;
 
+import io.wharf.web.api.hss.ImageAssetsResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
 import java.util.Set;
 
-/** The HSS image API root; its resources arrive with the image-asset work, until then every path is a JSON 404. */
+/** The HSS image API root: the image list over Wharf's registry. */
 @ApplicationPath("/v5")
 public class HssApi extends Application {
     @Override
     public Set<Class<?>> getClasses() {
-        return Providers.with();
+        return Providers.with(ImageAssetsResource.class);
     }
 }

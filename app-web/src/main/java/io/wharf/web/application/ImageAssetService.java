@@ -1,0 +1,56 @@
+package io.wharf.web.application;
+
+import io.wharf.domain.account.Accounts;
+import io.wharf.domain.account.Caller;
+import io.wharf.domain.asset.AssetQuery;
+import io.wharf.domain.asset.ImageAsset;
+import io.wharf.domain.asset.ImageAssets;
+import io.wharf.domain.error.SwrError;
+import io.wharf.domain.error.WharfException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * HSS's image list over Wharf's own registry: {@code private_image} are the tags in the caller's organizations (those
+ * the caller may see), {@code shared_image} the tags of repositories other accounts share with the caller's account.
+ * The path's project must be the caller's.
+ */
+@ApplicationScoped
+@Transactional
+public class ImageAssetService {
+    @Inject
+    ImageAssets assets;
+    @Inject
+    Accounts accounts;
+
+    /** A listed image with what HSS adds to it: newest tag of its repository, and the owner's account name. */
+    public record AssetView(ImageAsset asset, boolean latestVersion, String ownerName) {
+    }
+
+    /** Refuses another account's project: HSS's paths name the caller's project. */
+    public void requireOwnProject(Caller caller, String projectId) {
+        if (!caller.projectId().equals(projectId)) {
+            throw new WharfException(SwrError.FORBIDDEN, "The project " + projectId + " is not the caller's project.");
+        }
+    }
+
+    public Page<AssetView> list(Caller caller, AssetQuery query) {
+        AssetQuery scoped = new AssetQuery(caller.accountId(), caller.accountAdministrator() ? null : caller.userId(),
+                query.type(), query.namespace(), query.nameContains(), query.version(), query.latestOnly(),
+                query.minimumSize(), query.updatedFrom(), query.updatedTo(), Instant.now(), query.offset(), query.limit());
+        List<ImageAsset> found = assets.list(scoped);
+        Map<Long, Instant> latest = assets.latestUpdates(found.stream().map(ImageAsset::repositoryId).distinct().toList());
+        Map<String, String> owners = new HashMap<>();
+        List<AssetView> views = found.stream().map(a -> new AssetView(a,
+                a.updatedAt().equals(latest.get(a.repositoryId())),
+                owners.computeIfAbsent(a.ownerAccountId(), id -> accounts.byId(id).map(x -> x.name().value()).orElse(""))))
+                .toList();
+        return new Page<>(views, assets.count(scoped));
+    }
+}
