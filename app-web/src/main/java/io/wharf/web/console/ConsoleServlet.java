@@ -46,6 +46,8 @@ public class ConsoleServlet extends HttpServlet {
     AccessKeyPages accessKeys;
     @Inject
     HowToPushPages howToPush;
+    @Inject
+    ImageAssetPages imageAssets;
 
     private TemplateEngine engine;
     private JakartaServletWebApplication application;
@@ -112,6 +114,7 @@ public class ConsoleServlet extends HttpServlet {
             case "shared" -> shares.list(console);
             case "access-keys" -> accessKeys.handle(console);
             case "how-to-push" -> howToPush.handle(console);
+            case "image-assets" -> imageAssets.handle(console);
             default -> throw new WharfException(SwrError.URL_NOT_FOUND, "There is no such console page.");
         }
     }

@@ -238,6 +238,15 @@ class ConsoleIT {
         Skopeo.run("copy", "--dest-tls-verify=false", "--dest-creds", command[3] + ":" + command[5],
                 "oci:" + layout.root() + ":v1", Skopeo.image(ns + "/web:1.0")).ok();
 
+        browser.findElement(By.linkText("Image assets")).click();
+        waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Image assets"));
+        browser.findElement(By.id("asset-namespace")).sendKeys(ns);
+        browser.findElement(By.id("asset-latest")).click();
+        browser.findElement(By.id("asset-filter")).click();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-asset='" + ns + "/web:1.0']")));
+        String asset = browser.findElement(By.cssSelector("tr[data-asset='" + ns + "/web:1.0']")).getText();
+        assertTrue(asset.contains("newest") && asset.contains("not scanned") && asset.contains("amd64"), asset);
+
         browser.get(URL + "/console/namespaces/" + ns + "/repos/web");
         waitFor(ExpectedConditions.textToBe(By.tagName("h1"), ns + "/web"));
         String row = browser.findElement(By.cssSelector("tr[data-tag='1.0']")).getText();

@@ -1,0 +1,45 @@
+package io.wharf.web.console;
+
+import io.wharf.domain.asset.AssetQuery;
+import io.wharf.domain.asset.ImageType;
+import io.wharf.web.application.ImageAssetService;
+import io.wharf.web.application.Page;
+import io.wharf.web.application.PageRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * {@code /console/image-assets}: HSS's image list — the images in your organizations or shared with your account,
+ * filtered by organization, name and newest tag only, with their scan state, a page at a time.
+ */
+@ApplicationScoped
+public class ImageAssetPages {
+    @Inject
+    ImageAssetService assets;
+
+    void handle(ConsoleRequest console) throws IOException {
+        ImageType type = ImageType.ofApiName(console.param("type")).orElse(ImageType.PRIVATE_IMAGE);
+        String namespace = blankToNull(console.param("namespace"));
+        String name = blankToNull(console.param("q"));
+        boolean latest = "true".equals(console.param("latest"));
+        PageRequest request = Paging.request(console);
+        Page<ImageAssetService.AssetView> page = assets.list(console.caller(), new AssetQuery(null, null, type,
+                namespace, name, null, latest, null, null, null, null, request.offset(), request.limit()));
+        Map<String, Object> model = new HashMap<>();
+        model.put("assets", page.items());
+        model.put("paging", Paging.of(request, page));
+        model.put("type", type.apiName());
+        model.put("namespace", namespace == null ? "" : namespace);
+        model.put("q", name == null ? "" : name);
+        model.put("latest", latest);
+        console.render(200, "image-assets", model);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
