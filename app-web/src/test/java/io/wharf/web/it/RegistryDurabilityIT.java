@@ -89,6 +89,19 @@ class RegistryDurabilityIT {
     void aServerKilledMidPushComesBackAndThePushIsRetried() throws Exception {
         List<String> push = new ArrayList<>(List.of("skopeo", "--insecure-policy", "copy", "--dest-tls-verify=false",
                 "--dest-creds", creds(owner), "oci:" + crash.root() + ":v1", image(ns + "/crash:v1")));
+        // An upload of our own, half sent before the crash, is finished after it: upload sessions survive a restart.
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(creds(owner).getBytes(StandardCharsets.UTF_8));
+        byte[] blob = new byte[3_000_000];
+        new java.util.Random(5).nextBytes(blob);
+        HttpResponse<String> started = WharfServer.send(WharfServer.request("/v2/" + ns + "/resumed/blobs/uploads/")
+                .header("Authorization", basic).POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                .version(java.net.http.HttpClient.Version.HTTP_1_1));
+        assertEquals(202, started.statusCode(), started.body());
+        String location = started.headers().firstValue("Location").orElseThrow();
+        assertEquals(202, WharfServer.send(WharfServer.request(location).header("Authorization", basic)
+                .header("Content-Range", "0-1499999").version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofByteArray(blob, 0, 1_500_000))).statusCode());
+
         Process client = Skopeo.start(push);
         waitUntilAnUploadHolds(20L * 1024 * 1024);
         ProcessHandle server = serverProcess();
@@ -98,6 +111,16 @@ class RegistryDurabilityIT {
         assertNotEquals(0, client.exitValue(), "the push was cut off");
 
         restartServer();
+        HttpResponse<String> status = WharfServer.send(WharfServer.request(location).header("Authorization", basic)
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).GET());
+        assertEquals(204, status.statusCode(), status.body());
+        assertEquals("0-1499999", status.headers().firstValue("Range").orElseThrow());
+        HttpResponse<String> finished = WharfServer.send(WharfServer.request(location + "?digest="
+                        + RegistryProtocolIT.sha256(blob)).header("Authorization", basic)
+                .header("Content-Range", "1500000-2999999").version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(blob, 1_500_000, 1_500_000)));
+        assertEquals(201, finished.statusCode(), "the digest is recomputed from the file after the restart: "
+                + finished.body());
         assertNotEquals(0, run("inspect", "--tls-verify=false", "--creds", creds(owner), image(ns + "/crash:v1"))
                 .exitCode(), "no tag names the half-pushed image");
 
