@@ -48,6 +48,8 @@ public class ConsoleServlet extends HttpServlet {
     HowToPushPages howToPush;
     @Inject
     ImageAssetPages imageAssets;
+    @Inject
+    StoragePages storage;
 
     private TemplateEngine engine;
     private JakartaServletWebApplication application;
@@ -115,6 +117,7 @@ public class ConsoleServlet extends HttpServlet {
             case "access-keys" -> accessKeys.handle(console);
             case "how-to-push" -> howToPush.handle(console);
             case "image-assets" -> imageAssets.handle(console);
+            case "storage" -> storage.handle(console);
             default -> throw new WharfException(SwrError.URL_NOT_FOUND, "There is no such console page.");
         }
     }

@@ -259,4 +259,21 @@ class ConsoleIT {
         assertTrue(Skopeo.run("inspect", "--tls-verify=false", "--creds", command[3] + ":" + command[5],
                 Skopeo.image(ns + "/web:1.0")).exitCode() != 0, "the deleted tag is gone from the registry too");
     }
+
+    @Test
+    void anAdministratorCollectsGarbageFromTheStoragePageAndOthersCannot() {
+        signIn(account.adminPassword());
+        waitFor(ExpectedConditions.urlMatches("/console/namespaces$"));
+        assertTrue(browser.findElements(By.linkText("Storage")).isEmpty(), "only Wharf's administrators see it");
+        browser.get(URL + "/console/storage");
+        assertTrue(browser.findElement(By.cssSelector(".error")).getText().contains("administrators"));
+
+        signIn(new WharfServer.TestAccount(null, "wharf", "admin", WharfServer.ADMIN_PASSWORD, null),
+                WharfServer.ADMIN_PASSWORD);
+        waitFor(ExpectedConditions.urlMatches("/console/namespaces$"));
+        browser.findElement(By.linkText("Storage")).click();
+        waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Storage"));
+        browser.findElement(By.id("collect-garbage")).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("collected"), "Removed"));
+    }
 }
