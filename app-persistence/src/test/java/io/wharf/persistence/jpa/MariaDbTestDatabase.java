@@ -50,6 +50,7 @@ final class MariaDbTestDatabase implements AutoCloseable {
                 .managedClass(ImageManifestRow.class)
                 .managedClass(ManifestReferenceRow.class)
                 .managedClass(RepositoryBlobRow.class)
+                .managedClass(SyncRegistryRow.class)
                 .property(PersistenceConfiguration.JDBC_URL, SERVER + name)
                 .property(PersistenceConfiguration.JDBC_USER, USER)
                 .property(PersistenceConfiguration.JDBC_PASSWORD, PASSWORD)

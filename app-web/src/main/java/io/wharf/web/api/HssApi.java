@@ -1,6 +1,7 @@
 package io.wharf.web.api;
 
 import io.wharf.web.api.hss.ImageAssetsResource;
+import io.wharf.web.api.hss.SyncRegistriesResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
@@ -11,6 +12,6 @@ import java.util.Set;
 public class HssApi extends Application {
     @Override
     public Set<Class<?>> getClasses() {
-        return Providers.with(ImageAssetsResource.class);
+        return Providers.with(ImageAssetsResource.class, SyncRegistriesResource.class);
     }
 }

@@ -50,6 +50,8 @@ public class ConsoleServlet extends HttpServlet {
     ImageAssetPages imageAssets;
     @Inject
     StoragePages storage;
+    @Inject
+    RegistryPages registryPages;
 
     private TemplateEngine engine;
     private JakartaServletWebApplication application;
@@ -118,6 +120,7 @@ public class ConsoleServlet extends HttpServlet {
             case "how-to-push" -> howToPush.handle(console);
             case "image-assets" -> imageAssets.handle(console);
             case "storage" -> storage.handle(console);
+            case "registries" -> registryPages.handle(console);
             default -> throw new WharfException(SwrError.URL_NOT_FOUND, "There is no such console page.");
         }
     }

@@ -276,4 +276,32 @@ class ConsoleIT {
         browser.findElement(By.id("collect-garbage")).click();
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("collected"), "Removed"));
     }
+
+    @Test
+    void aRemoteRegistryIsAddedWithItsPasswordNeverShownAndRemoved() {
+        signIn(account.adminPassword());
+        waitFor(ExpectedConditions.urlMatches("/console/namespaces$"));
+        browser.findElement(By.linkText("Registries")).click();
+        waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Registries"));
+        browser.findElement(By.id("registry-name")).sendKeys("upstream");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("registry-type"))).selectByValue("Other");
+        browser.findElement(By.id("add-registry")).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".error"), "registry_url"));
+
+        browser.findElement(By.id("registry-name")).sendKeys("upstream");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("registry-type"))).selectByValue("Other");
+        browser.findElement(By.id("registry-url")).sendKeys("http://127.0.0.1:5000");
+        browser.findElement(By.id("registry-user")).sendKeys("puller");
+        browser.findElement(By.id("registry-password")).sendKeys("never-shown-Secret");
+        browser.findElement(By.id("add-registry")).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "added"));
+        String row = browser.findElement(By.cssSelector("tr[data-registry='upstream']")).getText();
+        assertTrue(row.contains("http://127.0.0.1:5000") && row.contains("puller"), row);
+        assertTrue(!browser.getPageSource().contains("never-shown-Secret"));
+
+        browser.findElement(By.cssSelector("tr[data-registry='upstream'] a.danger")).click();
+        browser.findElement(By.id("confirm-delete")).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "removed"));
+        assertTrue(browser.findElements(By.cssSelector("tr[data-registry='upstream']")).isEmpty());
+    }
 }
