@@ -1,0 +1,13 @@
+package io.wharf.domain.sync;
+
+import java.util.function.Consumer;
+
+/** Reads a remote OCI registry through the distribution API: every repository, every tag, each tag's manifest. */
+public interface RemoteRegistryClient {
+
+    /**
+     * Walks the registry at {@code baseUrl} with the given credentials (null for none), handing each image to
+     * {@code found}; returns how many were found. Fails with a {@link SyncFailure}.
+     */
+    int walk(String baseUrl, String username, String password, Consumer<RemoteImage> found);
+}

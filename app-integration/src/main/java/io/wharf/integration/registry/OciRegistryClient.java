@@ -1,0 +1,246 @@
+package io.wharf.integration.registry;
+
+import io.wharf.domain.sync.RemoteImage;
+import io.wharf.domain.sync.RemoteRegistryClient;
+import io.wharf.domain.sync.SyncFailure;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Walks a registry through the distribution API: {@code _catalog} and each repository's {@code tags/list} (following
+ * {@code Link} pages), then each tag's manifest. Answers Basic and Bearer challenges (a token fetched from the realm
+ * with the credentials, per scope). Each request has a timeout and is retried twice with growing waits when the
+ * network or the server fails; what still fails becomes a {@link SyncFailure} saying why.
+ */
+@ApplicationScoped
+public class OciRegistryClient implements RemoteRegistryClient {
+    private static final String ACCEPT = String.join(", ", "application/vnd.oci.image.index.v1+json",
+            "application/vnd.oci.image.manifest.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json",
+            "application/vnd.docker.distribution.manifest.v2+json");
+    private static final Pattern NEXT = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"?next\"?");
+    private static final Pattern PARAMETER = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+    private static final int PAGE = 100;
+    private static final int ATTEMPTS = 3;
+
+    private final Duration timeout;
+    private final Duration backoff;
+    private final HttpClient http;
+
+    public OciRegistryClient() {
+        this(Duration.ofSeconds(30), Duration.ofMillis(500));
+    }
+
+    public OciRegistryClient(Duration timeout, Duration backoff) {
+        this.timeout = timeout;
+        this.backoff = backoff;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    @Override
+    public int walk(String baseUrl, String username, String password, Consumer<RemoteImage> found) {
+        Session session = new Session(URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/"), username, password);
+        int count = 0;
+        for (String repository : pages(session, "v2/_catalog?n=" + PAGE, "repositories")) {
+            for (String tag : pages(session, "v2/" + repository + "/tags/list?n=" + PAGE, "tags")) {
+                found.accept(image(session, repository, tag));
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Every item of a paged list, following {@code Link: <...>; rel="next"}. */
+    private List<String> pages(Session session, String first, String field) {
+        List<String> items = new ArrayList<>();
+        String next = first;
+        while (next != null) {
+            HttpResponse<String> response = session.get(next, "application/json");
+            JsonObject body = json(response, next);
+            JsonValue list = body.get(field);
+            if (list != null && list.getValueType() == JsonValue.ValueType.ARRAY) {
+                list.asJsonArray().forEach(v -> items.add(((jakarta.json.JsonString) v).getString()));
+            }
+            Matcher link = NEXT.matcher(response.headers().firstValue("Link").orElse(""));
+            next = link.find() ? link.group(1).replaceFirst("^/", "") : null;
+        }
+        return items;
+    }
+
+    private RemoteImage image(Session session, String repository, String tag) {
+        String path = "v2/" + repository + "/manifests/" + URLEncoder.encode(tag, StandardCharsets.UTF_8);
+        HttpResponse<String> response = session.get(path, ACCEPT);
+        JsonObject manifest = json(response, path);
+        String digest = response.headers().firstValue("Docker-Content-Digest")
+                .orElseGet(() -> sha256(response.body()));
+        String mediaType = manifest.getString("mediaType",
+                response.headers().firstValue("Content-Type").orElse(""));
+        long size = 0;
+        try {
+            if (manifest.containsKey("manifests")) {
+                for (JsonValue child : manifest.getJsonArray("manifests")) {
+                    size += child.asJsonObject().getJsonNumber("size").longValue();
+                }
+            } else {
+                size += manifest.getJsonObject("config").getJsonNumber("size").longValue();
+                for (JsonValue layer : manifest.getJsonArray("layers")) {
+                    size += layer.asJsonObject().getJsonNumber("size").longValue();
+                }
+            }
+        } catch (RuntimeException malformed) {
+            throw new SyncFailure(SyncFailure.Reason.BAD_ANSWER, "The manifest of " + repository + ":" + tag
+                    + " is not an image manifest or index.");
+        }
+        return new RemoteImage(repository, tag, digest, mediaType, size);
+    }
+
+    private static JsonObject json(HttpResponse<String> response, String path) {
+        try (var reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readObject();
+        } catch (RuntimeException e) {
+            throw new SyncFailure(SyncFailure.Reason.BAD_ANSWER, "The registry answered " + path
+                    + " with something that is not JSON.");
+        }
+    }
+
+    private static String sha256(String body) {
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One walk's connection state: the base URL, the credentials and the authorization that currently works. */
+    private final class Session {
+        private final URI base;
+        private final String basic;
+        private String authorization;
+
+        Session(URI base, String username, String password) {
+            this.base = base;
+            this.basic = username == null || username.isEmpty() ? null : "Basic " + Base64.getEncoder()
+                    .encodeToString((username + ":" + (password == null ? "" : password)).getBytes(StandardCharsets.UTF_8));
+        }
+
+        HttpResponse<String> get(String path, String accept) {
+            HttpResponse<String> response = send(base.resolve(path), accept, authorization);
+            if (response.statusCode() == 401) {
+                authorization = answer(response.headers().firstValue("WWW-Authenticate").orElse(""));
+                response = send(base.resolve(path), accept, authorization);
+                if (response.statusCode() == 401 || response.statusCode() == 403) {
+                    throw new SyncFailure(SyncFailure.Reason.WRONG_CREDENTIALS, "The registry refused the credentials"
+                            + (basic == null ? " (none were given)" : "") + " for " + path + ".");
+                }
+            }
+            if (response.statusCode() != 200) {
+                throw new SyncFailure(SyncFailure.Reason.BAD_ANSWER, "The registry answered " + path + " with HTTP "
+                        + response.statusCode() + ".");
+            }
+            return response;
+        }
+
+        /** The Authorization header a challenge asks for: Basic, or a bearer token from its realm. */
+        private String answer(String challenge) {
+            if (challenge.regionMatches(true, 0, "Basic", 0, 5)) {
+                if (basic == null) {
+                    throw new SyncFailure(SyncFailure.Reason.WRONG_CREDENTIALS, "The registry needs credentials.");
+                }
+                return basic;
+            }
+            Map<String, String> parameters = new LinkedHashMap<>();
+            Matcher m = PARAMETER.matcher(challenge);
+            while (m.find()) {
+                parameters.put(m.group(1), m.group(2));
+            }
+            String realm = parameters.get("realm");
+            if (!challenge.regionMatches(true, 0, "Bearer", 0, 6) || realm == null) {
+                throw new SyncFailure(SyncFailure.Reason.BAD_ANSWER, "The registry's challenge is not understood: "
+                        + challenge);
+            }
+            StringBuilder url = new StringBuilder(realm).append(realm.contains("?") ? "&" : "?");
+            parameters.forEach((key, value) -> {
+                if (!key.equals("realm")) {
+                    url.append(key).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&');
+                }
+            });
+            HttpResponse<String> response = send(URI.create(url.toString()), "application/json", basic);
+            if (response.statusCode() == 401 || response.statusCode() == 403) {
+                throw new SyncFailure(SyncFailure.Reason.WRONG_CREDENTIALS, "The registry's token service refused the credentials.");
+            }
+            JsonObject token = json(response, realm);
+            String value = token.getString("token", token.getString("access_token", null));
+            if (value == null) {
+                throw new SyncFailure(SyncFailure.Reason.BAD_ANSWER, "The registry's token service gave no token.");
+            }
+            return "Bearer " + value;
+        }
+
+        /** One request, retried with growing waits when the network or the server fails. */
+        private HttpResponse<String> send(URI uri, String accept, String auth) {
+            IOException last = null;
+            for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+                HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", accept).GET();
+                if (auth != null) {
+                    request.header("Authorization", auth);
+                }
+                try {
+                    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() < 500 && response.statusCode() != 429 || attempt == ATTEMPTS) {
+                        return response;
+                    }
+                } catch (IOException e) {
+                    last = e;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SyncFailure(SyncFailure.Reason.TIMED_OUT, "The sync was interrupted.");
+                }
+                pause(attempt);
+            }
+            if (last instanceof HttpTimeoutException) {
+                throw new SyncFailure(SyncFailure.Reason.TIMED_OUT, "The registry at " + base + " did not answer within "
+                        + timeout.toSeconds() + " s (" + ATTEMPTS + " attempts).");
+            }
+            if (last instanceof ConnectException) {
+                throw new SyncFailure(SyncFailure.Reason.UNREACHABLE, "The registry at " + base
+                        + " is unreachable: nothing accepts connections there.");
+            }
+            throw new SyncFailure(SyncFailure.Reason.UNREACHABLE, "The registry at " + base + " could not be reached: "
+                    + last.getMessage());
+        }
+
+        private void pause(int attempt) {
+            try {
+                Thread.sleep(backoff.toMillis() * attempt * attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
