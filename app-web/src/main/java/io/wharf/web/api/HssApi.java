@@ -2,6 +2,7 @@ package io.wharf.web.api;
 
 import io.wharf.web.api.hss.ImageAssetsResource;
 import io.wharf.web.api.hss.SyncRegistriesResource;
+import io.wharf.web.api.hss.SyncTasksResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
@@ -12,6 +13,6 @@ import java.util.Set;
 public class HssApi extends Application {
     @Override
     public Set<Class<?>> getClasses() {
-        return Providers.with(ImageAssetsResource.class, SyncRegistriesResource.class);
+        return Providers.with(ImageAssetsResource.class, SyncRegistriesResource.class, SyncTasksResource.class);
     }
 }

@@ -2,8 +2,6 @@ package io.wharf.web.api.hss;
 
 import io.wharf.domain.asset.AssetQuery;
 import io.wharf.domain.asset.ImageType;
-import io.wharf.domain.error.SwrError;
-import io.wharf.domain.error.WharfException;
 import io.wharf.web.api.CurrentCaller;
 import io.wharf.web.application.ImageAssetService;
 import io.wharf.web.application.Page;
@@ -16,6 +14,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+
+import static io.wharf.web.api.hss.HssParameters.invalid;
+import static io.wharf.web.api.hss.HssParameters.number;
 
 import java.time.Instant;
 import java.util.List;
@@ -134,24 +135,5 @@ public class ImageAssetsResource {
         } catch (NumberFormatException e) {
             throw invalid(name + " must be " + what + ".");
         }
-    }
-
-    private static int number(String name, String value, int fallback, int min, int max) {
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            int parsed = Integer.parseInt(value);
-            if (parsed < min || parsed > max) {
-                throw new NumberFormatException();
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw invalid(name + " must be a whole number from " + min + " to " + max + ".");
-        }
-    }
-
-    private static WharfException invalid(String message) {
-        return new WharfException(SwrError.INVALID_PARAMETER, message);
     }
 }

@@ -1,0 +1,36 @@
+package io.wharf.persistence.jpa;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+@Entity
+@Table(name = "synced_image")
+class SyncedImageRow {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    Long id;
+    @Column(name = "account_id")
+    String accountId;
+    @Column(name = "registry_id")
+    long registryId;
+    @Column(name = "registry_type")
+    String registryType;
+    String repository;
+    String tag;
+    String digest;
+    @Column(name = "media_type")
+    String mediaType;
+    @Column(name = "size_bytes")
+    long size;
+    @Column(name = "synced_at")
+    Instant syncedAt;
+
+    protected SyncedImageRow() {
+    }
+}

@@ -1,0 +1,29 @@
+package io.wharf.web.api.hss;
+
+import io.wharf.domain.error.SwrError;
+import io.wharf.domain.error.WharfException;
+
+/** Query parameters of the HSS endpoints, checked against their documented ranges with the broken rule named. */
+final class HssParameters {
+    private HssParameters() {
+    }
+
+    static int number(String name, String value, int fallback, int min, int max) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed < min || parsed > max) {
+                throw new NumberFormatException();
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw invalid(name + " must be a whole number from " + min + " to " + max + ".");
+        }
+    }
+
+    static WharfException invalid(String message) {
+        return new WharfException(SwrError.INVALID_PARAMETER, message);
+    }
+}

@@ -1,0 +1,153 @@
+package io.wharf.web.application;
+
+import io.wharf.domain.account.Caller;
+import io.wharf.domain.asset.AssetQuery;
+import io.wharf.domain.asset.ImageAssets;
+import io.wharf.domain.asset.ImageType;
+import io.wharf.domain.credential.SecretCipher;
+import io.wharf.domain.error.SwrError;
+import io.wharf.domain.error.WharfException;
+import io.wharf.domain.sync.RegistryQuery;
+import io.wharf.domain.sync.RegistryType;
+import io.wharf.domain.sync.RemoteImage;
+import io.wharf.domain.sync.RemoteRegistryClient;
+import io.wharf.domain.sync.SyncFailure;
+import io.wharf.domain.sync.SyncRegistries;
+import io.wharf.domain.sync.SyncRegistry;
+import io.wharf.domain.sync.SyncTask;
+import io.wharf.domain.sync.SyncTasks;
+import io.wharf.domain.sync.TaskRegistry;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.interceptor.Interceptor;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Image-sync tasks: a task walks some of the account's registries in the background, on the server's managed executor,
+ * one after another. A remote registry is read through the {@link RemoteRegistryClient} and each image stored as it is
+ * found; this Wharf's own registries (SwrPrivate, SwrShared) need no copy, so their task counts what the image list
+ * already shows. Each registry ends {@code finished} with its image count or {@code failed} with a reason a person
+ * understands. On start-up, registries a stopped server left {@code running} are failed with that reason.
+ */
+@ApplicationScoped
+public class SyncTaskService {
+    static final String INTERRUPTED = "Wharf restarted while this registry was being synced; create a new task to sync it again.";
+    private static final Logger LOG = Logger.getLogger(SyncTaskService.class.getName());
+
+    @Inject
+    SyncTasks tasks;
+    @Inject
+    SyncRegistries registries;
+    @Inject
+    ImageAssets assets;
+    @Inject
+    SecretCipher cipher;
+    @Inject
+    RemoteRegistryClient client;
+    @Inject
+    SyncTaskService self;
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService executor;
+
+    /** After the schema migration (which runs first, at platform priority). */
+    void recover(@Observes @Priority(Interceptor.Priority.APPLICATION) Startup started) {
+        int failed = self.failInterrupted();
+        if (failed > 0) {
+            LOG.info(() -> failed + " registries of interrupted sync tasks marked failed");
+        }
+    }
+
+    @Transactional
+    public int failInterrupted() {
+        return tasks.failRunning(INTERRUPTED, now());
+    }
+
+    /** Starts a task over every registry of the account, or over the listed ones. */
+    public SyncTask create(Caller caller, boolean all, Collection<Long> registryIds) {
+        if (!caller.accountAdministrator()) {
+            throw new WharfException(SwrError.FORBIDDEN, "Only the account's administrators start sync tasks.");
+        }
+        List<SyncRegistry> chosen = registries.list(caller.accountId()).stream()
+                .filter(r -> all || registryIds.contains(r.id())).toList();
+        if (chosen.isEmpty() || (!all && chosen.size() != registryIds.stream().distinct().count())) {
+            throw new WharfException(SwrError.INVALID_PARAMETER, all ? "The account has no registries to sync."
+                    : "registry_info names registries the account does not have: " + registryIds);
+        }
+        SyncTask task = self.createRows(caller, chosen);
+        executor.submit(() -> run(task, chosen, caller));
+        return task;
+    }
+
+    @Transactional
+    public SyncTask createRows(Caller caller, List<SyncRegistry> chosen) {
+        return tasks.create(caller.accountId(), caller.userId(), chosen, now());
+    }
+
+    private void run(SyncTask task, List<SyncRegistry> chosen, Caller caller) {
+        for (SyncRegistry registry : chosen) {
+            try {
+                int total;
+                if (registry.type().remote()) {
+                    String password = registry.sealedPassword().isEmpty() ? null : cipher.decrypt(registry.sealedPassword());
+                    total = client.walk(registry.url(), registry.username(), password,
+                            image -> self.store(caller.accountId(), registry, image));
+                } else {
+                    total = self.countOwn(caller, registry.type());
+                }
+                self.finish(task.id(), registry.id(), TaskRegistry.FINISHED, "", total);
+            } catch (SyncFailure failure) {
+                self.finish(task.id(), registry.id(), TaskRegistry.FAILED, failure.getMessage(), 0);
+            } catch (RuntimeException unexpected) {
+                LOG.log(Level.WARNING, "Sync of registry " + registry.name() + " failed", unexpected);
+                self.finish(task.id(), registry.id(), TaskRegistry.FAILED,
+                        "An unexpected error stopped the sync; the server log has the details.", 0);
+            }
+        }
+    }
+
+    @Transactional
+    public void store(String accountId, SyncRegistry registry, RemoteImage image) {
+        tasks.upsertImage(accountId, registry, image, now());
+    }
+
+    @Transactional
+    public int countOwn(Caller caller, RegistryType type) {
+        ImageType images = type == RegistryType.SwrShared ? ImageType.SHARED_IMAGE : ImageType.PRIVATE_IMAGE;
+        return (int) assets.count(new AssetQuery(caller.accountId(), null, images, null, null, null, false, null, null,
+                null, Instant.now(), 0, 1));
+    }
+
+    @Transactional
+    public void finish(long taskId, long registryId, String status, String reason, int total) {
+        tasks.finish(taskId, registryId, status, reason, total, now());
+    }
+
+    @Transactional
+    public List<SyncTask> list(Caller caller, int offset, int limit) {
+        return tasks.list(caller.accountId(), offset, limit);
+    }
+
+    /** Page 004: a task's registries, filtered; another account's task looks missing. */
+    @Transactional
+    public Page<TaskRegistry> registries(Caller caller, RegistryQuery query) {
+        tasks.byId(caller.accountId(), query.taskId()).orElseThrow(() -> new WharfException(SwrError.URL_NOT_FOUND,
+                "The sync task " + query.taskId() + " does not exist."));
+        return new Page<>(tasks.registries(query), tasks.countRegistries(query));
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}
