@@ -52,6 +52,8 @@ public class ConsoleServlet extends HttpServlet {
     StoragePages storage;
     @Inject
     RegistryPages registryPages;
+    @Inject
+    SyncTaskPages syncTasks;
 
     private TemplateEngine engine;
     private JakartaServletWebApplication application;
@@ -121,6 +123,7 @@ public class ConsoleServlet extends HttpServlet {
             case "image-assets" -> imageAssets.handle(console);
             case "storage" -> storage.handle(console);
             case "registries" -> registryPages.handle(console);
+            case "sync-tasks" -> syncTasks.handle(console);
             default -> throw new WharfException(SwrError.URL_NOT_FOUND, "There is no such console page.");
         }
     }

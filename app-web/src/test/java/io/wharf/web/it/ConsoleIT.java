@@ -304,4 +304,31 @@ class ConsoleIT {
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "removed"));
         assertTrue(browser.findElements(By.cssSelector("tr[data-registry='upstream']")).isEmpty());
     }
+
+    @Test
+    void aSyncStartedFromTheConsoleShowsEachRegistryEndingFinishedOrFailed() throws Exception {
+        WharfServer.TestAccount syncing = newAccount(adminToken(), "console-sync");
+        String project = WharfServer.json(WharfServer.issueToken(syncing.name(), syncing.adminName(),
+                syncing.adminPassword())).getJsonObject("token").getJsonObject("project").getString("id");
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        assertEquals(201, WharfServer.call("POST", "/v5/" + project + "/image/registries", syncing.token(),
+                "{\"registry_name\": \"own\", \"registry_type\": \"SwrPrivate\"}").statusCode());
+        assertEquals(201, WharfServer.call("POST", "/v5/" + project + "/image/registries", syncing.token(),
+                "{\"registry_name\": \"gone\", \"registry_type\": \"Other\", \"registry_url\": \"http://127.0.0.1:"
+                        + closed + "\"}").statusCode());
+        signIn(syncing, syncing.adminPassword());
+        waitFor(ExpectedConditions.urlMatches("/console/namespaces$"));
+        browser.findElement(By.linkText("Sync tasks")).click();
+        waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Sync tasks"));
+        browser.findElement(By.id("sync-all")).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "started"));
+        // The page follows the task by itself until both registries have ended.
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("tr[data-registry='gone'] .sync-status"), "failed"));
+        assertEquals("finished", browser.findElement(By.cssSelector("tr[data-registry='own'] .sync-status")).getText());
+        assertTrue(browser.findElement(By.cssSelector("tr[data-registry='gone'] .reason")).getText().contains("unreachable"));
+    }
 }

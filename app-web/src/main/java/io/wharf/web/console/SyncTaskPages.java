@@ -1,0 +1,46 @@
+package io.wharf.web.console;
+
+import io.wharf.domain.error.WharfException;
+import io.wharf.domain.sync.SyncTask;
+import io.wharf.domain.sync.TaskRegistry;
+import io.wharf.web.application.SyncTaskService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code /console/sync-tasks}: start a sync of every registry, and follow each task's registries as they finish or
+ * fail; while any is running the page reloads itself every two seconds.
+ */
+@ApplicationScoped
+public class SyncTaskPages {
+    @Inject
+    SyncTaskService tasks;
+
+    void handle(ConsoleRequest console) throws IOException {
+        if (console.isPost()) {
+            try {
+                SyncTask task = tasks.create(console.caller(), true, List.of());
+                console.flash("Sync task " + task.id() + " started.");
+                console.redirect("/console/sync-tasks");
+            } catch (WharfException refused) {
+                list(console, refused.error().httpStatus(), Map.of("error", refused.getMessage()));
+            }
+            return;
+        }
+        list(console, 200, Map.of());
+    }
+
+    private void list(ConsoleRequest console, int status, Map<String, Object> extra) throws IOException {
+        Map<String, Object> model = new HashMap<>(extra);
+        List<SyncTask> recent = tasks.list(console.caller(), 0, 20);
+        model.put("tasks", recent);
+        model.put("running", recent.stream().flatMap(t -> t.registries().stream())
+                .anyMatch(r -> r.syncStatus().equals(TaskRegistry.RUNNING)));
+        console.render(status, "sync-tasks", model);
+    }
+}
