@@ -29,6 +29,19 @@ public class JpaImageAssets implements ImageAssets {
 
     @Override
     public List<ImageAsset> list(AssetQuery query) {
+        if (query.type().synced()) {
+            return synced(query, "select i", " order by i.syncedAt desc, i.id desc", SyncedImageRow.class)
+                    .setHint(Hints.READ_ONLY, true)
+                    .setFirstResult(query.offset()).setMaxResults(query.limit())
+                    .getResultStream().map(i -> {
+                        int slash = i.repository.indexOf('/');
+                        String namespace = slash < 0 ? "" : i.repository.substring(0, slash);
+                        String name = slash < 0 ? i.repository : i.repository.substring(slash + 1);
+                        boolean index = i.mediaType.contains("index") || i.mediaType.contains("list");
+                        return new ImageAsset(i.id, -i.registryId, namespace, name, i.digest, i.digest, i.tag,
+                                query.type(), i.size, "", index, i.syncedAt, i.accountId, null);
+                    }).toList();
+        }
         boolean shared = query.type() == ImageType.SHARED_IMAGE;
         return select(query, shared ? "select t, r, s" : "select t, r", " order by t.updatedAt desc, t.id desc",
                 Object[].class)
@@ -49,6 +62,9 @@ public class JpaImageAssets implements ImageAssets {
 
     @Override
     public long count(AssetQuery query) {
+        if (query.type().synced()) {
+            return synced(query, "select count(i)", "", Long.class).getSingleResult();
+        }
         return select(query, "select count(t)", "", Long.class).getSingleResult();
     }
 
@@ -91,6 +107,55 @@ public class JpaImageAssets implements ImageAssets {
         }
         if (query.namespace() != null) {
             typed.setParameter("namespace", query.namespace());
+        }
+        if (query.nameContains() != null) {
+            typed.setParameter("name", Likes.containing(query.nameContains()));
+        }
+        if (query.version() != null) {
+            typed.setParameter("version", query.version());
+        }
+        if (query.minimumSize() != null) {
+            typed.setParameter("size", query.minimumSize());
+        }
+        if (query.updatedFrom() != null) {
+            typed.setParameter("from", query.updatedFrom());
+        }
+        if (query.updatedTo() != null) {
+            typed.setParameter("to", query.updatedTo());
+        }
+        return typed;
+    }
+
+    /** Images synced from the account's remote registries of one kind; a repository is {@code <namespace>/<name>}. */
+    private <T> TypedQuery<T> synced(AssetQuery query, String projection, String order, Class<T> type) {
+        StringBuilder jpql = new StringBuilder(projection).append(" from SyncedImageRow i where i.accountId = :account"
+                + " and i.registryType = :registryType");
+        if (query.namespace() != null) {
+            jpql.append(" and i.repository like :namespace escape '!'");
+        }
+        if (query.nameContains() != null) {
+            jpql.append(" and i.repository like :name escape '!'");
+        }
+        if (query.version() != null) {
+            jpql.append(" and i.tag = :version");
+        }
+        if (query.latestOnly()) {
+            jpql.append(" and i.syncedAt = (select max(i2.syncedAt) from SyncedImageRow i2"
+                    + " where i2.registryId = i.registryId and i2.repository = i.repository)");
+        }
+        if (query.minimumSize() != null) {
+            jpql.append(" and i.size >= :size");
+        }
+        if (query.updatedFrom() != null) {
+            jpql.append(" and i.syncedAt >= :from");
+        }
+        if (query.updatedTo() != null) {
+            jpql.append(" and i.syncedAt <= :to");
+        }
+        TypedQuery<T> typed = em.createQuery(jpql.append(order).toString(), type)
+                .setParameter("account", query.accountId()).setParameter("registryType", query.type().registryType());
+        if (query.namespace() != null) {
+            typed.setParameter("namespace", Likes.startingWith(query.namespace() + "/"));
         }
         if (query.nameContains() != null) {
             typed.setParameter("name", Likes.containing(query.nameContains()));

@@ -45,10 +45,12 @@ public class ImageAssetService {
                 query.type(), query.namespace(), query.nameContains(), query.version(), query.latestOnly(),
                 query.minimumSize(), query.updatedFrom(), query.updatedTo(), Instant.now(), query.offset(), query.limit());
         List<ImageAsset> found = assets.list(scoped);
-        Map<Long, Instant> latest = assets.latestUpdates(found.stream().map(ImageAsset::repositoryId).distinct().toList());
+        Map<Long, Instant> latest = assets.latestUpdates(found.stream().map(ImageAsset::repositoryId)
+                .filter(id -> id >= 0).distinct().toList());
         Map<String, String> owners = new HashMap<>();
+        // Synced images have no local repository: they are "latest" exactly when the newest tags were asked for.
         List<AssetView> views = found.stream().map(a -> new AssetView(a,
-                a.updatedAt().equals(latest.get(a.repositoryId())),
+                a.repositoryId() < 0 ? query.latestOnly() : a.updatedAt().equals(latest.get(a.repositoryId())),
                 owners.computeIfAbsent(a.ownerAccountId(), id -> accounts.byId(id).map(x -> x.name().value()).orElse(""))))
                 .toList();
         return new Page<>(views, assets.count(scoped));

@@ -120,6 +120,24 @@ class SyncTasksIT {
     }
 
     @Test
+    void syncedImagesJoinTheImageListUnderTheirRegistryType() {
+        HttpResponse<String> response = call("GET", base + "/swr-repository?image_type=other&limit=50", owner.token(), null);
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject list = json(response);
+        assertEquals(2, list.getInt("total_num"), list.toString());
+        JsonObject first = list.getJsonArray("data_list").getJsonObject(0);
+        assertEquals("team", first.getString("namespace"));
+        assertEquals("web", first.getString("image_name"));
+        assertEquals("other", first.getString("image_type"));
+        assertTrue(first.getString("image_digest").startsWith("sha256:"));
+        assertTrue(first.getJsonNumber("image_size").longValue() > 10_000, first.toString());
+        assertEquals(1, json(call("GET", base + "/swr-repository?image_type=other&image_version=2.0&namespace=team",
+                owner.token(), null)).getInt("total_num"));
+        assertEquals(0, json(call("GET", base + "/swr-repository?image_type=harbor", owner.token(), null))
+                .getInt("total_num"), "the Harbor registry failed: nothing synced from it");
+    }
+
+    @Test
     void page004FiltersAndRanges() {
         assertEquals(4, registries("").getInt("total_num"));
         assertEquals(1, registries("registry_type=Other").getInt("total_num"));

@@ -71,7 +71,7 @@ public class ImageAssetsResource {
                           @QueryParam("enterprise_project_id") String enterpriseProjectId) {
         assets.requireOwnProject(caller.get(), projectId);
         ImageType type = ImageType.ofApiName(imageType).orElseThrow(() -> invalid(
-                "image_type is mandatory: private_image or shared_image."));
+                "image_type is mandatory: private_image, shared_image, harbor, jfrog or other."));
         if (scanStatus != null && !SCAN_STATUSES.contains(scanStatus)) {
             throw invalid("scan_status must be one of " + SCAN_STATUSES + ".");
         }
