@@ -102,6 +102,30 @@ class RegistryDurabilityIT {
                 .header("Content-Range", "0-1499999").version(java.net.http.HttpClient.Version.HTTP_1_1)
                 .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofByteArray(blob, 0, 1_500_000))).statusCode());
 
+        // A sync task stuck on a registry that accepts connections and never answers is running when the server dies.
+        java.net.ServerSocket silent = new java.net.ServerSocket(0);
+        Thread acceptor = new Thread(() -> {
+            List<java.net.Socket> held = new ArrayList<>();
+            try {
+                while (true) {
+                    held.add(silent.accept());
+                }
+            } catch (IOException closed) {
+                // the test is over
+            }
+        });
+        acceptor.setDaemon(true);
+        acceptor.start();
+        String project = WharfServer.json(WharfServer.issueToken(owner.name(), owner.adminName(), owner.adminPassword()))
+                .getJsonObject("token").getJsonObject("project").getString("id");
+        assertEquals(201, call("POST", "/v5/" + project + "/image/registries", owner.token(),
+                "{\"registry_name\": \"silent\", \"registry_type\": \"Other\", \"registry_url\": \"http://127.0.0.1:"
+                        + silent.getLocalPort() + "\"}").statusCode());
+        String task = WharfServer.json(call("POST", "/v5/" + project + "/image/image-sync/tasks", owner.token(),
+                "{\"sync_all_registries\": true}")).getString("task_id");
+        String taskRegistries = "/v5/" + project + "/image/image-sync/tasks/" + task + "/registries";
+        assertTrue(call("GET", taskRegistries, owner.token(), null).body().contains("\"running\""));
+
         Process client = Skopeo.start(push);
         waitUntilAnUploadHolds(20L * 1024 * 1024);
         ProcessHandle server = serverProcess();
@@ -111,6 +135,10 @@ class RegistryDurabilityIT {
         assertNotEquals(0, client.exitValue(), "the push was cut off");
 
         restartServer();
+        silent.close();
+        String afterRestart = call("GET", taskRegistries, owner.token(), null).body();
+        assertTrue(afterRestart.contains("\"failed\"") && afterRestart.contains("Wharf restarted"),
+                "a restart never leaves a task running forever, and loses no committed row: " + afterRestart);
         HttpResponse<String> status = WharfServer.send(WharfServer.request(location).header("Authorization", basic)
                 .version(java.net.http.HttpClient.Version.HTTP_1_1).GET());
         assertEquals(204, status.statusCode(), status.body());
