@@ -68,6 +68,22 @@ public class JpaImageAssets implements ImageAssets {
         return select(query, "select count(t)", "", Long.class).getSingleResult();
     }
 
+    /**
+     * Where the list's filters look in one source of images: the organization test, the name searched, and the tag,
+     * size and time columns; {@code latest} keeps each repository's newest tag.
+     */
+    private record Columns(String namespace, String name, String tag, String size, String time, String latest) {
+    }
+
+    /** Wharf's own tags: organization and name on the repository row. */
+    private static final Columns OWN = new Columns("r.namespaceName = :namespace", "r.name", "t.tag", "t.size",
+            "t.updatedAt", "t.updatedAt = (select max(t2.updatedAt) from ImageTagRow t2"
+            + " where t2.repositoryId = t.repositoryId)");
+    /** Synced images: the repository path is {@code <namespace>/<name>}. */
+    private static final Columns SYNCED = new Columns("i.repository like :namespace escape '!'", "i.repository", "i.tag",
+            "i.size", "i.syncedAt", "i.syncedAt = (select max(i2.syncedAt) from SyncedImageRow i2"
+            + " where i2.registryId = i.registryId and i2.repository = i.repository)");
+
     private <T> TypedQuery<T> select(AssetQuery query, String projection, String order, Class<T> type) {
         boolean shared = query.type() == ImageType.SHARED_IMAGE;
         StringBuilder jpql = new StringBuilder(projection);
@@ -80,82 +96,49 @@ public class JpaImageAssets implements ImageAssets {
                 jpql.append(JpaImageRepositories.VISIBLE_TO_USER);
             }
         }
-        if (query.namespace() != null) {
-            jpql.append(" and r.namespaceName = :namespace");
-        }
-        if (query.nameContains() != null) {
-            jpql.append(" and r.name like :name escape '!'");
-        }
-        if (query.version() != null) {
-            jpql.append(" and t.tag = :version");
-        }
-        if (query.latestOnly()) {
-            jpql.append(" and t.updatedAt = (select max(t2.updatedAt) from ImageTagRow t2 where t2.repositoryId = t.repositoryId)");
-        }
-        if (query.minimumSize() != null) {
-            jpql.append(" and t.size >= :size");
-        }
-        if (query.updatedFrom() != null) {
-            jpql.append(" and t.updatedAt >= :from");
-        }
-        if (query.updatedTo() != null) {
-            jpql.append(" and t.updatedAt <= :to");
-        }
-        TypedQuery<T> typed = em.createQuery(jpql.append(order).toString(), type).setParameter("account", query.accountId());
+        TypedQuery<T> typed = filtered(query, jpql, OWN, order, type, query.namespace());
         if (!shared && query.visibleTo() != null) {
             typed.setParameter("user", query.visibleTo());
-        }
-        if (query.namespace() != null) {
-            typed.setParameter("namespace", query.namespace());
-        }
-        if (query.nameContains() != null) {
-            typed.setParameter("name", Likes.containing(query.nameContains()));
-        }
-        if (query.version() != null) {
-            typed.setParameter("version", query.version());
-        }
-        if (query.minimumSize() != null) {
-            typed.setParameter("size", query.minimumSize());
-        }
-        if (query.updatedFrom() != null) {
-            typed.setParameter("from", query.updatedFrom());
-        }
-        if (query.updatedTo() != null) {
-            typed.setParameter("to", query.updatedTo());
         }
         return typed;
     }
 
-    /** Images synced from the account's remote registries of one kind; a repository is {@code <namespace>/<name>}. */
+    /** Images synced from the account's remote registries of one kind. */
     private <T> TypedQuery<T> synced(AssetQuery query, String projection, String order, Class<T> type) {
         StringBuilder jpql = new StringBuilder(projection).append(" from SyncedImageRow i where i.accountId = :account"
                 + " and i.registryType = :registryType");
-        if (query.namespace() != null) {
-            jpql.append(" and i.repository like :namespace escape '!'");
+        return filtered(query, jpql, SYNCED, order, type,
+                        query.namespace() == null ? null : Likes.startingWith(query.namespace() + "/"))
+                .setParameter("registryType", query.type().registryType());
+    }
+
+    /** Appends the query's filters over {@code columns}, then binds them; {@code namespace} is the bound value. */
+    private <T> TypedQuery<T> filtered(AssetQuery query, StringBuilder jpql, Columns columns, String order,
+                                       Class<T> type, String namespace) {
+        if (namespace != null) {
+            jpql.append(" and ").append(columns.namespace());
         }
         if (query.nameContains() != null) {
-            jpql.append(" and i.repository like :name escape '!'");
+            jpql.append(" and ").append(columns.name()).append(" like :name escape '!'");
         }
         if (query.version() != null) {
-            jpql.append(" and i.tag = :version");
+            jpql.append(" and ").append(columns.tag()).append(" = :version");
         }
         if (query.latestOnly()) {
-            jpql.append(" and i.syncedAt = (select max(i2.syncedAt) from SyncedImageRow i2"
-                    + " where i2.registryId = i.registryId and i2.repository = i.repository)");
+            jpql.append(" and ").append(columns.latest());
         }
         if (query.minimumSize() != null) {
-            jpql.append(" and i.size >= :size");
+            jpql.append(" and ").append(columns.size()).append(" >= :size");
         }
         if (query.updatedFrom() != null) {
-            jpql.append(" and i.syncedAt >= :from");
+            jpql.append(" and ").append(columns.time()).append(" >= :from");
         }
         if (query.updatedTo() != null) {
-            jpql.append(" and i.syncedAt <= :to");
+            jpql.append(" and ").append(columns.time()).append(" <= :to");
         }
-        TypedQuery<T> typed = em.createQuery(jpql.append(order).toString(), type)
-                .setParameter("account", query.accountId()).setParameter("registryType", query.type().registryType());
-        if (query.namespace() != null) {
-            typed.setParameter("namespace", Likes.startingWith(query.namespace() + "/"));
+        TypedQuery<T> typed = em.createQuery(jpql.append(order).toString(), type).setParameter("account", query.accountId());
+        if (namespace != null) {
+            typed.setParameter("namespace", namespace);
         }
         if (query.nameContains() != null) {
             typed.setParameter("name", Likes.containing(query.nameContains()));

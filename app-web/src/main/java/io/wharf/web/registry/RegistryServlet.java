@@ -53,6 +53,8 @@ public class RegistryServlet extends HttpServlet {
     private static final Pattern MANIFEST = Pattern.compile("/" + NAME + "/manifests/([^/]+)");
     private static final Pattern TAGS = Pattern.compile("/" + NAME + "/tags/list");
     private static final Pattern REFERRERS = Pattern.compile("/" + NAME + "/referrers/([^/]+)");
+    private static final Pattern BYTE_RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
+    private static final Pattern CONTENT_RANGE = Pattern.compile("(?:bytes[ =])?(\\d+)-(\\d+)(?:/\\S+)?");
     private static final Pattern TAG = Pattern.compile("[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}");
 
     @Inject
@@ -218,7 +220,7 @@ public class RegistryServlet extends HttpServlet {
 
     /** {@code bytes=a-b}, {@code bytes=a-} or {@code bytes=-n}; null when it cannot be satisfied. */
     private static long[] byteRange(String header, long size) {
-        Matcher m = Pattern.compile("bytes=(\\d*)-(\\d*)").matcher(header.strip());
+        Matcher m = BYTE_RANGE.matcher(header.strip());
         if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) {
             return null;
         }
@@ -326,7 +328,7 @@ public class RegistryServlet extends HttpServlet {
         if (range == null) {
             return;
         }
-        Matcher m = Pattern.compile("(?:bytes[ =])?(\\d+)-(\\d+)(?:/\\S+)?").matcher(range.strip());
+        Matcher m = CONTENT_RANGE.matcher(range.strip());
         if (!m.matches() || Long.parseLong(m.group(1)) != upload.size()
                 || Long.parseLong(m.group(2)) < Long.parseLong(m.group(1))) {
             response.setHeader("Range", "0-" + Math.max(0, upload.size() - 1));
