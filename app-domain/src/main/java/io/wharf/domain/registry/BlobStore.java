@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -56,7 +55,4 @@ public interface BlobStore {
             super(message);
         }
     }
-
-    /** Every digest stored, for tests and diagnostics. */
-    Set<String> digests() throws IOException;
 }

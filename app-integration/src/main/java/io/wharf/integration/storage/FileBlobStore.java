@@ -24,11 +24,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -307,15 +305,6 @@ public class FileBlobStore implements BlobStore {
         return removed;
     }
 
-    @Override
-    public Set<String> digests() throws IOException {
-        Set<String> found = new HashSet<>();
-        try (Stream<Path> files = Files.walk(blobs)) {
-            files.filter(Files::isRegularFile)
-                    .forEach(f -> found.add(f.getParent().getParent().getFileName() + ":" + f.getFileName()));
-        }
-        return found;
-    }
 
     private void moveIntoPlace(Path source, Digest digest) throws IOException {
         Path target = pathOf(digest);
