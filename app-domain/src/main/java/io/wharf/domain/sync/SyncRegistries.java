@@ -13,5 +13,6 @@ public interface SyncRegistries {
 
     Optional<SyncRegistry> byId(String accountId, long id);
 
+    /** Removes the registry and the images synced from it. */
     void remove(SyncRegistry registry);
 }

@@ -25,6 +25,15 @@ public interface SyncTasks {
     /** Fails every registry still {@code running} (after a restart nothing runs them any more); returns how many. */
     int failRunning(String reason, Instant now);
 
-    /** Stores or refreshes one image found in a remote registry. */
-    void upsertImage(String accountId, SyncRegistry registry, RemoteImage image, Instant now);
+    /** Records how many images a registry's running walk has found so far. */
+    void progress(long taskId, long registryId, int found, Instant now);
+
+    /**
+     * Stores or refreshes images found in a remote registry; an image whose tag still names the same digest keeps its
+     * update time, and every one is marked seen at {@code now}.
+     */
+    void upsertImages(String accountId, SyncRegistry registry, List<RemoteImage> images, Instant now);
+
+    /** Drops the registry's images a finished walk (started at {@code walkStart}) no longer found; returns how many. */
+    int removeUnseen(long registryId, Instant walkStart);
 }

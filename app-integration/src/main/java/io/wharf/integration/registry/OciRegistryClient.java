@@ -1,5 +1,6 @@
 package io.wharf.integration.registry;
 
+import io.wharf.domain.asset.AssociatedImage;
 import io.wharf.domain.sync.RemoteImage;
 import io.wharf.domain.sync.RemoteRegistryClient;
 import io.wharf.domain.sync.SyncFailure;
@@ -101,10 +102,13 @@ public class OciRegistryClient implements RemoteRegistryClient {
         String mediaType = manifest.getString("mediaType",
                 response.headers().firstValue("Content-Type").orElse(""));
         long size = 0;
+        List<AssociatedImage> associated = new ArrayList<>();
         try {
             if (manifest.containsKey("manifests")) {
-                for (JsonValue child : manifest.getJsonArray("manifests")) {
-                    size += child.asJsonObject().getJsonNumber("size").longValue();
+                for (JsonValue entry : manifest.getJsonArray("manifests")) {
+                    JsonObject child = entry.asJsonObject();
+                    size += child.getJsonNumber("size").longValue();
+                    associated.add(new AssociatedImage(child.getString("digest"), platform(child)));
                 }
             } else {
                 size += manifest.getJsonObject("config").getJsonNumber("size").longValue();
@@ -116,7 +120,17 @@ public class OciRegistryClient implements RemoteRegistryClient {
             throw new SyncFailure(SyncFailure.Reason.BAD_ANSWER, "The manifest of " + repository + ":" + tag
                     + " is not an image manifest or index.");
         }
-        return new RemoteImage(repository, tag, digest, mediaType, size);
+        return new RemoteImage(repository, tag, digest, mediaType, size, associated);
+    }
+
+    /** An index entry's platform as {@code architecture[/variant]}, as Wharf's own tags show it; empty if unnamed. */
+    private static String platform(JsonObject child) {
+        JsonObject platform = child.getJsonObject("platform");
+        if (platform == null) {
+            return "";
+        }
+        String variant = platform.getString("variant", "");
+        return platform.getString("architecture", "") + (variant.isEmpty() ? "" : "/" + variant);
     }
 
     private static JsonObject json(HttpResponse<String> response, String path) {

@@ -1,6 +1,7 @@
 package io.wharf.persistence.jpa;
 
 import io.wharf.domain.asset.AssetQuery;
+import io.wharf.domain.asset.AssociatedImage;
 import io.wharf.domain.asset.ImageAsset;
 import io.wharf.domain.asset.ImageAssets;
 import io.wharf.domain.asset.ImageType;
@@ -10,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -156,6 +158,42 @@ public class JpaImageAssets implements ImageAssets {
             typed.setParameter("to", query.updatedTo());
         }
         return typed;
+    }
+
+    @Override
+    public Map<Long, List<AssociatedImage>> associations(ImageType type, List<ImageAsset> listed) {
+        List<ImageAsset> indexes = listed.stream().filter(ImageAsset::multiArchitecture).toList();
+        Map<Long, List<AssociatedImage>> found = new HashMap<>();
+        if (indexes.isEmpty()) {
+            return found;
+        }
+        if (type.synced()) {
+            em.createQuery("select a from SyncedImageAssociationRow a where a.imageId in :ids"
+                            + " order by a.architecture, a.digest", SyncedImageAssociationRow.class)
+                    .setParameter("ids", indexes.stream().map(ImageAsset::id).toList())
+                    .getResultStream().forEach(a -> found.computeIfAbsent(a.imageId, id -> new ArrayList<>())
+                            .add(new AssociatedImage(a.digest, a.architecture)));
+            return found;
+        }
+        // An index's children are manifests of the same repository; each one's architecture is on its own row.
+        Map<String, Long> assetByIndex = new HashMap<>();
+        indexes.forEach(a -> assetByIndex.put(a.repositoryId() + "@" + a.imageDigest(), a.id()));
+        em.createQuery("select m.repositoryId, m.digest, r.digest, c.architectures from ImageManifestRow m"
+                        + " join ManifestReferenceRow r on r.manifestId = m.id and r.kind = :child"
+                        + " left join ImageManifestRow c on c.repositoryId = m.repositoryId and c.digest = r.digest"
+                        + " where m.repositoryId in :repositories and m.digest in :digests"
+                        + " order by c.architectures, r.digest", Object[].class)
+                .setParameter("child", ManifestReferenceRow.MANIFEST)
+                .setParameter("repositories", indexes.stream().map(ImageAsset::repositoryId).distinct().toList())
+                .setParameter("digests", indexes.stream().map(ImageAsset::imageDigest).distinct().toList())
+                .getResultStream().forEach(row -> {
+                    Long asset = assetByIndex.get(row[0] + "@" + row[1]);
+                    if (asset != null) {
+                        found.computeIfAbsent(asset, id -> new ArrayList<>())
+                                .add(new AssociatedImage((String) row[2], row[3] == null ? "" : (String) row[3]));
+                    }
+                });
+        return found;
     }
 
     @Override

@@ -46,6 +46,9 @@ public class JpaSyncRegistries implements SyncRegistries {
 
     @Override
     public void remove(SyncRegistry registry) {
+        // The images synced from it leave the image list with it (their association rows by ON DELETE CASCADE).
+        em.createQuery("delete from SyncedImageRow i where i.registryId = :id").setParameter("id", registry.id())
+                .executeUpdate();
         em.createQuery("delete from SyncRegistryRow r where r.id = :id").setParameter("id", registry.id()).executeUpdate();
     }
 }

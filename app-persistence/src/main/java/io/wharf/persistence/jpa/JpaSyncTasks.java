@@ -1,5 +1,6 @@
 package io.wharf.persistence.jpa;
 
+import io.wharf.domain.asset.AssociatedImage;
 import io.wharf.domain.sync.RegistryQuery;
 import io.wharf.domain.sync.RegistryType;
 import io.wharf.domain.sync.RemoteImage;
@@ -13,8 +14,13 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class JpaSyncTasks implements SyncTasks {
@@ -126,26 +132,69 @@ public class JpaSyncTasks implements SyncTasks {
     }
 
     @Override
-    public void upsertImage(String accountId, SyncRegistry registry, RemoteImage image, Instant now) {
-        SyncedImageRow row = em.createQuery("select i from SyncedImageRow i where i.registryId = :registry"
-                        + " and i.repository = :repository and i.tag = :tag", SyncedImageRow.class)
-                .setParameter("registry", registry.id()).setParameter("repository", image.repository())
-                .setParameter("tag", image.tag()).getResultStream().findFirst().orElse(null);
-        boolean created = row == null;
-        if (created) {
-            row = new SyncedImageRow();
-            row.accountId = accountId;
-            row.registryId = registry.id();
-            row.registryType = registry.type().name();
-            row.repository = image.repository();
-            row.tag = image.tag();
+    public void progress(long taskId, long registryId, int found, Instant now) {
+        em.createQuery("update SyncTaskRegistryRow r set r.totalNum = :found, r.updatedAt = :now"
+                        + " where r.taskId = :task and r.registryId = :registry and r.syncStatus = :running")
+                .setParameter("found", found).setParameter("now", now).setParameter("task", taskId)
+                .setParameter("registry", registryId).setParameter("running", TaskRegistry.RUNNING).executeUpdate();
+    }
+
+    @Override
+    public void upsertImages(String accountId, SyncRegistry registry, List<RemoteImage> images, Instant now) {
+        if (images.isEmpty()) {
+            return;
         }
-        row.digest = image.digest();
-        row.mediaType = image.mediaType();
-        row.size = image.size();
-        row.syncedAt = now;
-        if (created) {
-            em.persist(row);
+        // One read for the whole batch: rows of these repositories and tags, matched by repository and tag below.
+        Map<String, SyncedImageRow> existing = new HashMap<>();
+        em.createQuery("select i from SyncedImageRow i where i.registryId = :registry and i.repository in :repositories"
+                        + " and i.tag in :tags", SyncedImageRow.class)
+                .setParameter("registry", registry.id())
+                .setParameter("repositories", images.stream().map(RemoteImage::repository).distinct().toList())
+                .setParameter("tags", images.stream().map(RemoteImage::tag).distinct().toList())
+                .getResultStream().forEach(row -> existing.put(row.repository + ":" + row.tag, row));
+        List<Long> changed = new ArrayList<>();
+        Map<SyncedImageRow, RemoteImage> indexes = new LinkedHashMap<>();
+        for (RemoteImage image : images) {
+            SyncedImageRow row = existing.get(image.repository() + ":" + image.tag());
+            if (row != null && row.digest.equals(image.digest())) {
+                row.seenAt = now;
+                continue;
+            }
+            if (row == null) {
+                row = new SyncedImageRow();
+                row.accountId = accountId;
+                row.registryId = registry.id();
+                row.registryType = registry.type().name();
+                row.repository = image.repository();
+                row.tag = image.tag();
+            } else {
+                changed.add(row.id);
+            }
+            row.digest = image.digest();
+            row.mediaType = image.mediaType();
+            row.size = image.size();
+            row.syncedAt = now;
+            row.seenAt = now;
+            if (row.id == null) {
+                em.persist(row); // an identity column: the row has its id from here on
+            }
+            if (!image.associated().isEmpty()) {
+                indexes.put(row, image);
+            }
         }
+        if (!changed.isEmpty()) {
+            em.createQuery("delete from SyncedImageAssociationRow a where a.imageId in :ids")
+                    .setParameter("ids", changed).executeUpdate();
+        }
+        indexes.forEach((row, image) -> image.associated().stream()
+                .collect(Collectors.toMap(AssociatedImage::digest, a -> a, (first, again) -> first, LinkedHashMap::new))
+                .values().forEach(a -> em.persist(new SyncedImageAssociationRow(row.id, a.digest(), a.architecture()))));
+    }
+
+    @Override
+    public int removeUnseen(long registryId, Instant walkStart) {
+        // Their association rows go with them (ON DELETE CASCADE).
+        return em.createQuery("delete from SyncedImageRow i where i.registryId = :registry and i.seenAt < :start")
+                .setParameter("registry", registryId).setParameter("start", walkStart).executeUpdate();
     }
 }

@@ -28,8 +28,12 @@ class SyncedImageRow {
     String mediaType;
     @Column(name = "size_bytes")
     long size;
+    /** When the tag last pointed at a new digest: the image's update time in the list. */
     @Column(name = "synced_at")
     Instant syncedAt;
+    /** The last walk that found the tag. */
+    @Column(name = "seen_at")
+    Instant seenAt;
 
     protected SyncedImageRow() {
     }

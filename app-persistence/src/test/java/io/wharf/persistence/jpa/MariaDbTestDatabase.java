@@ -54,6 +54,7 @@ final class MariaDbTestDatabase implements AutoCloseable {
                 .managedClass(SyncTaskRow.class)
                 .managedClass(SyncTaskRegistryRow.class)
                 .managedClass(SyncedImageRow.class)
+                .managedClass(SyncedImageAssociationRow.class)
                 .property(PersistenceConfiguration.JDBC_URL, SERVER + name)
                 .property(PersistenceConfiguration.JDBC_USER, USER)
                 .property(PersistenceConfiguration.JDBC_PASSWORD, PASSWORD)

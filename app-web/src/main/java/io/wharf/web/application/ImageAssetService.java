@@ -3,6 +3,7 @@ package io.wharf.web.application;
 import io.wharf.domain.account.Accounts;
 import io.wharf.domain.account.Caller;
 import io.wharf.domain.asset.AssetQuery;
+import io.wharf.domain.asset.AssociatedImage;
 import io.wharf.domain.asset.ImageAsset;
 import io.wharf.domain.asset.ImageAssets;
 import io.wharf.domain.error.SwrError;
@@ -29,8 +30,11 @@ public class ImageAssetService {
     @Inject
     Accounts accounts;
 
-    /** A listed image with what HSS adds to it: newest tag of its repository, and the owner's account name. */
-    public record AssetView(ImageAsset asset, boolean latestVersion, String ownerName) {
+    /**
+     * A listed image with what HSS adds to it: newest tag of its repository, the owner's account name, and the images
+     * of a multi-architecture image (empty for others).
+     */
+    public record AssetView(ImageAsset asset, boolean latestVersion, String ownerName, List<AssociatedImage> associated) {
     }
 
     /** Refuses another account's project: HSS's paths name the caller's project. */
@@ -47,12 +51,13 @@ public class ImageAssetService {
         List<ImageAsset> found = assets.list(scoped);
         Map<Long, Instant> latest = assets.latestUpdates(found.stream().map(ImageAsset::repositoryId)
                 .filter(id -> id >= 0).distinct().toList());
+        Map<Long, List<AssociatedImage>> associations = assets.associations(query.type(), found);
         Map<String, String> owners = new HashMap<>();
         // Synced images have no local repository: they are "latest" exactly when the newest tags were asked for.
         List<AssetView> views = found.stream().map(a -> new AssetView(a,
                 a.repositoryId() < 0 ? query.latestOnly() : a.updatedAt().equals(latest.get(a.repositoryId())),
-                owners.computeIfAbsent(a.ownerAccountId(), id -> accounts.byId(id).map(x -> x.name().value()).orElse(""))))
-                .toList();
+                owners.computeIfAbsent(a.ownerAccountId(), id -> accounts.byId(id).map(x -> x.name().value()).orElse("")),
+                associations.getOrDefault(a.id(), List.of()))).toList();
         return new Page<>(views, assets.count(scoped));
     }
 }

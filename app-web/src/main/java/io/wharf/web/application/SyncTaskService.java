@@ -29,6 +29,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.logging.Level;
@@ -36,14 +37,16 @@ import java.util.logging.Logger;
 
 /**
  * Image-sync tasks: a task walks some of the account's registries in the background, on the server's managed executor,
- * one after another. A remote registry is read through the {@link RemoteRegistryClient} and each image stored as it is
- * found; this Wharf's own registries (SwrPrivate, SwrShared) need no copy, so their task counts what the image list
+ * one after another. A remote registry is read through the {@link RemoteRegistryClient} and its images stored in
+ * batches as they are found; this Wharf's own registries (SwrPrivate, SwrShared) need no copy, so their task counts what the image list
  * already shows. Each registry ends {@code finished} with its image count or {@code failed} with a reason a person
  * understands. On start-up, registries a stopped server left {@code running} are failed with that reason.
  */
 @ApplicationScoped
 public class SyncTaskService {
     static final String INTERRUPTED = "Wharf restarted while this registry was being synced; create a new task to sync it again.";
+    /** Images stored per transaction while walking a remote registry. */
+    private static final int BATCH = 200;
     private static final Logger LOG = Logger.getLogger(SyncTaskService.class.getName());
 
     @Inject
@@ -98,15 +101,11 @@ public class SyncTaskService {
     private void run(SyncTask task, List<SyncRegistry> chosen, Caller caller) {
         for (SyncRegistry registry : chosen) {
             try {
-                int total;
                 if (registry.type().remote()) {
-                    String password = registry.sealedPassword().isEmpty() ? null : cipher.decrypt(registry.sealedPassword());
-                    total = client.walk(registry.url(), registry.username(), password,
-                            image -> self.store(caller.accountId(), registry, image));
+                    walk(task, registry, caller.accountId());
                 } else {
-                    total = self.countOwn(caller, registry.type());
+                    self.finish(task.id(), registry.id(), TaskRegistry.FINISHED, "", self.countOwn(caller, registry.type()));
                 }
-                self.finish(task.id(), registry.id(), TaskRegistry.FINISHED, "", total);
             } catch (SyncFailure failure) {
                 self.finish(task.id(), registry.id(), TaskRegistry.FAILED, failure.getMessage(), 0);
             } catch (RuntimeException unexpected) {
@@ -117,9 +116,39 @@ public class SyncTaskService {
         }
     }
 
+    /**
+     * Walks a remote registry, storing what it finds in batches (one transaction each, which also shows the count so
+     * far); a finished walk drops the images the registry no longer holds. A failed walk keeps what earlier walks
+     * stored.
+     */
+    private void walk(SyncTask task, SyncRegistry registry, String accountId) {
+        Instant started = now();
+        String password = registry.sealedPassword().isEmpty() ? null : cipher.decrypt(registry.sealedPassword());
+        List<RemoteImage> batch = new ArrayList<>();
+        int[] stored = {0};
+        int total = client.walk(registry.url(), registry.username(), password, image -> {
+            batch.add(image);
+            if (batch.size() == BATCH) {
+                stored[0] += batch.size();
+                self.store(task.id(), accountId, registry, batch, stored[0]);
+                batch.clear();
+            }
+        });
+        self.store(task.id(), accountId, registry, batch, stored[0] + batch.size());
+        self.complete(task.id(), registry.id(), total, started);
+    }
+
     @Transactional
-    public void store(String accountId, SyncRegistry registry, RemoteImage image) {
-        tasks.upsertImage(accountId, registry, image, now());
+    public void store(long taskId, String accountId, SyncRegistry registry, List<RemoteImage> images, int foundSoFar) {
+        Instant now = now();
+        tasks.upsertImages(accountId, registry, images, now);
+        tasks.progress(taskId, registry.id(), foundSoFar, now);
+    }
+
+    @Transactional
+    public void complete(long taskId, long registryId, int total, Instant walkStart) {
+        tasks.removeUnseen(registryId, walkStart);
+        tasks.finish(taskId, registryId, TaskRegistry.FINISHED, "", total, now());
     }
 
     @Transactional

@@ -17,6 +17,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import static io.wharf.web.it.WharfServer.URL;
 import static io.wharf.web.it.WharfServer.adminToken;
@@ -237,6 +238,13 @@ class ConsoleIT {
         OciLayout layout = OciLayout.simpleImage(dir.resolve("img"), "v1", 2, 1_500_000);
         Skopeo.run("copy", "--dest-tls-verify=false", "--dest-creds", command[3] + ":" + command[5],
                 "oci:" + layout.root() + ":v1", Skopeo.image(ns + "/web:1.0")).ok();
+        OciLayout multi = new OciLayout(dir.resolve("multi"));
+        OciLayout.Blob index = multi.multiArch(List.of("amd64", "arm64"), List.of(
+                multi.image("amd64", List.of(multi.randomLayer(5_000, 1))),
+                multi.image("arm64", List.of(multi.randomLayer(6_000, 2)))));
+        multi.tag("multi", index, OciLayout.INDEX);
+        Skopeo.run("copy", "--all", "--dest-tls-verify=false", "--dest-creds", command[3] + ":" + command[5],
+                "oci:" + multi.root() + ":multi", Skopeo.image(ns + "/multi:1.0")).ok();
 
         browser.findElement(By.linkText("Image assets")).click();
         waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Image assets"));
@@ -246,6 +254,9 @@ class ConsoleIT {
         waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-asset='" + ns + "/web:1.0']")));
         String asset = browser.findElement(By.cssSelector("tr[data-asset='" + ns + "/web:1.0']")).getText();
         assertTrue(asset.contains("newest") && asset.contains("not scanned") && asset.contains("amd64"), asset);
+        String multiArch = browser.findElement(By.cssSelector("tr[data-asset='" + ns + "/multi:1.0'] td.architectures"))
+                .getText();
+        assertTrue(multiArch.contains("amd64") && multiArch.contains("arm64") && multiArch.contains("sha256:"), multiArch);
 
         browser.get(URL + "/console/namespaces/" + ns + "/repos/web");
         waitFor(ExpectedConditions.textToBe(By.tagName("h1"), ns + "/web"));

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 
 import static io.wharf.web.it.Skopeo.creds;
 import static io.wharf.web.it.Skopeo.image;
@@ -95,6 +96,36 @@ class HssImageListIT {
         assertEquals(1, page.getJsonArray("data_list").size());
         assertEquals(0, list(friend, "image_type=private_image&namespace=" + ns).getInt("total_num"),
                 "another account's images are not the friend's own");
+    }
+
+    @Test
+    void aMultiArchitectureImageListsItsImagesAsAssociationImages(@TempDir Path dir) {
+        String multi = unique("hss-multi-");
+        assertEquals(201, call("POST", "/v2/manage/namespaces", owner.token(), "{\"namespace\": \"" + multi + "\"}")
+                .statusCode());
+        OciLayout layout = new OciLayout(dir.resolve("src"));
+        OciLayout.Blob amd = layout.image("amd64", List.of(layout.randomLayer(5_000, 1)));
+        OciLayout.Blob arm = layout.image("arm64", List.of(layout.randomLayer(6_000, 2)));
+        OciLayout.Blob index = layout.multiArch(List.of("amd64", "arm64"), List.of(amd, arm));
+        layout.tag("multi", index, OciLayout.INDEX);
+        run("copy", "--all", "--dest-tls-verify=false", "--dest-creds", creds(owner), "oci:" + layout.root() + ":multi",
+                image(multi + "/app:1.0")).ok();
+
+        JsonObject item = list(owner, "image_type=private_image&namespace=" + multi).getJsonArray("data_list")
+                .getJsonObject(0);
+        assertEquals(index.digest(), item.getString("image_digest"));
+        JsonArray associated = item.getJsonArray("association_images");
+        assertEquals(java.util.Set.of(amd.digest(), arm.digest()), associated.stream()
+                .map(v -> v.asJsonObject().getString("image_digest")).collect(java.util.stream.Collectors.toSet()));
+        for (JsonObject child : associated.getValuesAs(JsonObject.class)) {
+            assertEquals("app", child.getString("image_name"));
+            assertEquals("1.0", child.getString("image_version"));
+            assertEquals(multi, child.getString("namespace"));
+            assertEquals("private_image", child.getString("image_type"));
+            assertEquals("unscan", child.getString("scan_status"));
+        }
+        assertEquals(0, list(owner, "image_type=private_image&namespace=" + ns).getJsonArray("data_list").getJsonObject(0)
+                .getJsonArray("association_images").size(), "single-architecture images have none");
     }
 
     @Test

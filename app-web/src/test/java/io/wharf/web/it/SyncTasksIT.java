@@ -37,6 +37,9 @@ class SyncTasksIT {
     private static WharfServer.TestAccount owner;
     private static String base;
     private static String taskId;
+    private static OciLayout.Blob amd64;
+    private static OciLayout.Blob arm64;
+    private static OciLayout.Blob multiIndex;
 
     @BeforeAll
     static void registriesAndATask() throws Exception {
@@ -52,6 +55,13 @@ class SyncTasksIT {
             Skopeo.run("copy", "--dest-tls-verify=false", "oci:" + layout.root() + ":v1",
                     "docker://" + open.replace("http://", "") + "/" + target).ok();
         }
+        OciLayout multi = new OciLayout(work.resolve("multi"));
+        amd64 = multi.image("amd64", List.of(multi.randomLayer(5_000, 1)));
+        arm64 = multi.image("arm64", List.of(multi.randomLayer(6_000, 2)));
+        multiIndex = multi.multiArch(List.of("amd64", "arm64"), List.of(amd64, arm64));
+        multi.tag("multi", multiIndex, OciLayout.INDEX);
+        Skopeo.run("copy", "--all", "--dest-tls-verify=false", "oci:" + multi.root() + ":multi",
+                "docker://" + open.replace("http://", "") + "/team/multi:1.0").ok();
         int closed;
         try (ServerSocket socket = new ServerSocket(0)) {
             closed = socket.getLocalPort();
@@ -107,7 +117,7 @@ class SyncTasksIT {
     void eachRegistryEndsFinishedOrFailedWithAReasonAPersonUnderstands() {
         JsonObject upstream = one("upstream");
         assertEquals("finished", upstream.getString("sync_status"), upstream.toString());
-        assertEquals(2, upstream.getInt("total_num"));
+        assertEquals(3, upstream.getInt("total_num"), "web:1.0, web:2.0 and multi:1.0");
         assertEquals("Other", upstream.getString("registry_type"));
         assertEquals("finished", one("mine").getString("sync_status"));
 
@@ -124,8 +134,9 @@ class SyncTasksIT {
         HttpResponse<String> response = call("GET", base + "/swr-repository?image_type=other&limit=50", owner.token(), null);
         assertEquals(200, response.statusCode(), response.body());
         JsonObject list = json(response);
-        assertEquals(2, list.getInt("total_num"), list.toString());
+        assertEquals(3, list.getInt("total_num"), list.toString());
         JsonObject first = list.getJsonArray("data_list").getJsonObject(0);
+        assertEquals(List.of(), first.getJsonArray("association_images"), "a single-architecture image");
         assertEquals("team", first.getString("namespace"));
         assertEquals("web", first.getString("image_name"));
         assertEquals("other", first.getString("image_type"));
@@ -135,6 +146,24 @@ class SyncTasksIT {
                 owner.token(), null)).getInt("total_num"));
         assertEquals(0, json(call("GET", base + "/swr-repository?image_type=harbor", owner.token(), null))
                 .getInt("total_num"), "the Harbor registry failed: nothing synced from it");
+    }
+
+    @Test
+    void aSyncedMultiArchitectureImageListsItsImages() {
+        JsonObject list = json(call("GET", base + "/swr-repository?image_type=other&image_name=multi", owner.token(), null));
+        assertEquals(1, list.getInt("total_num"), list.toString());
+        JsonObject multi = list.getJsonArray("data_list").getJsonObject(0);
+        assertEquals(multiIndex.digest(), multi.getString("image_digest"));
+        JsonArray associated = multi.getJsonArray("association_images");
+        assertEquals(java.util.Set.of(amd64.digest(), arm64.digest()), associated.stream()
+                .map(v -> v.asJsonObject().getString("image_digest")).collect(java.util.stream.Collectors.toSet()));
+        for (JsonObject image : associated.getValuesAs(JsonObject.class)) {
+            assertEquals("multi", image.getString("image_name"));
+            assertEquals("1.0", image.getString("image_version"));
+            assertEquals("team", image.getString("namespace"));
+            assertEquals("other", image.getString("image_type"));
+            assertEquals("unscan", image.getString("scan_status"));
+        }
     }
 
     @Test
