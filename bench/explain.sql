@@ -9,3 +9,7 @@ EXPLAIN SELECT COUNT(*) FROM access_domain s JOIN image_repository r ON r.id = s
 EXPLAIN SELECT * FROM image_repository r WHERE r.namespace_name = 'ns00000' AND r.name = 'repo5';
 EXPLAIN SELECT * FROM swr_namespace n WHERE n.name = 'ns00000';
 EXPLAIN SELECT * FROM auth_token t WHERE t.digest = REPEAT('a', 64);
+-- HSS's image list (private_image): the account's tags, newest first, and their count.
+EXPLAIN SELECT t.*, r.* FROM image_tag t JOIN image_repository r ON t.repository_id = r.id WHERE r.account_id = @acct
+        ORDER BY t.updated_at DESC, t.id DESC LIMIT 100;
+EXPLAIN SELECT COUNT(*) FROM image_tag t JOIN image_repository r ON t.repository_id = r.id WHERE r.account_id = @acct;

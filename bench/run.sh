@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark of the management API on MariaDB: seeds 10,000 organizations x 10 repositories with shares between
 # accounts, then measures GET /v2/manage/repos, GET /v2/manage/shared-repositories and a repository's brief with
-# wrk at 8 and 64 concurrent connections (p50, p99, requests/s), and prints the query plans.
+# wrk at 8 and 64 concurrent connections (p50, p99, requests/s), and prints the query plans. 100,000 tags in one
+# account's repositories measure HSS's image list (private for the owner, shared for the account it shares with);
+# BENCH_ONLY=assets measures only those.
 # Usage: bash bench/run.sh   (needs MariaDB as .ci/run prepares it; installs wrk when missing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,11 +42,14 @@ echo "seeded in $(( $(date +%s) - start )) s: $(${SQL} -N -e 'SELECT COUNT(*) FR
   "$(${SQL} -N -e 'SELECT COUNT(*) FROM image_repository') repositories, $(${SQL} -N -e 'SELECT COUNT(*) FROM access_domain') shares"
 
 TOKEN=$(token_of acct0000 boss bench-user-pass)
+SHARED_TOKEN=$(token_of acct0001 boss bench-user-pass)
+P0=$(${SQL} -N -e "SELECT project_id FROM account WHERE name = 'acct0000'")
+P1=$(${SQL} -N -e "SELECT project_id FROM account WHERE name = 'acct0001'")
 measure() {
-  local name=$1 path=$2 connections=$3
-  wrk -t2 -c"${connections}" -d10s -H "X-Auth-Token: ${TOKEN}" "${URL}${path}" >/dev/null  # warm-up
+  local name=$1 path=$2 connections=$3 token=${4:-${TOKEN}}
+  wrk -t2 -c"${connections}" -d10s -H "X-Auth-Token: ${token}" "${URL}${path}" >/dev/null  # warm-up
   local out
-  out=$(wrk -t2 -c"${connections}" -d"${DURATION}s" --latency -H "X-Auth-Token: ${TOKEN}" "${URL}${path}")
+  out=$(wrk -t2 -c"${connections}" -d"${DURATION}s" --latency -H "X-Auth-Token: ${token}" "${URL}${path}")
   local p50 p99 rps errors
   p50=$(awk '$1=="50%"{print $2}' <<<"${out}")
   p99=$(awk '$1=="99%"{print $2}' <<<"${out}")
@@ -56,10 +61,19 @@ echo
 echo "| endpoint | clients | p50 | p99 | requests/s | non-2xx |"
 echo "|---|---|---|---|---|---|"
 for c in 8 64; do
+  [ "${BENCH_ONLY:-}" = assets ] && break
   measure "GET /v2/manage/repos (100 of 1,000)" "/v2/manage/repos?offset=0&limit=100" "${c}"
   measure "GET /v2/manage/shared-repositories thirdparty (100 of 1,000)" \
     "/v2/manage/shared-repositories?center=thirdparty&offset=0&limit=100" "${c}"
   measure "GET /v2/manage/namespaces/ns00042/repos/repo5" "/v2/manage/namespaces/ns00042/repos/repo5" "${c}"
+done
+for c in 8 64; do
+  measure "HSS image list private_image (100 of 100,000)" \
+    "/v5/${P0}/image/swr-repository?image_type=private_image&offset=0&limit=100" "${c}"
+  measure "HSS image list private_image, image_name=repo5, latest_version=true (100 of 100)" \
+    "/v5/${P0}/image/swr-repository?image_type=private_image&image_name=repo5&latest_version=true&limit=100" "${c}"
+  measure "HSS image list shared_image (100 of 100,000)" \
+    "/v5/${P1}/image/swr-repository?image_type=shared_image&offset=0&limit=100" "${c}" "${SHARED_TOKEN}"
 done
 echo
 echo "Query plans:"

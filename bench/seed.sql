@@ -1,6 +1,6 @@
 -- Seeds the benchmark's data straight into MariaDB (the SEQUENCE engine makes the rows): 100 accounts, each with
 -- 100 organizations of 10 repositories (10,000 organizations, 100,000 repositories), and every repository of
--- account N shared with account N+1 (100,000 shares). @hash is a real password hash made by the running server.
+-- account N shared with account N+1 (100,000 shares), and 100,000 tags in acct0000's repositories. @hash is a real password hash made by the running server.
 INSERT INTO account (id, name, project_id, is_system, created_at)
 SELECT MD5(CONCAT('a', seq)), CONCAT('acct', LPAD(seq, 4, '0')), MD5(CONCAT('p', seq)), 0, NOW(6) FROM seq_0_to_99;
 
@@ -24,4 +24,14 @@ SELECT r.id, MD5(CONCAT('a', (CAST(SUBSTRING(o.name, 5) AS UNSIGNED) + 1) MOD 10
        r.creator_id, 'boss', NOW(6), NOW(6)
 FROM image_repository r JOIN account o ON o.id = r.account_id WHERE o.name LIKE 'acct%';
 
-ANALYZE TABLE account, account_user, swr_namespace, image_repository, access_domain;
+-- 100 tags in each of acct0000's 1,000 repositories: 100,000 image assets for HSS's image list, which acct0001 sees
+-- as shared images. Each row carries a manifest of a real one's size (about 1 KB).
+INSERT INTO image_tag (repository_id, account_id, tag, digest, image_id, manifest, schema_version, size_bytes, tag_type, created_at,
+                       updated_at, architectures, media_type)
+SELECT r.id, r.account_id, CONCAT('v', t.seq), CONCAT('sha256:', SHA2(CONCAT(r.id, ':', t.seq), 256)),
+       CONCAT('sha256:', SHA2(CONCAT('config', r.id, ':', t.seq), 256)),
+       CONCAT('{"schemaVersion":2,"layers":"', REPEAT('x', 1000), '"}'), 2, 1000000 + t.seq * 1000, 0, NOW(6),
+       NOW(6) - INTERVAL (r.id * 100 + t.seq) SECOND, 'amd64', 'application/vnd.oci.image.manifest.v1+json'
+FROM image_repository r JOIN seq_0_to_99 t WHERE r.account_id = MD5('a0');
+
+ANALYZE TABLE account, account_user, swr_namespace, image_repository, access_domain, image_tag;

@@ -18,6 +18,9 @@ class ImageTagRow {
     Long id;
     @Column(name = "repository_id")
     long repositoryId;
+    /** The repository's account, copied so an account's tags are one index range (HSS's image list). */
+    @Column(name = "account_id")
+    String accountId;
     String tag;
     String digest;
     @Column(name = "image_id")

@@ -37,6 +37,7 @@ public class JpaImageTags implements ImageTags {
         ImageTagRow row = row(repository.id(), tag).orElseGet(() -> {
             ImageTagRow created = new ImageTagRow();
             created.repositoryId = repository.id();
+            created.accountId = repository.accountId();
             created.tag = tag;
             created.createdAt = now;
             return created;

@@ -25,7 +25,8 @@ public final class SchemaMigrator {
     static final List<String> SCRIPTS = List.of("V1__identity_and_namespaces.sql", "V2__repositories_and_tags.sql",
             "V3__access_domains.sql", "V4__access_grants.sql",
             "V5__access_keys.sql", "V6__registry_content.sql", "V7__sync_registries.sql",
-            "V8__sync_tasks.sql", "V9__synced_image_associations.sql");
+            "V8__sync_tasks.sql", "V9__synced_image_associations.sql",
+            "V10__image_tag_account.sql");
     private static final Logger LOG = Logger.getLogger(SchemaMigrator.class.getName());
 
     private final DataSource dataSource;
