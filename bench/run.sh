@@ -47,9 +47,9 @@ P0=$(${SQL} -N -e "SELECT project_id FROM account WHERE name = 'acct0000'")
 P1=$(${SQL} -N -e "SELECT project_id FROM account WHERE name = 'acct0001'")
 measure() {
   local name=$1 path=$2 connections=$3 token=${4:-${TOKEN}}
-  wrk -t2 -c"${connections}" -d10s -H "X-Auth-Token: ${token}" "${URL}${path}" >/dev/null  # warm-up
+  wrk -t2 -c"${connections}" -d10s --timeout 10s -H "X-Auth-Token: ${token}" "${URL}${path}" >/dev/null  # warm-up
   local out
-  out=$(wrk -t2 -c"${connections}" -d"${DURATION}s" --latency -H "X-Auth-Token: ${token}" "${URL}${path}")
+  out=$(wrk -t2 -c"${connections}" -d"${DURATION}s" --timeout 10s --latency -H "X-Auth-Token: ${token}" "${URL}${path}")
   local p50 p99 rps errors
   p50=$(awk '$1=="50%"{print $2}' <<<"${out}")
   p99=$(awk '$1=="99%"{print $2}' <<<"${out}")

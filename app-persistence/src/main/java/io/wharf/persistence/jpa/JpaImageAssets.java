@@ -111,7 +111,9 @@ public class JpaImageAssets implements ImageAssets {
             // Nothing to ask the repository: the page is read off the tag's own account index.
             jpql.append(" from ImageTagRow t where t.accountId = :account");
         } else {
-            jpql.append(" from ImageTagRow t, ImageRepositoryRow r where t.repositoryId = r.id and t.accountId = :account");
+            // Repository filters: the account's repositories first, then their tags (starting from the tags would
+            // walk every tag of the account to find a few repositories' ones).
+            jpql.append(" from ImageTagRow t, ImageRepositoryRow r where t.repositoryId = r.id and r.accountId = :account");
             if (query.visibleTo() != null) {
                 jpql.append(JpaImageRepositories.VISIBLE_TO_USER);
             }
