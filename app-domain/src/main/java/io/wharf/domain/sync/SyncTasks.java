@@ -22,8 +22,8 @@ public interface SyncTasks {
     /** Records how one registry of a task ended. */
     void finish(long taskId, long registryId, String status, String failedReason, int totalNum, Instant now);
 
-    /** Fails every registry still {@code running} (after a restart nothing runs them any more); returns how many. */
-    int failRunning(String reason, Instant now);
+    /** Every task (of any account) with a registry still {@code running}: after a restart, the work to resume. */
+    List<SyncTask> unfinished();
 
     /** Records how many images a registry's running walk has found so far. */
     void progress(long taskId, long registryId, int found, Instant now);

@@ -124,11 +124,10 @@ public class JpaSyncTasks implements SyncTasks {
     }
 
     @Override
-    public int failRunning(String reason, Instant now) {
-        return em.createQuery("update SyncTaskRegistryRow r set r.syncStatus = :failed, r.failedReason = :reason,"
-                        + " r.updatedAt = :now where r.syncStatus = :running")
-                .setParameter("failed", TaskRegistry.FAILED).setParameter("reason", reason).setParameter("now", now)
-                .setParameter("running", TaskRegistry.RUNNING).executeUpdate();
+    public List<SyncTask> unfinished() {
+        return em.createQuery("select t from SyncTaskRow t where t.id in (select r.taskId from SyncTaskRegistryRow r"
+                        + " where r.syncStatus = :running) order by t.id", SyncTaskRow.class)
+                .setParameter("running", TaskRegistry.RUNNING).getResultStream().map(this::toTask).toList();
     }
 
     @Override

@@ -32,19 +32,20 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Image-sync tasks: a task walks some of the account's registries in the background, on the server's managed executor,
  * one after another. A remote registry is read through the {@link RemoteRegistryClient} and its images stored in
- * batches as they are found; this Wharf's own registries (SwrPrivate, SwrShared) need no copy, so their task counts what the image list
- * already shows. Each registry ends {@code finished} with its image count or {@code failed} with a reason a person
- * understands. On start-up, registries a stopped server left {@code running} are failed with that reason.
+ * batches as they are found; this Wharf's own registries (SwrPrivate, SwrShared) need no copy, so their task counts
+ * what the image list already shows. Each registry ends {@code finished} with its image count or {@code failed} with a reason a person
+ * understands. On start-up, registries a stopped server left {@code running} are walked again.
  */
 @ApplicationScoped
 public class SyncTaskService {
-    static final String INTERRUPTED = "Wharf restarted while this registry was being synced; create a new task to sync it again.";
+    static final String REMOVED = "The registry was removed while the task waited to resume after a restart.";
     /** Images stored per transaction while walking a remote registry. */
     private static final int BATCH = 200;
     private static final Logger LOG = Logger.getLogger(SyncTaskService.class.getName());
@@ -64,17 +65,39 @@ public class SyncTaskService {
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
 
-    /** After the schema migration (which runs first, at platform priority). */
-    void recover(@Observes @Priority(Interceptor.Priority.APPLICATION) Startup started) {
-        int failed = self.failInterrupted();
-        if (failed > 0) {
-            LOG.info(() -> failed + " registries of interrupted sync tasks marked failed");
+    /**
+     * After the schema migration (which runs first, at platform priority): the registries a stopped server left
+     * {@code running} are walked again from the start. What the interrupted walk stored stays (storing is an upsert),
+     * and a walk that finishes drops only what the registry no longer holds.
+     */
+    void resume(@Observes @Priority(Interceptor.Priority.APPLICATION) Startup started) {
+        List<SyncTask> unfinished = self.unfinished();
+        unfinished.forEach(this::resume);
+        if (!unfinished.isEmpty()) {
+            LOG.info(() -> unfinished.size() + " interrupted sync tasks resumed");
         }
     }
 
     @Transactional
-    public int failInterrupted() {
-        return tasks.failRunning(INTERRUPTED, now());
+    public List<SyncTask> unfinished() {
+        return tasks.unfinished();
+    }
+
+    private void resume(SyncTask task) {
+        List<SyncRegistry> remaining = new ArrayList<>();
+        for (TaskRegistry interrupted : task.registries()) {
+            if (!interrupted.syncStatus().equals(TaskRegistry.RUNNING)) {
+                continue;
+            }
+            self.registry(task.accountId(), interrupted.registryId()).ifPresentOrElse(remaining::add,
+                    () -> self.finish(task.id(), interrupted.registryId(), TaskRegistry.FAILED, REMOVED, 0));
+        }
+        executor.submit(() -> run(task, remaining));
+    }
+
+    @Transactional
+    public Optional<SyncRegistry> registry(String accountId, long registryId) {
+        return registries.byId(accountId, registryId);
     }
 
     /** Starts a task over every registry of the account, or over the listed ones. */
@@ -89,7 +112,7 @@ public class SyncTaskService {
                     : "registry_info names registries the account does not have: " + registryIds);
         }
         SyncTask task = self.createRows(caller, chosen);
-        executor.submit(() -> run(task, chosen, caller));
+        executor.submit(() -> run(task, chosen));
         return task;
     }
 
@@ -98,13 +121,14 @@ public class SyncTaskService {
         return tasks.create(caller.accountId(), caller.userId(), chosen, now());
     }
 
-    private void run(SyncTask task, List<SyncRegistry> chosen, Caller caller) {
+    private void run(SyncTask task, List<SyncRegistry> chosen) {
         for (SyncRegistry registry : chosen) {
             try {
                 if (registry.type().remote()) {
-                    walk(task, registry, caller.accountId());
+                    walk(task, registry, task.accountId());
                 } else {
-                    self.finish(task.id(), registry.id(), TaskRegistry.FINISHED, "", self.countOwn(caller, registry.type()));
+                    self.finish(task.id(), registry.id(), TaskRegistry.FINISHED, "",
+                            self.countOwn(task.accountId(), registry.type()));
                 }
             } catch (SyncFailure failure) {
                 self.finish(task.id(), registry.id(), TaskRegistry.FAILED, failure.getMessage(), 0);
@@ -140,6 +164,9 @@ public class SyncTaskService {
 
     @Transactional
     public void store(long taskId, String accountId, SyncRegistry registry, List<RemoteImage> images, int foundSoFar) {
+        if (registries.byId(accountId, registry.id()).isEmpty()) {
+            throw new SyncFailure(SyncFailure.Reason.REGISTRY_REMOVED, "The registry was removed during the sync.");
+        }
         Instant now = now();
         tasks.upsertImages(accountId, registry, images, now);
         tasks.progress(taskId, registry.id(), foundSoFar, now);
@@ -152,9 +179,9 @@ public class SyncTaskService {
     }
 
     @Transactional
-    public int countOwn(Caller caller, RegistryType type) {
+    public int countOwn(String accountId, RegistryType type) {
         ImageType images = type == RegistryType.SwrShared ? ImageType.SHARED_IMAGE : ImageType.PRIVATE_IMAGE;
-        return (int) assets.count(new AssetQuery(caller.accountId(), null, images, null, null, null, false, null, null,
+        return (int) assets.count(new AssetQuery(accountId, null, images, null, null, null, false, null, null,
                 null, Instant.now(), 0, 1));
     }
 

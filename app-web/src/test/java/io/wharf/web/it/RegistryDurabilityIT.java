@@ -134,11 +134,31 @@ class RegistryDurabilityIT {
         assertTrue(client.waitFor(2, TimeUnit.MINUTES));
         assertNotEquals(0, client.exitValue(), "the push was cut off");
 
-        restartServer();
+        // While Wharf is down the registry comes to life on the same port, holding one image.
+        int port = silent.getLocalPort();
         silent.close();
-        String afterRestart = call("GET", taskRegistries, owner.token(), null).body();
-        assertTrue(afterRestart.contains("\"failed\"") && afterRestart.contains("Wharf restarted"),
-                "a restart never leaves a task running forever, and loses no committed row: " + afterRestart);
+        try (DockerRegistry remote = DockerRegistry.start(work, "resumed", port, null)) {
+            OciLayout small = OciLayout.simpleImage(work.resolve("small"), "v1", 1, 10_000);
+            run("copy", "--dest-tls-verify=false", "oci:" + small.root() + ":v1",
+                    "docker://" + remote.address() + "/team/resumed:1.0").ok();
+
+            restartServer();
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+            String afterRestart = call("GET", taskRegistries, owner.token(), null).body();
+            while (afterRestart.contains("\"running\"")) {
+                assertTrue(Instant.now().isBefore(deadline), "the resumed task did not end: " + afterRestart);
+                Thread.sleep(250);
+                afterRestart = call("GET", taskRegistries, owner.token(), null).body();
+            }
+            jakarta.json.JsonObject resumed = WharfServer.json(call("GET", taskRegistries, owner.token(), null))
+                    .getJsonArray("data_list").getJsonObject(0);
+            assertEquals("finished", resumed.getString("sync_status"),
+                    "the interrupted task resumed after the restart and synced the registry: " + resumed);
+            assertEquals(1, resumed.getInt("total_num"), resumed.toString());
+            String synced = call("GET", "/v5/" + project + "/image/swr-repository?image_type=other", owner.token(), null)
+                    .body();
+            assertTrue(synced.contains("\"image_name\":\"resumed\""), synced);
+        }
         HttpResponse<String> status = WharfServer.send(WharfServer.request(location).header("Authorization", basic)
                 .version(java.net.http.HttpClient.Version.HTTP_1_1).GET());
         assertEquals(204, status.statusCode(), status.body());

@@ -6,9 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * filled with skopeo, one behind htpasswd reached with a wrong password) and a closed port; page 004's filters.
  */
 class SyncTasksIT {
-    private static final List<Process> REGISTRIES = new ArrayList<>();
+    private static final List<DockerRegistry> REGISTRIES = new ArrayList<>();
     private static Path work;
     private static WharfServer.TestAccount owner;
     private static String base;
@@ -89,7 +87,7 @@ class SyncTasksIT {
 
     @AfterAll
     static void stopRegistries() {
-        REGISTRIES.forEach(Process::destroyForcibly);
+        REGISTRIES.forEach(DockerRegistry::close);
     }
 
     private static void register(String name, String type, String url, String user, String password) {
@@ -195,20 +193,8 @@ class SyncTasksIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Path config = work.resolve(name + ".yml");
-        Files.writeString(config, "version: 0.1\nlog: {level: error}\n"
-                + "storage: {filesystem: {rootdirectory: " + work.resolve(name + "-data") + "}}\n"
-                + "http: {addr: 127.0.0.1:" + port + "}\n"
-                + (htpasswd == null ? "" : "auth: {htpasswd: {realm: test, path: " + htpasswd + "}}\n"));
-        REGISTRIES.add(new ProcessBuilder("docker-registry", "serve", config.toString())
-                .redirectErrorStream(true).redirectOutput(work.resolve(name + ".log").toFile()).start());
-        for (int i = 0; i < 100; i++) {
-            try (Socket probe = new Socket("127.0.0.1", port)) {
-                return "http://127.0.0.1:" + port;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        throw new AssertionError(name + " registry did not start");
+        DockerRegistry registry = DockerRegistry.start(work, name, port, htpasswd);
+        REGISTRIES.add(registry);
+        return registry.url();
     }
 }
