@@ -22,12 +22,17 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Deque;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,6 +52,7 @@ public class OciRegistryClient implements RemoteRegistryClient {
     private static final Pattern PARAMETER = Pattern.compile("(\\w+)=\"([^\"]*)\"");
     private static final int PAGE = 100;
     private static final int ATTEMPTS = 3;
+    private static final int FETCHES = 4;
 
     private final Duration timeout;
     private final Duration backoff;
@@ -64,16 +70,37 @@ public class OciRegistryClient implements RemoteRegistryClient {
     }
 
     @Override
-    public int walk(String baseUrl, String username, String password, Consumer<RemoteImage> found) {
+    public int walk(String baseUrl, String username, String password, Executor fetcher, Consumer<RemoteImage> found) {
         Session session = new Session(URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/"), username, password);
         int count = 0;
         for (String repository : pages(session, "v2/_catalog?n=" + PAGE, "repositories")) {
-            for (String tag : pages(session, "v2/" + repository + "/tags/list?n=" + PAGE, "tags")) {
-                found.accept(image(session, repository, tag));
-                count++;
+            // A manifest GET is one round trip each; FETCHES of them in flight, handed on in tag order.
+            Deque<CompletableFuture<RemoteImage>> inFlight = new ArrayDeque<>();
+            try {
+                for (String tag : pages(session, "v2/" + repository + "/tags/list?n=" + PAGE, "tags")) {
+                    inFlight.add(CompletableFuture.supplyAsync(() -> image(session, repository, tag), fetcher));
+                    if (inFlight.size() == FETCHES) {
+                        found.accept(result(inFlight.poll()));
+                        count++;
+                    }
+                }
+                while (!inFlight.isEmpty()) {
+                    found.accept(result(inFlight.poll()));
+                    count++;
+                }
+            } finally {
+                inFlight.forEach(f -> f.cancel(false));
             }
         }
         return count;
+    }
+
+    private static RemoteImage result(CompletableFuture<RemoteImage> fetch) {
+        try {
+            return fetch.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     /** Every item of a paged list, following {@code Link: <...>; rel="next"}. */
@@ -155,7 +182,8 @@ public class OciRegistryClient implements RemoteRegistryClient {
     private final class Session {
         private final URI base;
         private final String basic;
-        private String authorization;
+        /** Shared by the concurrent fetches; two racing challenges each store a working answer. */
+        private volatile String authorization;
 
         Session(URI base, String username, String password) {
             this.base = base;

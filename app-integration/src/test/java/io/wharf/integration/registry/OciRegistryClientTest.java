@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class OciRegistryClientTest {
     private static final OciRegistryClient CLIENT = new OciRegistryClient(Duration.ofSeconds(2), Duration.ofMillis(50));
+    private static final ExecutorService FETCHER = Executors.newFixedThreadPool(4);
     private static final List<Process> REGISTRIES = new ArrayList<>();
     private static Path work;
     private static String open;
@@ -54,12 +57,13 @@ class OciRegistryClientTest {
     @AfterAll
     static void stopRegistries() {
         REGISTRIES.forEach(Process::destroyForcibly);
+        FETCHER.shutdownNow();
     }
 
     @Test
     void walksEveryRepositoryAndTagWithDigestsAndSizes() {
         List<RemoteImage> found = new ArrayList<>();
-        assertEquals(3, CLIENT.walk(open, null, null, found::add));
+        assertEquals(3, CLIENT.walk(open, null, null, FETCHER, found::add));
         assertEquals(List.of("team/web:1.0", "team/web:2.0", "tools:latest"),
                 found.stream().map(i -> i.repository() + ":" + i.tag()).sorted().toList(), "tags come in any order");
         RemoteImage web = found.get(0);
@@ -70,12 +74,13 @@ class OciRegistryClientTest {
     @Test
     void walksARegistryBehindCredentialsAndNamesWrongOnes() {
         List<RemoteImage> found = new ArrayList<>();
-        assertEquals(1, CLIENT.walk(secured, "syncer", "right-Password", found::add));
+        assertEquals(1, CLIENT.walk(secured, "syncer", "right-Password", FETCHER, found::add));
         assertEquals("private/app", found.get(0).repository());
-        SyncFailure wrong = assertThrows(SyncFailure.class, () -> CLIENT.walk(secured, "syncer", "wrong", i -> { }));
+        SyncFailure wrong = assertThrows(SyncFailure.class,
+                () -> CLIENT.walk(secured, "syncer", "wrong", FETCHER, i -> { }));
         assertEquals(SyncFailure.Reason.WRONG_CREDENTIALS, wrong.reason());
         assertEquals(SyncFailure.Reason.WRONG_CREDENTIALS,
-                assertThrows(SyncFailure.class, () -> CLIENT.walk(secured, null, null, i -> { })).reason());
+                assertThrows(SyncFailure.class, () -> CLIENT.walk(secured, null, null, FETCHER, i -> { })).reason());
     }
 
     @Test
@@ -85,7 +90,7 @@ class OciRegistryClientTest {
             closed = socket.getLocalPort();
         }
         SyncFailure unreachable = assertThrows(SyncFailure.class,
-                () -> CLIENT.walk("http://127.0.0.1:" + closed, null, null, i -> { }));
+                () -> CLIENT.walk("http://127.0.0.1:" + closed, null, null, FETCHER, i -> { }));
         assertEquals(SyncFailure.Reason.UNREACHABLE, unreachable.reason());
         assertTrue(unreachable.getMessage().contains("unreachable"), unreachable.getMessage());
 
@@ -103,7 +108,7 @@ class OciRegistryClientTest {
             acceptor.setDaemon(true);
             acceptor.start();
             SyncFailure timedOut = assertThrows(SyncFailure.class,
-                    () -> CLIENT.walk("http://127.0.0.1:" + silent.getLocalPort(), null, null, i -> { }));
+                    () -> CLIENT.walk("http://127.0.0.1:" + silent.getLocalPort(), null, null, FETCHER, i -> { }));
             assertEquals(SyncFailure.Reason.TIMED_OUT, timedOut.reason());
         }
     }

@@ -150,7 +150,7 @@ public class SyncTaskService {
         String password = registry.sealedPassword().isEmpty() ? null : cipher.decrypt(registry.sealedPassword());
         List<RemoteImage> batch = new ArrayList<>();
         int[] stored = {0};
-        int total = client.walk(registry.url(), registry.username(), password, image -> {
+        int total = client.walk(registry.url(), registry.username(), password, executor, image -> {
             batch.add(image);
             if (batch.size() == BATCH) {
                 stored[0] += batch.size();
