@@ -17,7 +17,6 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 import static io.wharf.web.it.WharfServer.URL;
 import static io.wharf.web.it.WharfServer.adminToken;
@@ -238,13 +237,9 @@ class ConsoleIT {
         OciLayout layout = OciLayout.simpleImage(dir.resolve("img"), "v1", 2, 1_500_000);
         Skopeo.run("copy", "--dest-tls-verify=false", "--dest-creds", command[3] + ":" + command[5],
                 "oci:" + layout.root() + ":v1", Skopeo.image(ns + "/web:1.0")).ok();
-        OciLayout multi = new OciLayout(dir.resolve("multi"));
-        OciLayout.Blob index = multi.multiArch(List.of("amd64", "arm64"), List.of(
-                multi.image("amd64", List.of(multi.randomLayer(5_000, 1))),
-                multi.image("arm64", List.of(multi.randomLayer(6_000, 2)))));
-        multi.tag("multi", index, OciLayout.INDEX);
+        OciLayout.TwoArchitectures multi = OciLayout.twoArchitectures(dir.resolve("multi"), "multi");
         Skopeo.run("copy", "--all", "--dest-tls-verify=false", "--dest-creds", command[3] + ":" + command[5],
-                "oci:" + multi.root() + ":multi", Skopeo.image(ns + "/multi:1.0")).ok();
+                "oci:" + multi.layout().root() + ":multi", Skopeo.image(ns + "/multi:1.0")).ok();
 
         browser.findElement(By.linkText("Image assets")).click();
         waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Image assets"));

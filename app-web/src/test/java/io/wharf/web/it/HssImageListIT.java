@@ -9,7 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 
 import static io.wharf.web.it.Skopeo.creds;
 import static io.wharf.web.it.Skopeo.image;
@@ -103,29 +102,31 @@ class HssImageListIT {
         String multi = unique("hss-multi-");
         assertEquals(201, call("POST", "/v2/manage/namespaces", owner.token(), "{\"namespace\": \"" + multi + "\"}")
                 .statusCode());
-        OciLayout layout = new OciLayout(dir.resolve("src"));
-        OciLayout.Blob amd = layout.image("amd64", List.of(layout.randomLayer(5_000, 1)));
-        OciLayout.Blob arm = layout.image("arm64", List.of(layout.randomLayer(6_000, 2)));
-        OciLayout.Blob index = layout.multiArch(List.of("amd64", "arm64"), List.of(amd, arm));
-        layout.tag("multi", index, OciLayout.INDEX);
-        run("copy", "--all", "--dest-tls-verify=false", "--dest-creds", creds(owner), "oci:" + layout.root() + ":multi",
-                image(multi + "/app:1.0")).ok();
+        OciLayout.TwoArchitectures pushed = OciLayout.twoArchitectures(dir.resolve("src"), "multi");
+        run("copy", "--all", "--dest-tls-verify=false", "--dest-creds", creds(owner),
+                "oci:" + pushed.layout().root() + ":multi", image(multi + "/app:1.0")).ok();
 
         JsonObject item = list(owner, "image_type=private_image&namespace=" + multi).getJsonArray("data_list")
                 .getJsonObject(0);
-        assertEquals(index.digest(), item.getString("image_digest"));
-        JsonArray associated = item.getJsonArray("association_images");
-        assertEquals(java.util.Set.of(amd.digest(), arm.digest()), associated.stream()
-                .map(v -> v.asJsonObject().getString("image_digest")).collect(java.util.stream.Collectors.toSet()));
-        for (JsonObject child : associated.getValuesAs(JsonObject.class)) {
-            assertEquals("app", child.getString("image_name"));
-            assertEquals("1.0", child.getString("image_version"));
-            assertEquals(multi, child.getString("namespace"));
-            assertEquals("private_image", child.getString("image_type"));
-            assertEquals("unscan", child.getString("scan_status"));
-        }
+        assertEquals(pushed.index().digest(), item.getString("image_digest"));
+        assertAssociationImages(item, pushed, multi, "app", "1.0", "private_image");
         assertEquals(0, list(owner, "image_type=private_image&namespace=" + ns).getJsonArray("data_list").getJsonObject(0)
                 .getJsonArray("association_images").size(), "single-architecture images have none");
+    }
+
+    /** An image list item lists the two images of {@code image} under its own name, version, organization and type. */
+    static void assertAssociationImages(JsonObject item, OciLayout.TwoArchitectures image, String namespace,
+                                        String name, String version, String type) {
+        JsonArray associated = item.getJsonArray("association_images");
+        assertEquals(image.children(), associated.stream().map(v -> v.asJsonObject().getString("image_digest"))
+                .collect(java.util.stream.Collectors.toSet()), associated.toString());
+        for (JsonObject child : associated.getValuesAs(JsonObject.class)) {
+            assertEquals(name, child.getString("image_name"));
+            assertEquals(version, child.getString("image_version"));
+            assertEquals(namespace, child.getString("namespace"));
+            assertEquals(type, child.getString("image_type"));
+            assertEquals("unscan", child.getString("scan_status"));
+        }
     }
 
     @Test

@@ -145,6 +145,24 @@ final class OciLayout {
         return this;
     }
 
+    /** A layout holding a two-architecture image (amd64 and arm64, one small random layer each) tagged {@code ref}. */
+    static TwoArchitectures twoArchitectures(Path root, String ref) {
+        OciLayout layout = new OciLayout(root);
+        Blob amd64 = layout.image("amd64", List.of(layout.randomLayer(5_000, 1)));
+        Blob arm64 = layout.image("arm64", List.of(layout.randomLayer(6_000, 2)));
+        Blob index = layout.multiArch(List.of("amd64", "arm64"), List.of(amd64, arm64));
+        layout.tag(ref, index, INDEX);
+        return new TwoArchitectures(layout, index, amd64, arm64);
+    }
+
+    /** A multi-architecture image: its layout, its index and the two images the index lists. */
+    record TwoArchitectures(OciLayout layout, Blob index, Blob amd64, Blob arm64) {
+        /** The digests of the images the index lists. */
+        java.util.Set<String> children() {
+            return java.util.Set.of(amd64.digest(), arm64.digest());
+        }
+    }
+
     /** A single-architecture image of {@code layers} random layers of {@code layerSize} bytes, tagged {@code ref}. */
     static OciLayout simpleImage(Path root, String ref, int layers, long layerSize) {
         OciLayout layout = new OciLayout(root);

@@ -84,13 +84,10 @@ class RegistryClientsIT {
     void multiArchitectureIndexKeepsBothImages(@TempDir Path dir) {
         WharfServer.TestAccount owner = newAccount(admin, "multi");
         String ns = organization(owner);
-        OciLayout layout = new OciLayout(dir.resolve("src"));
-        OciLayout.Blob amd = layout.image("amd64", List.of(layout.randomLayer(50_000, 1)));
-        OciLayout.Blob arm = layout.image("arm64", List.of(layout.randomLayer(60_000, 2)));
-        OciLayout.Blob index = layout.multiArch(List.of("amd64", "arm64"), List.of(amd, arm));
-        layout.tag("multi", index, OciLayout.INDEX);
-        run("copy", "--all", "--dest-tls-verify=false", "--dest-creds", creds(owner), "oci:" + layout.root() + ":multi",
-                image(ns + "/multi:1.0")).ok();
+        OciLayout.TwoArchitectures multi = OciLayout.twoArchitectures(dir.resolve("src"), "multi");
+        OciLayout.Blob arm = multi.arm64();
+        run("copy", "--all", "--dest-tls-verify=false", "--dest-creds", creds(owner),
+                "oci:" + multi.layout().root() + ":multi", image(ns + "/multi:1.0")).ok();
 
         JsonObject raw = jsonOf(run("inspect", "--raw", "--tls-verify=false", "--creds", creds(owner),
                 image(ns + "/multi:1.0")).ok().output());

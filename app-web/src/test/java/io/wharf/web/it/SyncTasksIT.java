@@ -35,9 +35,7 @@ class SyncTasksIT {
     private static WharfServer.TestAccount owner;
     private static String base;
     private static String taskId;
-    private static OciLayout.Blob amd64;
-    private static OciLayout.Blob arm64;
-    private static OciLayout.Blob multiIndex;
+    private static OciLayout.TwoArchitectures multi;
 
     @BeforeAll
     static void registriesAndATask() throws Exception {
@@ -53,12 +51,8 @@ class SyncTasksIT {
             Skopeo.run("copy", "--dest-tls-verify=false", "oci:" + layout.root() + ":v1",
                     "docker://" + open.replace("http://", "") + "/" + target).ok();
         }
-        OciLayout multi = new OciLayout(work.resolve("multi"));
-        amd64 = multi.image("amd64", List.of(multi.randomLayer(5_000, 1)));
-        arm64 = multi.image("arm64", List.of(multi.randomLayer(6_000, 2)));
-        multiIndex = multi.multiArch(List.of("amd64", "arm64"), List.of(amd64, arm64));
-        multi.tag("multi", multiIndex, OciLayout.INDEX);
-        Skopeo.run("copy", "--all", "--dest-tls-verify=false", "oci:" + multi.root() + ":multi",
+        multi = OciLayout.twoArchitectures(work.resolve("multi"), "multi");
+        Skopeo.run("copy", "--all", "--dest-tls-verify=false", "oci:" + multi.layout().root() + ":multi",
                 "docker://" + open.replace("http://", "") + "/team/multi:1.0").ok();
         int closed;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -150,18 +144,9 @@ class SyncTasksIT {
     void aSyncedMultiArchitectureImageListsItsImages() {
         JsonObject list = json(call("GET", base + "/swr-repository?image_type=other&image_name=multi", owner.token(), null));
         assertEquals(1, list.getInt("total_num"), list.toString());
-        JsonObject multi = list.getJsonArray("data_list").getJsonObject(0);
-        assertEquals(multiIndex.digest(), multi.getString("image_digest"));
-        JsonArray associated = multi.getJsonArray("association_images");
-        assertEquals(java.util.Set.of(amd64.digest(), arm64.digest()), associated.stream()
-                .map(v -> v.asJsonObject().getString("image_digest")).collect(java.util.stream.Collectors.toSet()));
-        for (JsonObject image : associated.getValuesAs(JsonObject.class)) {
-            assertEquals("multi", image.getString("image_name"));
-            assertEquals("1.0", image.getString("image_version"));
-            assertEquals("team", image.getString("namespace"));
-            assertEquals("other", image.getString("image_type"));
-            assertEquals("unscan", image.getString("scan_status"));
-        }
+        JsonObject item = list.getJsonArray("data_list").getJsonObject(0);
+        assertEquals(multi.index().digest(), item.getString("image_digest"));
+        HssImageListIT.assertAssociationImages(item, multi, "team", "multi", "1.0", "other");
     }
 
     @Test
