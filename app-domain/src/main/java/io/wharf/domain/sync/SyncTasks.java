@@ -15,6 +15,9 @@ public interface SyncTasks {
     /** The account's newest tasks first. */
     List<SyncTask> list(String accountId, int offset, int limit);
 
+    /** How many tasks the account has. */
+    long count(String accountId);
+
     List<TaskRegistry> registries(RegistryQuery query);
 
     long countRegistries(RegistryQuery query);

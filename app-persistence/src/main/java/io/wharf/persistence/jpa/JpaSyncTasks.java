@@ -79,6 +79,12 @@ public class JpaSyncTasks implements SyncTasks {
     }
 
     @Override
+    public long count(String accountId) {
+        return em.createQuery("select count(t) from SyncTaskRow t where t.accountId = :account", Long.class)
+                .setParameter("account", accountId).getSingleResult();
+    }
+
+    @Override
     public List<TaskRegistry> registries(RegistryQuery query) {
         return select(query, "select r", " order by r.registryName, r.registryId", SyncTaskRegistryRow.class)
                 .setFirstResult(query.offset()).setMaxResults(query.limit())

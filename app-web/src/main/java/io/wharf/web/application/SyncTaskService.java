@@ -191,8 +191,8 @@ public class SyncTaskService {
     }
 
     @Transactional
-    public List<SyncTask> list(Caller caller, int offset, int limit) {
-        return tasks.list(caller.accountId(), offset, limit);
+    public Page<SyncTask> list(Caller caller, int offset, int limit) {
+        return new Page<>(tasks.list(caller.accountId(), offset, limit), tasks.count(caller.accountId()));
     }
 
     /** Page 004: a task's registries, filtered; another account's task looks missing. */

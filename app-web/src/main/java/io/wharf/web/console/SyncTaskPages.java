@@ -3,6 +3,8 @@ package io.wharf.web.console;
 import io.wharf.domain.error.WharfException;
 import io.wharf.domain.sync.SyncTask;
 import io.wharf.domain.sync.TaskRegistry;
+import io.wharf.web.application.Page;
+import io.wharf.web.application.PageRequest;
 import io.wharf.web.application.SyncTaskService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,9 +39,12 @@ public class SyncTaskPages {
 
     private void list(ConsoleRequest console, int status, Map<String, Object> extra) throws IOException {
         Map<String, Object> model = new HashMap<>(extra);
-        List<SyncTask> recent = tasks.list(console.caller(), 0, 20);
-        model.put("tasks", recent);
-        model.put("running", recent.stream().flatMap(t -> t.registries().stream())
+        PageRequest request = Paging.request(console);
+        Page<SyncTask> page = tasks.list(console.caller(), request.offset(), request.limit());
+        model.put("tasks", page.items());
+        model.put("paging", Paging.of(request, page));
+        model.put("q", "");
+        model.put("running", page.items().stream().flatMap(t -> t.registries().stream())
                 .anyMatch(r -> r.syncStatus().equals(TaskRegistry.RUNNING)));
         console.render(status, "sync-tasks", model);
     }

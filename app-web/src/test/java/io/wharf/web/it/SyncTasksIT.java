@@ -141,6 +141,21 @@ class SyncTasksIT {
     }
 
     @Test
+    void theTaskListCountsEveryTaskAndPagesThem() {
+        HttpResponse<String> response = call("GET", base + "/image-sync/tasks", owner.token(), null);
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject list = json(response);
+        assertEquals(1, list.getInt("total_num"), list.toString());
+        JsonObject task = list.getJsonArray("data_list").getJsonObject(0);
+        assertEquals(taskId, task.getString("task_id"));
+        assertEquals(4, task.getJsonArray("registries").size());
+        JsonObject beyond = json(call("GET", base + "/image-sync/tasks?offset=10", owner.token(), null));
+        assertEquals(1, beyond.getInt("total_num"), "total_num counts all tasks, not the page");
+        assertEquals(0, beyond.getJsonArray("data_list").size());
+        assertEquals(400, call("GET", base + "/image-sync/tasks?limit=5", owner.token(), null).statusCode());
+    }
+
+    @Test
     void aSyncedMultiArchitectureImageListsItsImages() {
         JsonObject list = json(call("GET", base + "/swr-repository?image_type=other&image_name=multi", owner.token(), null));
         assertEquals(1, list.getInt("total_num"), list.toString());

@@ -76,7 +76,7 @@ public class SyncTasksResource {
     public record TaskResponse(String taskId, long createTime, List<TaskRegistryResponse> registries) {
     }
 
-    /** {@code {total_num, data_list}} of tasks (the page's count). */
+    /** {@code {total_num, data_list}}: the account's tasks in all, and one page of them. */
     public record TaskList(long totalNum, List<TaskResponse> dataList) {
     }
 
@@ -98,9 +98,9 @@ public class SyncTasksResource {
     public TaskList list(@PathParam("project_id") String projectId, @QueryParam("offset") String offset,
                          @QueryParam("limit") String limit) {
         assets.requireOwnProject(caller.get(), projectId);
-        List<SyncTask> found = tasks.list(caller.get(), number("offset", offset, 0, 0, 2_000_000),
+        Page<SyncTask> found = tasks.list(caller.get(), number("offset", offset, 0, 0, 2_000_000),
                 number("limit", limit, 10, 10, 200));
-        return new TaskList(found.size(), found.stream().map(t -> new TaskResponse(String.valueOf(t.id()),
+        return new TaskList(found.total(), found.items().stream().map(t -> new TaskResponse(String.valueOf(t.id()),
                 t.createdAt().toEpochMilli(), t.registries().stream().map(TaskRegistryResponse::of).toList())).toList());
     }
 
