@@ -25,6 +25,9 @@ public interface SyncTasks {
     /** Records how one registry of a task ended. */
     void finish(long taskId, long registryId, String status, String failedReason, int totalNum, Instant now);
 
+    /** The account's registries that a task is syncing now. */
+    List<Long> runningRegistryIds(String accountId);
+
     /** Every task (of any account) with a registry still {@code running}: after a restart, the work to resume. */
     List<SyncTask> unfinished();
 

@@ -130,6 +130,13 @@ public class JpaSyncTasks implements SyncTasks {
     }
 
     @Override
+    public List<Long> runningRegistryIds(String accountId) {
+        return em.createQuery("select distinct r.registryId from SyncTaskRegistryRow r, SyncTaskRow t"
+                        + " where r.taskId = t.id and t.accountId = :account and r.syncStatus = :running", Long.class)
+                .setParameter("account", accountId).setParameter("running", TaskRegistry.RUNNING).getResultList();
+    }
+
+    @Override
     public List<SyncTask> unfinished() {
         return em.createQuery("select t from SyncTaskRow t where t.id in (select r.taskId from SyncTaskRegistryRow r"
                         + " where r.syncStatus = :running) order by t.id", SyncTaskRow.class)

@@ -116,8 +116,15 @@ public class SyncTaskService {
         return task;
     }
 
+    /** Stores the task; a registry another task is still syncing is refused (two walks would race on its images). */
     @Transactional
     public SyncTask createRows(Caller caller, List<SyncRegistry> chosen) {
+        List<Long> busy = tasks.runningRegistryIds(caller.accountId());
+        List<String> refused = chosen.stream().filter(r -> busy.contains(r.id())).map(SyncRegistry::name).toList();
+        if (!refused.isEmpty()) {
+            throw new WharfException(SwrError.RESOURCE_EXISTS, "A sync task is still syncing " + String.join(", ", refused)
+                    + "; start a new one when it has ended.");
+        }
         return tasks.create(caller.accountId(), caller.userId(), chosen, now());
     }
 

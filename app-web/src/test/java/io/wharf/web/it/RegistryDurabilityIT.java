@@ -125,6 +125,9 @@ class RegistryDurabilityIT {
                 "{\"sync_all_registries\": true}")).getString("task_id");
         String taskRegistries = "/v5/" + project + "/image/image-sync/tasks/" + task + "/registries";
         assertTrue(call("GET", taskRegistries, owner.token(), null).body().contains("\"running\""));
+        HttpResponse<String> again = call("POST", "/v5/" + project + "/image/image-sync/tasks", owner.token(),
+                "{\"sync_all_registries\": true}");
+        assertEquals(409, again.statusCode(), "a registry being synced is not synced twice at once: " + again.body());
 
         Process client = Skopeo.start(push);
         waitUntilAnUploadHolds(20L * 1024 * 1024);
