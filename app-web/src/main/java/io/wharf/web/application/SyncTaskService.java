@@ -105,27 +105,35 @@ public class SyncTaskService {
         if (!caller.accountAdministrator()) {
             throw new WharfException(SwrError.FORBIDDEN, "Only the account's administrators start sync tasks.");
         }
+        Started started = self.createRows(caller, all, registryIds);
+        executor.submit(() -> run(started.task(), started.registries()));
+        return started.task();
+    }
+
+    /** A stored task and the registries it walks (public: with a package-private return type, createRows ran without
+     * its transaction). */
+    public record Started(SyncTask task, List<SyncRegistry> registries) {
+    }
+
+    /**
+     * Stores the task over the chosen registries, in one transaction with the checks: every listed registry is the
+     * account's, and none is still being synced by another task (two walks would race on its images).
+     */
+    @Transactional
+    public Started createRows(Caller caller, boolean all, Collection<Long> registryIds) {
         List<SyncRegistry> chosen = registries.list(caller.accountId()).stream()
                 .filter(r -> all || registryIds.contains(r.id())).toList();
         if (chosen.isEmpty() || (!all && chosen.size() != registryIds.stream().distinct().count())) {
             throw new WharfException(SwrError.INVALID_PARAMETER, all ? "The account has no registries to sync."
                     : "registry_info names registries the account does not have: " + registryIds);
         }
-        SyncTask task = self.createRows(caller, chosen);
-        executor.submit(() -> run(task, chosen));
-        return task;
-    }
-
-    /** Stores the task; a registry another task is still syncing is refused (two walks would race on its images). */
-    @Transactional
-    public SyncTask createRows(Caller caller, List<SyncRegistry> chosen) {
         List<Long> busy = tasks.runningRegistryIds(caller.accountId());
         List<String> refused = chosen.stream().filter(r -> busy.contains(r.id())).map(SyncRegistry::name).toList();
         if (!refused.isEmpty()) {
             throw new WharfException(SwrError.RESOURCE_EXISTS, "A sync task is still syncing " + String.join(", ", refused)
                     + "; start a new one when it has ended.");
         }
-        return tasks.create(caller.accountId(), caller.userId(), chosen, now());
+        return new Started(tasks.create(caller.accountId(), caller.userId(), chosen, now()), chosen);
     }
 
     private void run(SyncTask task, List<SyncRegistry> chosen) {
