@@ -110,8 +110,10 @@ public class SyncTaskService {
         return started.task();
     }
 
-    /** A stored task and the registries it walks (public: with a package-private return type, createRows ran without
-     * its transaction). */
+    /**
+     * A stored task and the registries it walks. Public: with a package-private return type, Weld ran createRows
+     * without its transaction.
+     */
     public record Started(SyncTask task, List<SyncRegistry> registries) {
     }
 
