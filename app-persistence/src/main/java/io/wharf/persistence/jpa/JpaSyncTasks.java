@@ -58,10 +58,21 @@ public class JpaSyncTasks implements SyncTasks {
     }
 
     private SyncTask toTask(SyncTaskRow task) {
-        List<TaskRegistry> registries = em.createQuery("select r from SyncTaskRegistryRow r where r.taskId = :task"
-                        + " order by r.registryName", SyncTaskRegistryRow.class)
-                .setParameter("task", task.id).getResultStream().map(SyncTaskRegistryRow::toTaskRegistry).toList();
-        return new SyncTask(task.id, task.accountId, task.createdBy, task.createdAt, registries);
+        return toTasks(List.of(task)).get(0);
+    }
+
+    /** The tasks with their registries, read in one query for all of them. */
+    private List<SyncTask> toTasks(List<SyncTaskRow> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<TaskRegistry>> registries = new HashMap<>();
+        em.createQuery("select r from SyncTaskRegistryRow r where r.taskId in :tasks order by r.registryName",
+                        SyncTaskRegistryRow.class)
+                .setParameter("tasks", rows.stream().map(t -> t.id).toList()).getResultStream()
+                .forEach(r -> registries.computeIfAbsent(r.taskId, id -> new ArrayList<>()).add(r.toTaskRegistry()));
+        return rows.stream().map(t -> new SyncTask(t.id, t.accountId, t.createdBy, t.createdAt,
+                registries.getOrDefault(t.id, List.of()))).toList();
     }
 
     @Override
@@ -72,10 +83,9 @@ public class JpaSyncTasks implements SyncTasks {
 
     @Override
     public List<SyncTask> list(String accountId, int offset, int limit) {
-        return em.createQuery("select t from SyncTaskRow t where t.accountId = :account order by t.createdAt desc, t.id desc",
+        return toTasks(em.createQuery("select t from SyncTaskRow t where t.accountId = :account order by t.createdAt desc, t.id desc",
                         SyncTaskRow.class)
-                .setParameter("account", accountId).setFirstResult(offset).setMaxResults(limit)
-                .getResultStream().map(this::toTask).toList();
+                .setParameter("account", accountId).setFirstResult(offset).setMaxResults(limit).getResultList());
     }
 
     @Override
@@ -138,9 +148,9 @@ public class JpaSyncTasks implements SyncTasks {
 
     @Override
     public List<SyncTask> unfinished() {
-        return em.createQuery("select t from SyncTaskRow t where t.id in (select r.taskId from SyncTaskRegistryRow r"
+        return toTasks(em.createQuery("select t from SyncTaskRow t where t.id in (select r.taskId from SyncTaskRegistryRow r"
                         + " where r.syncStatus = :running) order by t.id", SyncTaskRow.class)
-                .setParameter("running", TaskRegistry.RUNNING).getResultStream().map(this::toTask).toList();
+                .setParameter("running", TaskRegistry.RUNNING).getResultList());
     }
 
     @Override

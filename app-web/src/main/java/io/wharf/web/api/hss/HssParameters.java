@@ -23,6 +23,15 @@ final class HssParameters {
         }
     }
 
+    /** A numeric id in the path; anything else names nothing, so it is 404 like an id that does not exist. */
+    static long pathId(String value, String what) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new WharfException(SwrError.URL_NOT_FOUND, "The " + what + " " + value + " does not exist.");
+        }
+    }
+
     static WharfException invalid(String message) {
         return new WharfException(SwrError.INVALID_PARAMETER, message);
     }

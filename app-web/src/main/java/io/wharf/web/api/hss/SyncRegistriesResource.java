@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.List;
 
+import static io.wharf.web.api.hss.HssParameters.pathId;
+
 /**
  * Wharf's own {@code /v5/{project_id}/image/registries} (HSS documents no registration endpoint): register, list and
  * remove the registries image-sync tasks walk. Passwords go in, never out.
@@ -76,13 +78,7 @@ public class SyncRegistriesResource {
     @Path("{registry_id}")
     public Response remove(@PathParam("project_id") String projectId, @PathParam("registry_id") String registryId) {
         assets.requireOwnProject(caller.get(), projectId);
-        long id;
-        try {
-            id = Long.parseLong(registryId);
-        } catch (NumberFormatException e) {
-            throw new WharfException(SwrError.URL_NOT_FOUND, "The registry " + registryId + " does not exist.");
-        }
-        registries.remove(caller.get(), id);
+        registries.remove(caller.get(), pathId(registryId, "registry"));
         return Response.noContent().build();
     }
 }

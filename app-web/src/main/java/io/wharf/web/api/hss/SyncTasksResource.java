@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import static io.wharf.web.api.hss.HssParameters.invalid;
 import static io.wharf.web.api.hss.HssParameters.number;
+import static io.wharf.web.api.hss.HssParameters.pathId;
 
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -123,14 +124,9 @@ public class SyncTasksResource {
         if (syncStatus != null && !STATUSES.contains(syncStatus)) {
             throw invalid("sync_status must be one of " + STATUSES + ".");
         }
-        long id;
-        try {
-            id = Long.parseLong(taskId);
-        } catch (NumberFormatException e) {
-            throw new WharfException(SwrError.URL_NOT_FOUND, "The sync task " + taskId + " does not exist.");
-        }
-        Page<TaskRegistry> page = tasks.registries(caller.get(), new RegistryQuery(id, registryName, types, syncStatus,
-                number("offset", offset, 0, 0, 2_000_000), number("limit", limit, 10, 10, 200)));
+        Page<TaskRegistry> page = tasks.registries(caller.get(), new RegistryQuery(pathId(taskId, "sync task"),
+                registryName, types, syncStatus, number("offset", offset, 0, 0, 2_000_000),
+                number("limit", limit, 10, 10, 200)));
         return new RegistryList(page.total(), page.items().stream().map(TaskRegistryResponse::of).toList());
     }
 
