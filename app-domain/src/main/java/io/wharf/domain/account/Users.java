@@ -11,6 +11,9 @@ public interface Users {
 
     Optional<User> byId(String id);
 
+    /** Locks the user until the transaction ends, so that a limit on what the user holds is checked one request at a time. */
+    void lock(String id);
+
     Optional<User> byName(String accountId, UserName name);
 
     List<User> ofAccount(String accountId, int offset, int limit);

@@ -16,6 +16,9 @@ public interface ImageRepositories {
 
     Optional<ImageRepository> byName(NamespaceName namespace, RepositoryName name);
 
+    /** Locks the repository until the transaction ends: pushes into one repository change its content one at a time. */
+    void lock(long repositoryId);
+
     ImageRepository update(ImageRepository repository, RepositoryDetails details);
 
     /** Counts one pull of an image (a manifest download) towards {@code num_download}. */

@@ -54,19 +54,24 @@ public class OciRegistryClient implements RemoteRegistryClient {
     private static final int ATTEMPTS = 3;
     private static final int FETCHES = 4;
 
+    private static final int MAX_REDIRECTS = 5;
+
     private final Duration timeout;
     private final Duration backoff;
+    private final SyncNetworkPolicy policy;
     private final HttpClient http;
 
     public OciRegistryClient() {
-        this(Duration.ofSeconds(30), Duration.ofMillis(500));
+        this(Duration.ofSeconds(30), Duration.ofMillis(500), SyncNetworkPolicy.configured());
     }
 
-    public OciRegistryClient(Duration timeout, Duration backoff) {
+    /** Redirects are followed by hand: only to the same scheme, host and port, each checked against the policy. */
+    public OciRegistryClient(Duration timeout, Duration backoff, SyncNetworkPolicy policy) {
         this.timeout = timeout;
         this.backoff = backoff;
+        this.policy = policy;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NORMAL).build();
+                .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     @Override
@@ -192,7 +197,11 @@ public class OciRegistryClient implements RemoteRegistryClient {
         }
 
         HttpResponse<String> get(String path, String accept) {
-            HttpResponse<String> response = send(base.resolve(path), accept, authorization);
+            URI uri = base.resolve(path);
+            if (!sameOrigin(base, uri)) {
+                throw new SyncFailure(SyncFailure.Reason.BAD_ANSWER, "The registry linked to another host, which sync does not follow.");
+            }
+            HttpResponse<String> response = send(uri, accept, authorization);
             if (response.statusCode() == 401) {
                 authorization = answer(response.headers().firstValue("WWW-Authenticate").orElse(""));
                 response = send(base.resolve(path), accept, authorization);
@@ -223,8 +232,8 @@ public class OciRegistryClient implements RemoteRegistryClient {
             }
             String realm = parameters.get("realm");
             if (!challenge.regionMatches(true, 0, "Bearer", 0, 6) || realm == null) {
-                throw new SyncFailure(SyncFailure.Reason.BAD_ANSWER, "The registry's challenge is not understood: "
-                        + challenge);
+                throw new SyncFailure(SyncFailure.Reason.BAD_ANSWER,
+                        "The registry's challenge asks for neither Basic credentials nor a bearer token.");
             }
             StringBuilder url = new StringBuilder(realm).append(realm.contains("?") ? "&" : "?");
             parameters.forEach((key, value) -> {
@@ -244,8 +253,41 @@ public class OciRegistryClient implements RemoteRegistryClient {
             return "Bearer " + value;
         }
 
-        /** One request, retried with growing waits when the network or the server fails. */
+        /** One request, following redirects that stay on the same scheme, host and port (and nothing else). */
         private HttpResponse<String> send(URI uri, String accept, String auth) {
+            URI target = uri;
+            for (int hop = 0; ; hop++) {
+                HttpResponse<String> response = attempt(target, accept, auth);
+                int status = response.statusCode();
+                if (status < 300 || status >= 400 || status == 304 || response.headers().firstValue("Location").isEmpty()) {
+                    return response;
+                }
+                URI next;
+                try {
+                    next = target.resolve(response.headers().firstValue("Location").get().strip());
+                } catch (IllegalArgumentException e) {
+                    throw new SyncFailure(SyncFailure.Reason.BAD_ANSWER, "The registry redirected to an address that is not a URL.");
+                }
+                if (hop == MAX_REDIRECTS || !sameOrigin(target, next)) {
+                    throw new SyncFailure(SyncFailure.Reason.BAD_ANSWER, "The registry redirected "
+                            + (hop == MAX_REDIRECTS ? "too many times." : "to another host, which sync does not follow."));
+                }
+                target = next;
+            }
+        }
+
+        private static boolean sameOrigin(URI a, URI b) {
+            return a.getScheme().equalsIgnoreCase(String.valueOf(b.getScheme()))
+                    && a.getHost().equalsIgnoreCase(String.valueOf(b.getHost())) && port(a) == port(b);
+        }
+
+        private static int port(URI uri) {
+            return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        }
+
+        /** One request, retried with growing waits when the network or the server fails; the policy is asked first. */
+        private HttpResponse<String> attempt(URI uri, String accept, String auth) {
+            policy.check(uri);
             IOException last = null;
             for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
                 HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", accept).GET();
@@ -273,8 +315,7 @@ public class OciRegistryClient implements RemoteRegistryClient {
                 throw new SyncFailure(SyncFailure.Reason.UNREACHABLE, "The registry at " + base
                         + " is unreachable: nothing accepts connections there.");
             }
-            throw new SyncFailure(SyncFailure.Reason.UNREACHABLE, "The registry at " + base + " could not be reached: "
-                    + last.getMessage());
+            throw new SyncFailure(SyncFailure.Reason.UNREACHABLE, "The registry at " + base + " could not be reached.");
         }
 
         private void pause(int attempt) {

@@ -5,6 +5,8 @@ import io.wharf.domain.sync.SyncFailure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -23,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,7 +34,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * one open and one behind htpasswd, filled with skopeo; plus a closed port and a server that never answers.
  */
 class OciRegistryClientTest {
-    private static final OciRegistryClient CLIENT = new OciRegistryClient(Duration.ofSeconds(2), Duration.ofMillis(50));
+    /** The registries here are on loopback, which sync may reach only when the operator says so. */
+    private static final OciRegistryClient CLIENT = new OciRegistryClient(Duration.ofSeconds(2), Duration.ofMillis(50),
+            new SyncNetworkPolicy("127.0.0.0/8"));
     private static final ExecutorService FETCHER = Executors.newFixedThreadPool(4);
     private static final List<Process> REGISTRIES = new ArrayList<>();
     private static Path work;
@@ -110,6 +115,61 @@ class OciRegistryClientTest {
             SyncFailure timedOut = assertThrows(SyncFailure.class,
                     () -> CLIENT.walk("http://127.0.0.1:" + silent.getLocalPort(), null, null, FETCHER, i -> { }));
             assertEquals(SyncFailure.Reason.TIMED_OUT, timedOut.reason());
+        }
+    }
+
+    @Test
+    void loopbackIsRefusedByDefaultBeforeAnyConnection() {
+        OciRegistryClient defaults = new OciRegistryClient(Duration.ofSeconds(2), Duration.ofMillis(50),
+                new SyncNetworkPolicy(null));
+        SyncFailure refused = assertThrows(SyncFailure.class, () -> defaults.walk(open, null, null, FETCHER, i -> { }));
+        assertEquals(SyncFailure.Reason.UNREACHABLE, refused.reason());
+        assertTrue(refused.getMessage().contains(SyncNetworkPolicy.SETTING), refused.getMessage());
+    }
+
+    /** A registry on loopback that answers every request with the given status, Location and body. */
+    private static HttpServer answering(int status, String location, String body) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            if (location != null) {
+                exchange.getResponseHeaders().add("Location", location);
+            }
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+            if (bytes.length > 0) {
+                exchange.getResponseBody().write(bytes);
+            }
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
+    @Test
+    void aRedirectToAnotherPortIsNotFollowed() throws Exception {
+        HttpServer elsewhere = answering(200, null, "{\"repositories\": [\"stolen\"]}");
+        HttpServer redirecting = answering(302, "http://127.0.0.1:" + elsewhere.getAddress().getPort() + "/v2/_catalog", "");
+        try {
+            SyncFailure refused = assertThrows(SyncFailure.class, () -> CLIENT.walk(
+                    "http://127.0.0.1:" + redirecting.getAddress().getPort(), null, null, FETCHER, i -> { }));
+            assertEquals(SyncFailure.Reason.BAD_ANSWER, refused.reason());
+            assertTrue(refused.getMessage().contains("another host"), refused.getMessage());
+        } finally {
+            redirecting.stop(0);
+            elsewhere.stop(0);
+        }
+    }
+
+    @Test
+    void aRemoteBodyIsNeverEchoed() throws Exception {
+        HttpServer teapot = answering(418, null, "internal-secret-banner");
+        try {
+            SyncFailure failure = assertThrows(SyncFailure.class, () -> CLIENT.walk(
+                    "http://127.0.0.1:" + teapot.getAddress().getPort(), null, null, FETCHER, i -> { }));
+            assertEquals(SyncFailure.Reason.BAD_ANSWER, failure.reason());
+            assertFalse(failure.getMessage().contains("internal-secret-banner"), failure.getMessage());
+        } finally {
+            teapot.stop(0);
         }
     }
 

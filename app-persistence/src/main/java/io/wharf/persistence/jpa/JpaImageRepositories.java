@@ -10,6 +10,7 @@ import io.wharf.domain.repository.RepositoryName;
 import io.wharf.domain.repository.RepositoryQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
@@ -74,6 +75,11 @@ public class JpaImageRepositories implements ImageRepositories {
         ImageRepositoryRow row = em.find(ImageRepositoryRow.class, repository.id());
         apply(row, details);
         return row.toRepository();
+    }
+
+    @Override
+    public void lock(long repositoryId) {
+        em.find(ImageRepositoryRow.class, repositoryId, LockModeType.PESSIMISTIC_WRITE);
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.wharf.domain.account.Users;
 import io.wharf.domain.error.SwrError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.util.List;
@@ -33,6 +34,11 @@ public class JpaUsers implements Users {
     @Override
     public Optional<User> byId(String id) {
         return Optional.ofNullable(em.find(UserRow.class, id)).map(UserRow::toUser);
+    }
+
+    @Override
+    public void lock(String id) {
+        em.find(UserRow.class, id, LockModeType.PESSIMISTIC_WRITE);
     }
 
     @Override

@@ -34,6 +34,7 @@ import java.util.Map;
 public class AuthenticationFilter implements ContainerRequestFilter {
     public static final String TOKEN_HEADER = "X-Auth-Token";
     private static final String SIGNATURE_PREFIX = "SDK-HMAC-SHA256 ";
+    private static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
 
     @Context
     ResourceInfo resource;
@@ -75,16 +76,31 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         for (String name : signedHeaders) {
             headers.put(name, String.valueOf(request.getHeaderString(name)));
         }
-        String payload = request.getHeaderString("X-Sdk-Content-Sha256");
-        if (payload == null) {
-            byte[] body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
-            request.setEntityStream(new ByteArrayInputStream(body));
-            payload = HexFormat.of().formatHex(sha256(body));
-        }
+        String payload = payloadHash(request, request.getHeaderString("X-Sdk-Content-Sha256"));
         SignedRequest signed = new SignedRequest(request.getMethod(), request.getUriInfo().getRequestUri().getRawPath(),
                 request.getUriInfo().getQueryParameters(true), headers, payload);
         return identity.authenticateSigned(parts.get("Access"), signedHeaders, parts.get("Signature"), signed,
                 request.getHeaderString("X-Sdk-Date"));
+    }
+
+    /**
+     * The hash the signature must cover: always the real body's. A client-sent {@code X-Sdk-Content-Sha256} is only a
+     * claim — one that differs from the body would let a captured signature be replayed with another body — and
+     * {@code UNSIGNED-PAYLOAD}, which the SDK may send, is accepted only when there is no body to leave unsigned.
+     */
+    private static String payloadHash(ContainerRequestContext request, String claimed) throws IOException {
+        byte[] body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
+        request.setEntityStream(new ByteArrayInputStream(body));
+        String actual = HexFormat.of().formatHex(sha256(body));
+        if (claimed == null || claimed.equalsIgnoreCase(actual)) {
+            return claimed == null ? actual : claimed;
+        }
+        if (claimed.equals(UNSIGNED_PAYLOAD) && body.length == 0) {
+            return claimed;
+        }
+        throw new WharfException(SwrError.AUTHENTICATION_FAILED, claimed.equals(UNSIGNED_PAYLOAD)
+                ? "X-Sdk-Content-Sha256: UNSIGNED-PAYLOAD is refused on a request with a body; sign the body."
+                : "X-Sdk-Content-Sha256 is not the SHA-256 of the request body.");
     }
 
     private static byte[] sha256(byte[] body) {

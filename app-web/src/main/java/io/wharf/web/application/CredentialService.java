@@ -34,6 +34,7 @@ public class CredentialService {
 
     public IssuedAccessKey create(Caller caller, String userId, String description) {
         User user = owner(caller, userId);
+        users.lock(user.id());
         if (keys.ofUser(user.id()).size() >= MAX_KEYS_PER_USER) {
             throw new WharfException(SwrError.INVALID_PARAMETER,
                     "A user holds at most " + MAX_KEYS_PER_USER + " access keys; delete one first.");

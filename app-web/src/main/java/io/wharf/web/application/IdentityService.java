@@ -76,7 +76,7 @@ public class IdentityService {
 
     private Verified verify(PasswordCredentials credentials) {
         String key = credentials.accountName() + "/" + credentials.userName();
-        throttle.check(key);
+        throttle.begin(key);
         Optional<Verified> user = findUser(credentials.accountName(), credentials.userName());
         String password = credentials.password() == null ? "" : credentials.password();
         boolean matches = user.isPresent() && hasher.matches(password, user.get().user().passwordHash());
@@ -84,7 +84,6 @@ public class IdentityService {
             hasher.matches(password, decoy());
         }
         if (!matches) {
-            throttle.failed(key);
             throw new WharfException(SwrError.AUTHENTICATION_FAILED, BAD_CREDENTIALS);
         }
         throttle.succeeded(key);

@@ -1,6 +1,7 @@
 package io.wharf.web.application;
 
 import io.wharf.domain.account.Caller;
+import io.wharf.domain.error.SwrError;
 import io.wharf.domain.error.WharfException;
 import io.wharf.domain.namespace.Namespace;
 import io.wharf.domain.namespace.Namespaces;
@@ -92,20 +93,40 @@ public class RegistryService {
         return repositories.byName(path.namespace(), path.repository());
     }
 
-    /** The repository to push into, created private in category {@code other} when missing. */
-    public ImageRepository repositoryForPush(Caller caller, RegistryPath path) {
-        Optional<ImageRepository> found = repository(path);
-        if (found.isPresent()) {
-            return found.get();
-        }
-        Namespace ns = namespaces.byName(path.namespace()).orElseThrow(() -> new RegistryException(
-                RegistryError.NAME_UNKNOWN, "The organization " + path.namespace() + " does not exist."));
-        return repositories.add(ns, path.repository(), new RepositoryDetails(Category.OTHER, "", false),
-                caller.userId(), caller.userName());
+    /**
+     * The repository a push writes into, locked for the rest of the transaction: found, or created private in
+     * category {@code other}. Creating it inside the content's own transaction means a refused push leaves no empty
+     * repository behind; two pushes creating it at once see one of them fail with {@code REPOSITORY_EXISTS}, and
+     * {@link #retryingCreation} runs that one again.
+     */
+    private ImageRepository forPush(Caller caller, RegistryPath path) {
+        ImageRepository repository = repository(path).orElseGet(() -> {
+            Namespace ns = namespaces.byName(path.namespace()).orElseThrow(() -> new RegistryException(
+                    RegistryError.NAME_UNKNOWN, "The organization " + path.namespace() + " does not exist."));
+            return repositories.add(ns, path.repository(), new RepositoryDetails(Category.OTHER, "", false),
+                    caller.userId(), caller.userName());
+        });
+        repositories.lock(repository.id());
+        return repository;
     }
 
-    public void linkBlob(long repositoryId, Digest digest, long size) {
-        manifests.link(repositoryId, digest.toString(), size, now());
+    /** Runs a push's use case, once more if a racing push created the repository first (its own transaction each). */
+    public static <T> T retryingCreation(java.util.function.Supplier<T> push) {
+        try {
+            return push.get();
+        } catch (WharfException e) {
+            if (e.error() != SwrError.REPOSITORY_EXISTS) {
+                throw e;
+            }
+            return push.get();
+        }
+    }
+
+    /** Lets the repository at {@code path} serve a blob that is complete and verified in the store. */
+    public ImageRepository linkBlob(Caller caller, RegistryPath path, Digest digest, long size) {
+        ImageRepository repository = forPush(caller, path);
+        manifests.link(repository.id(), digest.toString(), size, now());
+        return repository;
     }
 
     /** The size of a blob the repository may serve: a linked blob, or one of its manifests read as a blob. */
@@ -124,10 +145,12 @@ public class RegistryService {
 
     /**
      * Records a pushed manifest: every blob it references must be linked to the repository and every child manifest
-     * present, else nothing is written. A tag, when given, moves to it in the same transaction.
+     * present, else nothing is written (not even a repository the push would have created). The manifest row, its
+     * references and the tag move commit together, with the repository locked so racing pushes of one tag serialize.
      */
-    public StoredManifest putManifest(ImageRepository repository, String tag, StoredManifest manifest,
+    public StoredManifest putManifest(Caller caller, RegistryPath path, String tag, StoredManifest manifest,
                                       String manifestText) {
+        ImageRepository repository = forPush(caller, path);
         Instant now = now();
         Set<String> linked = manifests.touchLinks(repository.id(), manifest.blobs(), now);
         List<String> missingBlobs = manifest.blobs().stream().filter(d -> !linked.contains(d)).distinct().toList();

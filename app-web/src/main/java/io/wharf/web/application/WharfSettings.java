@@ -41,6 +41,19 @@ public class WharfSettings {
         return value("WHARF_REGISTRY_ADDRESS").orElse("localhost:" + value("WHARF_HTTP_PORT").orElse("9080"));
     }
 
+    /**
+     * Where clients reach Wharf ({@code WHARF_EXTERNAL_URL}, else {@code http://} and the registry address), without a
+     * trailing slash: absolute URLs Wharf hands out (the bearer challenge's realm) are built from it, never from the
+     * request's {@code Host} header, which the client chooses.
+     */
+    public String externalUrl() {
+        String url = value("WHARF_EXTERNAL_URL").orElse("http://" + registryAddress()).strip();
+        if (!url.matches("https?://[A-Za-z0-9.\\-\\[\\]:]+(/[A-Za-z0-9._~/-]*)?")) {
+            throw new IllegalStateException("WHARF_EXTERNAL_URL must be an http(s) URL such as https://registry.example.com");
+        }
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
     /** The name every account's project carries, as a region name would in the public cloud. */
     public String region() {
         return value("WHARF_REGION").orElse("wharf-local");

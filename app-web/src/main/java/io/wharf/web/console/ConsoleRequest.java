@@ -69,8 +69,17 @@ public final class ConsoleRequest {
         request.getSession(true).setAttribute(FLASH, message);
     }
 
-    public void redirect(String path) throws IOException {
-        response.sendRedirect(request.getContextPath() + path);
+    public void redirect(String path) {
+        redirect(response, request.getContextPath() + path);
+    }
+
+    /**
+     * A redirect with a relative {@code Location} (RFC 9110 allows it): {@code sendRedirect} would make it absolute
+     * from the request's {@code Host} header, which the client chooses.
+     */
+    static void redirect(HttpServletResponse response, String location) {
+        response.setStatus(HttpServletResponse.SC_FOUND);
+        response.setHeader("Location", location);
     }
 
     public void render(String template, Map<String, Object> variables) throws IOException {

@@ -75,7 +75,7 @@ public class ConsoleServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         securityHeaders(response);
         if (request.getServletPath().isEmpty()) {
-            response.sendRedirect(request.getContextPath() + "/console/");
+            ConsoleRequest.redirect(response, request.getContextPath() + "/console/");
             return;
         }
         request.setCharacterEncoding("UTF-8");

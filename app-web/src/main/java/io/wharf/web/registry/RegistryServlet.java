@@ -10,6 +10,7 @@ import io.wharf.domain.registry.RegistryPath;
 import io.wharf.domain.registry.StoredManifest;
 import io.wharf.domain.repository.ImageRepository;
 import io.wharf.web.application.RegistryService;
+import io.wharf.web.application.WharfSettings;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -63,6 +64,8 @@ public class RegistryServlet extends HttpServlet {
     RegistryService registry;
     @Inject
     BlobStore store;
+    @Inject
+    WharfSettings settings;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -129,13 +132,10 @@ public class RegistryServlet extends HttpServlet {
 
     // ---- authorization
 
-    /** A repository the caller may take {@code action} on; push creates a missing one. */
+    /** An existing repository the caller may take {@code action} on (a push creates one with its content instead). */
     private ImageRepository authorize(HttpServletRequest request, HttpServletResponse response,
                                       RegistryAuthenticator.Identified who, RegistryPath path, String action) {
         permit(request, response, who, path, action);
-        if (action.equals(RegistryService.PUSH)) {
-            return registry.repositoryForPush(who.caller(), path);
-        }
         return registry.repository(path).orElseThrow(() -> new RegistryException(RegistryError.NAME_UNKNOWN,
                 "The repository " + path + " does not exist."));
     }
@@ -164,8 +164,8 @@ public class RegistryServlet extends HttpServlet {
         return action.equals(RegistryService.PULL) ? "pull" : "pull," + action;
     }
 
-    private static void challenge(HttpServletRequest request, HttpServletResponse response, String scope) {
-        String realm = request.getScheme() + "://" + request.getHeader("Host") + "/v2/token";
+    private void challenge(HttpServletRequest request, HttpServletResponse response, String scope) {
+        String realm = settings.externalUrl() + "/v2/token";
         response.setHeader("WWW-Authenticate", "Bearer realm=\"" + realm + "\",service=\"" + SERVICE + "\""
                 + (scope == null ? "" : ",scope=\"" + scope + "\""));
     }
@@ -243,16 +243,16 @@ public class RegistryServlet extends HttpServlet {
     private void startUpload(HttpServletRequest request, HttpServletResponse response,
                              RegistryAuthenticator.Identified who, String name) throws IOException {
         RegistryPath path = RegistryPath.parse(name);
-        ImageRepository repository = authorize(request, response, who, path, RegistryService.PUSH);
+        permit(request, response, who, path, RegistryService.PUSH);
         String mount = request.getParameter("mount");
         String from = request.getParameter("from");
-        if (mount != null && from != null && mounted(request, response, who, repository, path, mount, from)) {
+        if (mount != null && from != null && mounted(request, response, who, path, mount, from)) {
             return;
         }
         String id = store.startUpload(path + "\n" + who.caller().userId());
         String single = request.getParameter("digest");
         if (single != null) {
-            finishUpload(request, response, repository, path, id, single);
+            finishUpload(request, response, who, path, id, single);
             return;
         }
         response.setStatus(202);
@@ -261,8 +261,7 @@ public class RegistryServlet extends HttpServlet {
 
     /** Cross-repository mount: only from a repository the caller may pull, and only a blob it holds. */
     private boolean mounted(HttpServletRequest request, HttpServletResponse response,
-                            RegistryAuthenticator.Identified who, ImageRepository target, RegistryPath path,
-                            String mount, String from) {
+                            RegistryAuthenticator.Identified who, RegistryPath path, String mount, String from) {
         Digest digest;
         RegistryPath source;
         try {
@@ -281,7 +280,7 @@ public class RegistryServlet extends HttpServlet {
         if (size.isEmpty()) {
             return false;
         }
-        registry.linkBlob(target.id(), digest, size.get());
+        RegistryService.retryingCreation(() -> registry.linkBlob(who.caller(), path, digest, size.get()));
         response.setStatus(201);
         response.setHeader("Location", "/v2/" + path + "/blobs/" + digest);
         response.setHeader("Docker-Content-Digest", digest.toString());
@@ -315,8 +314,7 @@ public class RegistryServlet extends HttpServlet {
             }
             case "PUT" -> {
                 checkChunkStart(request, response, upload);
-                finishUpload(request, response, registry.repositoryForPush(who.caller(), path), path, id,
-                        request.getParameter("digest"));
+                finishUpload(request, response, who, path, id, request.getParameter("digest"));
             }
             default -> throw notAllowed(method);
         }
@@ -338,8 +336,9 @@ public class RegistryServlet extends HttpServlet {
         }
     }
 
-    private void finishUpload(HttpServletRequest request, HttpServletResponse response, ImageRepository repository,
-                              RegistryPath path, String id, String claimed) throws IOException {
+    private void finishUpload(HttpServletRequest request, HttpServletResponse response,
+                              RegistryAuthenticator.Identified who, RegistryPath path, String id, String claimed)
+            throws IOException {
         if (claimed == null) {
             throw new RegistryException(RegistryError.DIGEST_INVALID, "Finishing an upload needs ?digest=.");
         }
@@ -350,7 +349,8 @@ public class RegistryServlet extends HttpServlet {
         } catch (BlobStore.DigestMismatch e) {
             throw new RegistryException(RegistryError.DIGEST_INVALID, e.getMessage());
         }
-        registry.linkBlob(repository.id(), digest, size);
+        long stored = size;
+        RegistryService.retryingCreation(() -> registry.linkBlob(who.caller(), path, digest, stored));
         response.setStatus(201);
         response.setHeader("Location", "/v2/" + path + "/blobs/" + digest);
         response.setHeader("Docker-Content-Digest", digest.toString());
@@ -414,7 +414,7 @@ public class RegistryServlet extends HttpServlet {
     private void putManifest(HttpServletRequest request, HttpServletResponse response,
                              RegistryAuthenticator.Identified who, RegistryPath path, String reference,
                              boolean byDigest) throws IOException {
-        ImageRepository repository = authorize(request, response, who, path, RegistryService.PUSH);
+        permit(request, response, who, path, RegistryService.PUSH);
         byte[] content = request.getInputStream().readNBytes(MAX_MANIFEST + 1);
         if (content.length > MAX_MANIFEST) {
             throw new RegistryException(RegistryError.MANIFEST_TOO_LARGE, "A manifest may be at most 4 MiB.");
@@ -430,11 +430,11 @@ public class RegistryServlet extends HttpServlet {
         store.awaitDurable(document.blobs());
         String architectures = document.index() ? String.join(",", document.platforms().stream().distinct().toList())
                 : architectureOf(document);
-        StoredManifest stored = registry.putManifest(repository, byDigest ? null : reference,
-                new StoredManifest(0, repository.id(), digest.toString(), document.mediaType(), content.length,
+        StoredManifest stored = RegistryService.retryingCreation(() -> registry.putManifest(who.caller(), path,
+                byDigest ? null : reference, new StoredManifest(0, 0, digest.toString(), document.mediaType(), content.length,
                         document.imageSize(), document.configDigest(), architectures, document.subject(),
                         document.artifactType(), document.annotations(), null, document.blobs(), document.children()),
-                new String(content, StandardCharsets.UTF_8));
+                new String(content, StandardCharsets.UTF_8)));
         response.setStatus(201);
         response.setHeader("Location", "/v2/" + path + "/manifests/" + stored.digest());
         response.setHeader("Docker-Content-Digest", stored.digest());

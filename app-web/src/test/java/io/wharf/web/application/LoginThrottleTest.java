@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class LoginThrottleTest {
     private Instant now = Instant.parse("2026-11-23T10:00:00Z");
-    private final LoginThrottle throttle = new LoginThrottle(new Clock() {
+    private final LoginThrottle throttle = new LoginThrottle(new InMemoryLoginAttempts(), new Clock() {
         @Override
         public ZoneOffset getZone() {
             return ZoneOffset.UTC;
@@ -32,37 +32,50 @@ class LoginThrottleTest {
         }
     });
 
+    /** A wrong password: the attempt is counted as it begins and nothing clears it. */
+    private void fail(String login) {
+        throttle.begin(login);
+    }
+
     @Test
     void theFirstFailuresCostNothing() {
         for (int i = 1; i < LoginThrottle.FREE_FAILURES; i++) {
-            throttle.failed("a/u");
-            assertDoesNotThrow(() -> throttle.check("a/u"));
+            fail("a/u");
         }
+        assertDoesNotThrow(() -> throttle.begin("a/u"));
     }
 
     @Test
     void repeatedFailuresBlockForLongerAndLongerAndOnlyThatUser() {
         for (int i = 0; i < LoginThrottle.FREE_FAILURES; i++) {
-            throttle.failed("a/u");
+            fail("a/u");
         }
-        WharfException blocked = assertThrows(WharfException.class, () -> throttle.check("a/u"));
+        WharfException blocked = assertThrows(WharfException.class, () -> throttle.begin("a/u"));
         assertEquals(SwrError.TOO_MANY_REQUESTS, blocked.error());
-        assertDoesNotThrow(() -> throttle.check("a/other"));
+        assertDoesNotThrow(() -> throttle.begin("a/other"));
         now = now.plus(Duration.ofSeconds(1));
-        assertDoesNotThrow(() -> throttle.check("a/u"));
-        throttle.failed("a/u");
+        fail("a/u");
         now = now.plus(Duration.ofSeconds(1));
-        assertThrows(WharfException.class, () -> throttle.check("a/u"), "the second block lasts two seconds");
+        assertThrows(WharfException.class, () -> throttle.begin("a/u"), "the second block lasts two seconds");
         now = now.plus(Duration.ofSeconds(1));
-        assertDoesNotThrow(() -> throttle.check("a/u"));
+        assertDoesNotThrow(() -> throttle.begin("a/u"));
+    }
+
+    @Test
+    void anAttemptInFlightCountsBeforeItsPasswordIsChecked() {
+        for (int i = 0; i < LoginThrottle.FREE_FAILURES; i++) {
+            throttle.begin("a/u");
+        }
+        assertThrows(WharfException.class, () -> throttle.begin("a/u"),
+                "five attempts begun and not yet answered already use up the free tries");
     }
 
     @Test
     void aSuccessForgetsTheFailures() {
         for (int i = 0; i < LoginThrottle.FREE_FAILURES; i++) {
-            throttle.failed("a/u");
+            fail("a/u");
         }
         throttle.succeeded("a/u");
-        assertDoesNotThrow(() -> throttle.check("a/u"));
+        assertDoesNotThrow(() -> throttle.begin("a/u"));
     }
 }
