@@ -29,6 +29,7 @@ mariadb -uroot -e "DROP DATABASE IF EXISTS ${DB}; CREATE DATABASE ${DB} CHARACTE
   GRANT ALL PRIVILEGES ON ${DB}.* TO 'wharf'@'localhost', 'wharf'@'%';"
 export WHARF_DB=mariadb WHARF_DB_URL="jdbc:mariadb://127.0.0.1:3306/${DB}" WHARF_DB_USER=wharf WHARF_DB_PASSWORD=wharf
 export WHARF_ADMIN_PASSWORD=bench-admin-pass WHARF_HTTP_PORT=${PORT} WHARF_DATA_DIR="${WORK}/wharf-data"
+export WHARF_SYNC_ALLOWED_NETWORKS=127.0.0.0/8   # the benchmark's docker-registry is on loopback
 mvn -q -B -Dserve -DskipTests package liberty:run > "${WORK}/wharf.log" 2>&1 &
 SERVER=$!
 stop() {

@@ -47,7 +47,7 @@ class ArchitectureTest {
     @Test
     void onlyTheErrorMapperTurnsFailuresIntoResponses() {
         noClasses().that().resideInAPackage("io.wharf.web..")
-                .and().doNotHaveSimpleName("ErrorMapper").and().doNotHaveSimpleName("ApiFallbackServlet")
+                .and().doNotHaveSimpleName("ErrorMapper").and().doNotHaveSimpleName("ContainerErrorServlet")
                 .should().callMethod(io.wharf.web.api.ErrorBody.class, "of", String.class, String.class)
                 .check(wharf);
     }

@@ -13,8 +13,9 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Login failures as rows locked with {@code SELECT ... FOR UPDATE}: {@code INSERT IGNORE} first makes sure the row
- * exists, so two first attempts cannot both insert and both pass (a duplicate key would also spoil the transaction).
+ * Login failures as rows locked for the rest of the transaction. One upsert both makes sure the row exists and takes
+ * its exclusive lock: two first attempts cannot both insert, and no duplicate-key error spoils the transaction
+ * ({@code INSERT IGNORE} would take a shared lock on a duplicate, and two of those then deadlock on the update).
  */
 @ApplicationScoped
 public class JpaLoginAttempts implements LoginAttempts {
@@ -31,11 +32,12 @@ public class JpaLoginAttempts implements LoginAttempts {
     @Override
     public Failures lock(String login) {
         String key = hash(login);
-        em.createNativeQuery("INSERT IGNORE INTO login_attempt (login_hash, failures, blocked_until) VALUES (?1, 0, ?2)")
+        em.createNativeQuery("INSERT INTO login_attempt (login_hash, failures, blocked_until) VALUES (?1, 0, ?2)"
+                        + " ON DUPLICATE KEY UPDATE failures = failures")
                 .setParameter(1, key).setParameter(2, 0L).executeUpdate();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
-                        "SELECT failures, blocked_until FROM login_attempt WHERE login_hash = ?1 FOR UPDATE")
+                        "SELECT failures, blocked_until FROM login_attempt WHERE login_hash = ?1")
                 .setParameter(1, key).getResultList();
         Object[] row = rows.get(0);
         return new Failures(((Number) row[0]).intValue(), Instant.ofEpochMilli(((Number) row[1]).longValue()));

@@ -22,11 +22,11 @@ import java.util.logging.Logger;
  */
 public final class SchemaMigrator {
     /** Every migration, in order. A script is never edited once released: a change is a new script. */
-    static final List<String> SCRIPTS = List.of("V1__identity_and_namespaces.sql", "V2__repositories_and_tags.sql",
+    public static final List<String> SCRIPTS = List.of("V1__identity_and_namespaces.sql", "V2__repositories_and_tags.sql",
             "V3__access_domains.sql", "V4__access_grants.sql",
             "V5__access_keys.sql", "V6__registry_content.sql", "V7__sync_registries.sql",
             "V8__sync_tasks.sql", "V9__synced_image_associations.sql",
-            "V10__image_tag_account.sql", "V11__login_attempts.sql");
+            "V10__image_tag_account.sql", "V11__login_attempts.sql", "V12__long_digests_and_manifest_fields.sql");
     private static final Logger LOG = Logger.getLogger(SchemaMigrator.class.getName());
 
     private final DataSource dataSource;

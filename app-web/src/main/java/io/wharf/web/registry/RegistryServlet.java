@@ -77,7 +77,7 @@ public class RegistryServlet extends HttpServlet {
                 challenge(request, response, null);
             }
             drain(request);
-            writeError(response, e.error(), e.getMessage());
+            writeError(response, e.error(), e.getMessage(), e.field());
         } catch (WharfException e) {
             drain(request);
             writeError(response, toRegistryError(e), e.getMessage());
@@ -143,13 +143,20 @@ public class RegistryServlet extends HttpServlet {
     /** Refuses unless the caller may take {@code action} on the repository (a bearer token answers without the database). */
     private void permit(HttpServletRequest request, HttpServletResponse response,
                         RegistryAuthenticator.Identified who, RegistryPath path, String action) {
+        permit(request, response, who, path, action, null);
+    }
+
+    /** {@code mountFrom}: the repository a mount would read, whose pull right the challenge asks for as well. */
+    private void permit(HttpServletRequest request, HttpServletResponse response,
+                        RegistryAuthenticator.Identified who, RegistryPath path, String action, RegistryPath mountFrom) {
         Set<String> allowed = who.granted() != null
                 ? who.granted().getOrDefault(path.toString(), Set.of())
                 : registry.allowedActions(who.caller(), path);
         if (!allowed.contains(action)) {
             if (who.anonymous() || who.granted() != null) {
                 // Ask for a token with the needed scope; a client that already has one reports the refusal.
-                challenge(request, response, "repository:" + path + ":" + scopeOf(action));
+                challenge(request, response, "repository:" + path + ":" + scopeOf(action)
+                        + (mountFrom == null || mountFrom.equals(path) ? "" : " repository:" + mountFrom + ":pull"));
                 throw new RegistryException(RegistryError.UNAUTHORIZED,
                         "Authentication with the " + action + " right on " + path + " is required.");
             }
@@ -243,9 +250,9 @@ public class RegistryServlet extends HttpServlet {
     private void startUpload(HttpServletRequest request, HttpServletResponse response,
                              RegistryAuthenticator.Identified who, String name) throws IOException {
         RegistryPath path = RegistryPath.parse(name);
-        permit(request, response, who, path, RegistryService.PUSH);
         String mount = request.getParameter("mount");
         String from = request.getParameter("from");
+        permit(request, response, who, path, RegistryService.PUSH, mount == null ? null : mountSource(from));
         if (mount != null && from != null && mounted(request, response, who, path, mount, from)) {
             return;
         }
@@ -257,6 +264,15 @@ public class RegistryServlet extends HttpServlet {
         }
         response.setStatus(202);
         uploadHeaders(response, path, id, 0);
+    }
+
+    /** The {@code from} of a mount, when it names a repository at all. */
+    private static RegistryPath mountSource(String from) {
+        try {
+            return from == null ? null : RegistryPath.parse(from);
+        } catch (WharfException invalid) {
+            return null;
+        }
     }
 
     /** Cross-repository mount: only from a repository the caller may pull, and only a blob it holds. */
@@ -327,12 +343,20 @@ public class RegistryServlet extends HttpServlet {
             return;
         }
         Matcher m = CONTENT_RANGE.matcher(range.strip());
-        if (!m.matches() || Long.parseLong(m.group(1)) != upload.size()
-                || Long.parseLong(m.group(2)) < Long.parseLong(m.group(1))) {
+        if (!m.matches() || !startsAt(m.group(1), m.group(2), upload.size())) {
             response.setHeader("Range", "0-" + Math.max(0, upload.size() - 1));
             response.setHeader("Docker-Upload-UUID", upload.id());
             throw new RegistryException(RegistryError.RANGE_INVALID, "The chunk " + range
                     + " does not start where the upload ends (" + upload.size() + " bytes received).");
+        }
+    }
+
+    /** Whether {@code from-to} starts at {@code size}; numbers too long for a long cannot. */
+    private static boolean startsAt(String from, String to, long size) {
+        try {
+            return Long.parseLong(from) == size && Long.parseLong(to) >= Long.parseLong(from);
+        } catch (NumberFormatException tooLong) {
+            return false;
         }
     }
 
@@ -370,11 +394,17 @@ public class RegistryServlet extends HttpServlet {
                           RegistryAuthenticator.Identified who, String name, String reference) throws IOException {
         RegistryPath path = RegistryPath.parse(name);
         boolean byDigest = Digest.looksLikeDigest(reference);
+        boolean valid = byDigest ? isDigest(reference) : TAG.matcher(reference).matches();
+        if (!valid && !request.getMethod().equals("PUT")) {
+            // No manifest can have such a reference: it is simply not there (PUT is told what is wrong instead).
+            throw new RegistryException(RegistryError.MANIFEST_UNKNOWN, "No manifest " + path + " is named "
+                    + abbreviate(reference) + ": that is neither a tag nor a digest.", "reference");
+        }
         if (byDigest) {
             digest(reference, RegistryError.DIGEST_INVALID);
-        } else if (!TAG.matcher(reference).matches()) {
-            throw new RegistryException(RegistryError.MANIFEST_INVALID, "Invalid tag " + reference
-                    + ": up to 128 letters, digits, '_', '.' and '-', not starting with '.' or '-'.");
+        } else if (!valid) {
+            throw new RegistryException(RegistryError.MANIFEST_INVALID, "Invalid tag " + abbreviate(reference)
+                    + ": up to 128 letters, digits, '_', '.' and '-', not starting with '.' or '-'.", "reference");
         }
         switch (request.getMethod()) {
             case "GET", "HEAD" -> getManifest(request, response, who, path, reference);
@@ -549,6 +579,19 @@ public class RegistryServlet extends HttpServlet {
 
     // ---- helpers
 
+    private static boolean isDigest(String text) {
+        try {
+            Digest.parse(text);
+            return true;
+        } catch (WharfException e) {
+            return false;
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 140 ? text.substring(0, 140) + "…" : text;
+    }
+
     private static Digest digest(String text, RegistryError error) {
         try {
             return Digest.parse(text);
@@ -601,13 +644,23 @@ public class RegistryServlet extends HttpServlet {
         }
     }
 
-    static void writeError(HttpServletResponse response, RegistryError error, String message) throws IOException {
+    public static void writeError(HttpServletResponse response, RegistryError error, String message) throws IOException {
+        writeError(response, error, message, null);
+    }
+
+    /** The specification's error body; {@code detail.field} names what broke the rule, when known. */
+    static void writeError(HttpServletResponse response, RegistryError error, String message, String field)
+            throws IOException {
         if (response.isCommitted()) {
             return;
         }
+        JsonObjectBuilder detail = Json.createObjectBuilder();
+        if (field != null) {
+            detail.add("field", field);
+        }
         writeJson(response, error.httpStatus(), Json.createObjectBuilder().add("errors", Json.createArrayBuilder()
                 .add(Json.createObjectBuilder().add("code", error.code()).add("message", message)
-                        .add("detail", Json.createObjectBuilder()))).build().toString());
+                        .add("detail", detail))).build().toString());
     }
 
     private static void writeJson(HttpServletResponse response, int status, String body) throws IOException {
