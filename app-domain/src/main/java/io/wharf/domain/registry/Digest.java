@@ -35,6 +35,17 @@ public record Digest(String algorithm, String hex) {
         return text != null && text.indexOf(':') > 0;
     }
 
+    /** The digest of {@code content} with {@code algorithm} ({@code sha256} or {@code sha512}). */
+    public static Digest of(String algorithm, byte[] content) {
+        String javaName = "sha512".equals(algorithm) ? "SHA-512" : "SHA-256";
+        try {
+            return new Digest("sha512".equals(algorithm) ? "sha512" : "sha256",
+                    java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance(javaName).digest(content)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The JCA name of the algorithm. */
     public String javaAlgorithm() {
         return "sha256".equals(algorithm) ? "SHA-256" : "SHA-512";

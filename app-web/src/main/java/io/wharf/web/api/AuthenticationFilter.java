@@ -74,7 +74,12 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         List<String> signedHeaders = List.of(parts.get("SignedHeaders").toLowerCase(Locale.ROOT).split(";"));
         Map<String, String> headers = new HashMap<>();
         for (String name : signedHeaders) {
-            headers.put(name, String.valueOf(request.getHeaderString(name)));
+            String value = request.getHeaderString(name);
+            if (value == null && name.equals("host")) {
+                // Over HTTP/2 the host travels as the :authority pseudo-header, not as a Host header.
+                value = request.getUriInfo().getRequestUri().getRawAuthority();
+            }
+            headers.put(name, String.valueOf(value));
         }
         String payload = payloadHash(request, request.getHeaderString("X-Sdk-Content-Sha256"));
         SignedRequest signed = new SignedRequest(request.getMethod(), request.getUriInfo().getRequestUri().getRawPath(),

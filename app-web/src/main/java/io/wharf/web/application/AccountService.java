@@ -14,7 +14,6 @@ import io.wharf.domain.error.SwrError;
 import io.wharf.domain.error.WharfException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,7 +23,7 @@ import java.time.temporal.ChronoUnit;
  * administrator); an account's administrator adds users to that account.
  */
 @ApplicationScoped
-@Transactional
+@UseCase
 public class AccountService {
     @Inject
     Accounts accounts;

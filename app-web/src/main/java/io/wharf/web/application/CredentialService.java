@@ -10,7 +10,6 @@ import io.wharf.domain.error.SwrError;
 import io.wharf.domain.error.WharfException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,7 +20,7 @@ import java.util.List;
  * The secret key is returned once, at creation, and stored only encrypted.
  */
 @ApplicationScoped
-@Transactional
+@UseCase
 public class CredentialService {
     static final int MAX_KEYS_PER_USER = 2;
 

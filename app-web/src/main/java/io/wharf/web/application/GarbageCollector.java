@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -89,12 +88,12 @@ public class GarbageCollector {
         }
     }
 
-    @Transactional
+    @UseCase
     public int removeLinks(Instant cutoff) {
         return manifests.removeUnreferencedLinks(cutoff);
     }
 
-    @Transactional
+    @UseCase
     public Set<String> liveDigests() {
         return manifests.liveDigests();
     }

@@ -20,7 +20,6 @@ import io.wharf.domain.token.AuthTokens;
 import io.wharf.domain.token.TokenSecret;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -35,7 +34,7 @@ import java.util.Optional;
 
 /** Signs users in with their password, issues and revokes tokens, and tells who a token belongs to. */
 @ApplicationScoped
-@Transactional
+@UseCase
 public class IdentityService {
     private static final DateTimeFormatter SDK_DATE =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -76,7 +75,9 @@ public class IdentityService {
 
     private Verified verify(PasswordCredentials credentials) {
         String key = credentials.accountName() + "/" + credentials.userName();
-        throttle.begin(key);
+        throttle.begin(key).ifPresent(wait -> {
+            throw LoginThrottle.tooManyAttempts(wait);
+        });
         Optional<Verified> user = findUser(credentials.accountName(), credentials.userName());
         String password = credentials.password() == null ? "" : credentials.password();
         boolean matches = user.isPresent() && hasher.matches(password, user.get().user().passwordHash());

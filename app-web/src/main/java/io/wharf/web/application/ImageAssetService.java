@@ -10,7 +10,6 @@ import io.wharf.domain.error.SwrError;
 import io.wharf.domain.error.WharfException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -23,7 +22,7 @@ import java.util.Map;
  * The path's project must be the caller's.
  */
 @ApplicationScoped
-@Transactional
+@UseCase
 public class ImageAssetService {
     @Inject
     ImageAssets assets;

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Slows down password guessing per login (account and user name): after {@value #FREE_FAILURES} failures in a row
@@ -38,14 +39,16 @@ public class LoginThrottle {
         this.clock = clock;
     }
 
-    /** Refuses the attempt while the login is blocked, else counts it as a failure until {@link #succeeded} says otherwise. */
-    public void begin(String login) {
+    /**
+     * Counts the attempt as a failure until {@link #succeeded} says otherwise, or, while the login is blocked, returns
+     * how long it must still wait (and counts nothing). It answers instead of throwing, so that a refusal does not leave
+     * the transaction as a failure would (Liberty writes an incident file for every exception that does).
+     */
+    public Optional<Duration> begin(String login) {
         Instant now = clock.instant();
         Failures failures = attempts.lock(login);
         if (now.isBefore(failures.blockedUntil())) {
-            long seconds = Math.max(1, Duration.between(now, failures.blockedUntil()).toSeconds());
-            throw new WharfException(SwrError.TOO_MANY_REQUESTS,
-                    "Too many failed sign-in attempts; try again in " + seconds + " seconds.");
+            return Optional.of(Duration.between(now, failures.blockedUntil()));
         }
         int count = failures.count() + 1;
         Instant until = now;
@@ -54,6 +57,13 @@ public class LoginThrottle {
             until = now.plus(wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait);
         }
         attempts.save(login, new Failures(count, until));
+        return Optional.empty();
+    }
+
+    /** The refusal of an attempt made while blocked. */
+    public static WharfException tooManyAttempts(Duration wait) {
+        return new WharfException(SwrError.TOO_MANY_REQUESTS,
+                "Too many failed sign-in attempts; try again in " + Math.max(1, wait.toSeconds()) + " seconds.");
     }
 
     public void succeeded(String login) {

@@ -11,11 +11,10 @@ import io.wharf.domain.permission.Permission;
 import io.wharf.domain.repository.ImageRepositories;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 /** Organizations: create, list, show and delete, each checked against the caller's right. */
 @ApplicationScoped
-@Transactional
+@UseCase
 public class NamespaceService {
     @Inject
     Namespaces namespaces;

@@ -13,7 +13,6 @@ import io.wharf.domain.permission.Permission;
 import io.wharf.domain.repository.ImageRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import java.util.HashSet;
 import java.util.List;
@@ -24,7 +23,7 @@ import java.util.Set;
  * Granting, changing and removing needs manage on the target; reading needs any right on it.
  */
 @ApplicationScoped
-@Transactional
+@UseCase
 public class PermissionService {
     @Inject
     RepositoryAccess access;

@@ -21,7 +21,6 @@ import io.wharf.domain.repository.RepositoryDetails;
 import io.wharf.domain.repository.TaggedImage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -39,7 +38,7 @@ import java.util.Set;
  * edit creates it.
  */
 @ApplicationScoped
-@Transactional
+@UseCase
 public class RegistryService {
     public static final String PULL = "pull";
     public static final String PUSH = "push";
@@ -144,6 +143,34 @@ public class RegistryService {
     }
 
     /**
+     * Refuses a manifest whose references the repository does not hold, before its content is written anywhere (a
+     * refused push leaves no file behind); {@link #putManifest} checks again under the repository's lock.
+     */
+    public void checkReferences(RegistryPath path, List<String> blobs, List<String> children) {
+        Optional<ImageRepository> repository = repository(path);
+        long id = repository.map(ImageRepository::id).orElse(-1L);
+        Set<String> linked = new LinkedHashSet<>();
+        if (repository.isPresent()) {
+            blobs.stream().distinct().filter(d -> manifests.linkedSize(id, d).isPresent()).forEach(linked::add);
+        }
+        requireReferences(id, blobs, children, linked);
+    }
+
+    private void requireReferences(long repositoryId, List<String> blobs, List<String> children, Set<String> linked) {
+        List<String> missingBlobs = blobs.stream().filter(d -> !linked.contains(d)).distinct().toList();
+        if (!missingBlobs.isEmpty()) {
+            throw new RegistryException(RegistryError.MANIFEST_BLOB_UNKNOWN,
+                    "The manifest references blobs this repository does not have: " + missingBlobs);
+        }
+        Set<String> present = repositoryId < 0 ? Set.of() : manifests.presentManifests(repositoryId, children);
+        List<String> missingChildren = children.stream().filter(d -> !present.contains(d)).distinct().toList();
+        if (!missingChildren.isEmpty()) {
+            throw new RegistryException(RegistryError.MANIFEST_UNKNOWN,
+                    "The index references manifests this repository does not have: " + missingChildren);
+        }
+    }
+
+    /**
      * Records a pushed manifest: every blob it references must be linked to the repository and every child manifest
      * present, else nothing is written (not even a repository the push would have created). The manifest row, its
      * references and the tag move commit together, with the repository locked so racing pushes of one tag serialize.
@@ -152,18 +179,8 @@ public class RegistryService {
                                       String manifestText) {
         ImageRepository repository = forPush(caller, path);
         Instant now = now();
-        Set<String> linked = manifests.touchLinks(repository.id(), manifest.blobs(), now);
-        List<String> missingBlobs = manifest.blobs().stream().filter(d -> !linked.contains(d)).distinct().toList();
-        if (!missingBlobs.isEmpty()) {
-            throw new RegistryException(RegistryError.MANIFEST_BLOB_UNKNOWN,
-                    "The manifest references blobs this repository does not have: " + missingBlobs);
-        }
-        Set<String> present = manifests.presentManifests(repository.id(), manifest.children());
-        List<String> missingChildren = manifest.children().stream().filter(d -> !present.contains(d)).distinct().toList();
-        if (!missingChildren.isEmpty()) {
-            throw new RegistryException(RegistryError.MANIFEST_UNKNOWN,
-                    "The index references manifests this repository does not have: " + missingChildren);
-        }
+        requireReferences(repository.id(), manifest.blobs(), manifest.children(),
+                manifests.touchLinks(repository.id(), manifest.blobs(), now));
         long imageSize = manifest.imageSize();
         if (!manifest.children().isEmpty()) {
             imageSize = manifest.children().stream().distinct()

@@ -17,7 +17,6 @@ import io.wharf.domain.repository.RepositoryQuery;
 import io.wharf.domain.repository.TagQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,7 @@ import java.util.Map;
  * manage; reading needs any right on the organization, or a public repository.
  */
 @ApplicationScoped
-@Transactional
+@UseCase
 public class RepositoryService {
     @Inject
     ImageRepositories repositories;

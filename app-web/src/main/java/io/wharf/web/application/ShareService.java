@@ -17,7 +17,6 @@ import io.wharf.domain.share.SharedQuery;
 import io.wharf.domain.share.SharedRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -30,7 +29,7 @@ import java.util.Optional;
  * seeing who it is shared with needs edit. A valid share gives the receiving account read on that one repository.
  */
 @ApplicationScoped
-@Transactional
+@UseCase
 public class ShareService {
     @Inject
     RepositoryAccess access;

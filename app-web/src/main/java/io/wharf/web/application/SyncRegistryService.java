@@ -9,7 +9,6 @@ import io.wharf.domain.sync.SyncRegistries;
 import io.wharf.domain.sync.SyncRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,7 +20,7 @@ import java.util.List;
  * the configured key before they are stored and are never returned.
  */
 @ApplicationScoped
-@Transactional
+@UseCase
 public class SyncRegistryService {
     @Inject
     SyncRegistries registries;

@@ -25,7 +25,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.interceptor.Interceptor;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -78,7 +77,7 @@ public class SyncTaskService {
         }
     }
 
-    @Transactional
+    @UseCase
     public List<SyncTask> unfinished() {
         return tasks.unfinished();
     }
@@ -95,7 +94,7 @@ public class SyncTaskService {
         executor.submit(() -> run(task, remaining));
     }
 
-    @Transactional
+    @UseCase
     public Optional<SyncRegistry> registry(String accountId, long registryId) {
         return registries.byId(accountId, registryId);
     }
@@ -121,7 +120,7 @@ public class SyncTaskService {
      * Stores the task over the chosen registries, in one transaction with the checks: every listed registry is the
      * account's, and none is still being synced by another task (two walks would race on its images).
      */
-    @Transactional
+    @UseCase
     public Started createRows(Caller caller, boolean all, Collection<Long> registryIds) {
         List<SyncRegistry> chosen = registries.list(caller.accountId()).stream()
                 .filter(r -> all || registryIds.contains(r.id())).toList();
@@ -179,7 +178,7 @@ public class SyncTaskService {
         self.complete(task.id(), registry.id(), total, started);
     }
 
-    @Transactional
+    @UseCase
     public void store(long taskId, String accountId, SyncRegistry registry, List<RemoteImage> images, int foundSoFar) {
         if (registries.byId(accountId, registry.id()).isEmpty()) {
             throw new SyncFailure(SyncFailure.Reason.REGISTRY_REMOVED, "The registry was removed during the sync.");
@@ -189,31 +188,31 @@ public class SyncTaskService {
         tasks.progress(taskId, registry.id(), foundSoFar, now);
     }
 
-    @Transactional
+    @UseCase
     public void complete(long taskId, long registryId, int total, Instant walkStart) {
         tasks.removeUnseen(registryId, walkStart);
         tasks.finish(taskId, registryId, TaskRegistry.FINISHED, "", total, now());
     }
 
-    @Transactional
+    @UseCase
     public int countOwn(String accountId, RegistryType type) {
         ImageType images = type == RegistryType.SwrShared ? ImageType.SHARED_IMAGE : ImageType.PRIVATE_IMAGE;
         return (int) assets.count(new AssetQuery(accountId, null, images, null, null, null, false, null, null,
                 null, Instant.now(), 0, 1));
     }
 
-    @Transactional
+    @UseCase
     public void finish(long taskId, long registryId, String status, String reason, int total) {
         tasks.finish(taskId, registryId, status, reason, total, now());
     }
 
-    @Transactional
+    @UseCase
     public Page<SyncTask> list(Caller caller, int offset, int limit) {
         return new Page<>(tasks.list(caller.accountId(), offset, limit), tasks.count(caller.accountId()));
     }
 
     /** Page 004: a task's registries, filtered; another account's task looks missing. */
-    @Transactional
+    @UseCase
     public Page<TaskRegistry> registries(Caller caller, RegistryQuery query) {
         tasks.byId(caller.accountId(), query.taskId()).orElseThrow(() -> new WharfException(SwrError.URL_NOT_FOUND,
                 "The sync task " + query.taskId() + " does not exist."));

@@ -451,12 +451,15 @@ public class RegistryServlet extends HttpServlet {
         }
         String algorithm = byDigest ? Digest.parse(reference).algorithm() : "sha256";
         ManifestDocument document = ManifestDocument.parse(content, request.getContentType());
+        Digest expected = Digest.of(algorithm, content);
+        if (byDigest && !expected.toString().equals(reference)) {
+            throw new RegistryException(RegistryError.DIGEST_INVALID,
+                    "The manifest's digest is " + expected + ", not " + reference + ".", "reference");
+        }
+        // Everything checkable is checked before anything is written: a refused manifest leaves no file behind.
+        registry.checkReferences(path, document.blobs(), document.children());
         // The content is safe on disk before any row names it: a crash leaves at most an unreferenced blob.
         Digest digest = store.put(content, algorithm);
-        if (byDigest && !digest.toString().equals(reference)) {
-            throw new RegistryException(RegistryError.DIGEST_INVALID,
-                    "The manifest's digest is " + digest + ", not " + reference + ".");
-        }
         store.awaitDurable(document.blobs());
         String architectures = document.index() ? String.join(",", document.platforms().stream().distinct().toList())
                 : architectureOf(document);

@@ -14,9 +14,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Failures the container answers before any of Wharf's code runs (a path with {@code %2e}, {@code %2f} or
- * {@code %00}, which Liberty refuses while mapping it), turned into the error shape of the API the path belongs to
- * instead of Liberty's HTML page; {@code WEB-INF/web.xml} sends them here. The request is never passed on.
+ * Failures the container answers itself (an uncaught exception, a 400 it decides), turned into the error shape of the
+ * API the path belongs to instead of Liberty's HTML page; {@code WEB-INF/web.xml} sends them here.
  */
 @WebServlet("/container-error")
 public class ContainerErrorServlet extends HttpServlet {
@@ -25,9 +24,13 @@ public class ContainerErrorServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer value && value >= 400 ? value : 400;
-        String path = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
         String message = status == 404 ? "Nothing answers this path."
-                : status >= 500 ? "The request could not be served." : "The request path has characters that are not allowed (encoded '.', '/' or NUL).";
+                : status >= 500 ? "The request could not be served." : "The request is malformed.";
+        answer(response, String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)), status, message);
+    }
+
+    /** An error in the shape of the API {@code path} belongs to: the registry's, the JSON APIs', or plain text. */
+    static void answer(HttpServletResponse response, String path, int status, String message) throws IOException {
         response.setStatus(status >= 500 ? 500 : status);
         response.setCharacterEncoding("UTF-8");
         if (path.startsWith("/v2/") && !path.startsWith("/v2/manage/") && !path.equals("/v2/token")) {

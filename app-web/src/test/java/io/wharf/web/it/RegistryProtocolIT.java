@@ -74,6 +74,16 @@ class RegistryProtocolIT {
         return body.getJsonArray("errors").getJsonObject(0).getString("code");
     }
 
+    /** The hex digest of {@code content} with sha256 or sha512. */
+    static String hex(String algorithm, byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm.equals("sha512") ? "SHA-512" : "SHA-256")
+                    .digest(content));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String sha256(byte[] content) {
         try {
             return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
@@ -280,7 +290,8 @@ class RegistryProtocolIT {
         HttpResponse<byte[]> refused = send("POST", "/v2/" + theirs + "/stolen/blobs/uploads/?mount=" + digest
                 + "&from=" + source, strangerAuth, null);
         assertEquals(202, refused.statusCode());
-        assertEquals("BLOB_UNKNOWN", errorCode(send("GET", "/v2/" + theirs + "/stolen/blobs/" + digest, strangerAuth, null)));
+        assertEquals("NAME_UNKNOWN", errorCode(send("GET", "/v2/" + theirs + "/stolen/blobs/" + digest, strangerAuth, null)),
+                "the refused mount linked nothing, and an upload only started creates no repository");
         assertEquals("NAME_UNKNOWN", errorCode(send("GET", "/v2/" + source + "/blobs/" + digest, strangerAuth, null)),
                 "another account's private repository looks missing");
         assertEquals("NAME_UNKNOWN", errorCode(send("POST", "/v2/" + ns + "/new/blobs/uploads/", strangerAuth, null)),

@@ -85,7 +85,8 @@ class SecurityProbesIT {
         String path = "/v2/manage/namespaces/" + ns + "/repos/secret";
         String harmless = "{\"is_public\": false, \"description\": \"harmless\"}";
         String hash = SdkHmacSha256Signer.sha256Hex(harmless);
-        assertEquals(201, signedPatch(keys, path, hash, harmless).statusCode(), "the genuine request is accepted");
+        HttpResponse<String> genuine = signedPatch(keys, path, hash, harmless);
+        assertEquals(201, genuine.statusCode(), "the genuine request is accepted: " + genuine.body());
 
         HttpResponse<String> swapped = signedPatch(keys, path, hash, "{\"is_public\": true, \"description\": \"x\"}");
         assertEquals(401, swapped.statusCode(), swapped.body());
@@ -176,7 +177,10 @@ class SecurityProbesIT {
         WharfServer.TestAccount account = newAccount(adminToken(), "guess");
         List<Integer> statuses = race(12, () -> WharfServer.issueToken(account.name(), account.adminName(), "wrong")
                 .statusCode());
-        assertEquals(5, statuses.stream().filter(s -> s == 401).count(), statuses.toString());
-        assertEquals(7, statuses.stream().filter(s -> s == 429).count(), statuses.toString());
+        // Each sign-in hashes a password (slow on purpose): a sixth may arrive after the first one-second block ended,
+        // which the doubling rule lets through; every other attempt is refused.
+        long through = statuses.stream().filter(s -> s == 401).count();
+        assertTrue(through == 5 || through == 6, statuses.toString());
+        assertEquals(12 - through, statuses.stream().filter(s -> s == 429).count(), statuses.toString());
     }
 }

@@ -1,0 +1,65 @@
+package io.wharf.web.application;
+
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.UserTransaction;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The transaction boundary of every {@link UseCase}, with {@code @Transactional}'s REQUIRED semantics: a method begins
+ * a transaction unless one is running, commits when it returns and rolls back when it throws; a method joining a
+ * running transaction marks it for rollback when it throws. Wharf's own because Liberty's {@code @Transactional}
+ * interceptor writes an FFDC incident file for every exception that leaves a transaction — a name taken, a repository
+ * not found — and the log is meant to show real faults only. Here the failure is rolled back and rethrown as it is.
+ */
+@UseCase
+@Interceptor
+@Priority(Interceptor.Priority.PLATFORM_AFTER)
+public class UseCaseInterceptor {
+    private static final Logger LOG = Logger.getLogger(UseCaseInterceptor.class.getName());
+
+    @Resource
+    UserTransaction transaction;
+
+    @AroundInvoke
+    public Object inTransaction(InvocationContext invocation) throws Exception {
+        if (transaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
+            try {
+                return invocation.proceed();
+            } catch (RuntimeException | Error e) {
+                transaction.setRollbackOnly();
+                throw e;
+            }
+        }
+        transaction.begin();
+        Object result;
+        try {
+            result = invocation.proceed();
+        } catch (Throwable failure) {
+            rollback();
+            throw failure;
+        }
+        if (transaction.getStatus() == Status.STATUS_MARKED_ROLLBACK) {
+            transaction.rollback();
+        } else {
+            transaction.commit();
+        }
+        return result;
+    }
+
+    private void rollback() {
+        try {
+            if (transaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
+                transaction.rollback();
+            }
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "A failed use case's transaction could not be rolled back", e);
+        }
+    }
+}
