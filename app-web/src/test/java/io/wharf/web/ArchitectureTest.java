@@ -47,7 +47,7 @@ class ArchitectureTest {
     @Test
     void onlyTheErrorMapperTurnsFailuresIntoResponses() {
         noClasses().that().resideInAPackage("io.wharf.web..")
-                .and().doNotHaveSimpleName("ErrorMapper").and().doNotHaveSimpleName("ContainerErrorServlet")
+                .and().doNotHaveSimpleName("ErrorMapper").and().doNotHaveSimpleName("EncodedPathFilter")
                 .should().callMethod(io.wharf.web.api.ErrorBody.class, "of", String.class, String.class)
                 .check(wharf);
     }

@@ -75,19 +75,21 @@ public class IdentityService {
 
     private Verified verify(PasswordCredentials credentials) {
         String key = credentials.accountName() + "/" + credentials.userName();
-        throttle.begin(key).ifPresent(wait -> {
-            throw LoginThrottle.tooManyAttempts(wait);
-        });
         Optional<Verified> user = findUser(credentials.accountName(), credentials.userName());
         String password = credentials.password() == null ? "" : credentials.password();
-        boolean matches = user.isPresent() && hasher.matches(password, user.get().user().passwordHash());
-        if (user.isEmpty()) {
-            hasher.matches(password, decoy());
+        LoginThrottle.Outcome outcome = throttle.attempt(key, () -> {
+            if (user.isEmpty()) {
+                hasher.matches(password, decoy());
+                return false;
+            }
+            return hasher.matches(password, user.get().user().passwordHash());
+        });
+        if (outcome.blocked()) {
+            throw LoginThrottle.tooManyAttempts(outcome.retryAfter());
         }
-        if (!matches) {
+        if (!outcome.matched()) {
             throw new WharfException(SwrError.AUTHENTICATION_FAILED, BAD_CREDENTIALS);
         }
-        throttle.succeeded(key);
         return user.orElseThrow();
     }
 

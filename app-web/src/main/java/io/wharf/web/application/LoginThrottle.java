@@ -11,20 +11,27 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Slows down password guessing per login (account and user name): after {@value #FREE_FAILURES} failures in a row
- * every further attempt must wait twice as long as the previous one (capped at 15 minutes). An attempt is counted as
- * a failure <em>before</em> its password is checked, with the login's record locked in the database, so racing
- * attempts (on one server or several sharing the database) cannot slip past the limit together; a success clears it.
- * Each call is its own short transaction, so the count stays even when the sign-in's own transaction rolls back.
+ * every further attempt must wait twice as long as the previous one (capped at 15 minutes). Each attempt is checked
+ * and counted with the login's record locked in the database, so racing attempts — on one server or on several
+ * sharing the database — are taken one at a time and cannot slip past the limit together; a success clears the
+ * record. Its own short transaction, so the count stays even when the sign-in's transaction rolls back.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)
 public class LoginThrottle {
     static final int FREE_FAILURES = 5;
     private static final Duration MAX_WAIT = Duration.ofMinutes(15);
+
+    /** How an attempt ended: refused unchecked while the login waits ({@code retryAfter}), or checked and right or wrong. */
+    public record Outcome(boolean matched, Duration retryAfter) {
+        public boolean blocked() {
+            return retryAfter != null;
+        }
+    }
 
     @Inject
     LoginAttempts attempts;
@@ -40,15 +47,21 @@ public class LoginThrottle {
     }
 
     /**
-     * Counts the attempt as a failure until {@link #succeeded} says otherwise, or, while the login is blocked, returns
-     * how long it must still wait (and counts nothing). It answers instead of throwing, so that a refusal does not leave
-     * the transaction as a failure would (Liberty writes an incident file for every exception that does).
+     * Runs {@code check} (the password comparison) unless the login is blocked, and records its result. It answers
+     * instead of throwing, so that a refusal does not leave the transaction as a failure would (Liberty writes an
+     * incident file for every exception that does).
      */
-    public Optional<Duration> begin(String login) {
-        Instant now = clock.instant();
+    public Outcome attempt(String login, BooleanSupplier check) {
         Failures failures = attempts.lock(login);
+        Instant now = clock.instant();
         if (now.isBefore(failures.blockedUntil())) {
-            return Optional.of(Duration.between(now, failures.blockedUntil()));
+            return new Outcome(false, Duration.between(now, failures.blockedUntil()));
+        }
+        if (check.getAsBoolean()) {
+            if (failures.count() > 0) {
+                attempts.clear(login);
+            }
+            return new Outcome(true, null);
         }
         int count = failures.count() + 1;
         Instant until = now;
@@ -57,16 +70,12 @@ public class LoginThrottle {
             until = now.plus(wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait);
         }
         attempts.save(login, new Failures(count, until));
-        return Optional.empty();
+        return new Outcome(false, null);
     }
 
     /** The refusal of an attempt made while blocked. */
     public static WharfException tooManyAttempts(Duration wait) {
         return new WharfException(SwrError.TOO_MANY_REQUESTS,
                 "Too many failed sign-in attempts; try again in " + Math.max(1, wait.toSeconds()) + " seconds.");
-    }
-
-    public void succeeded(String login) {
-        attempts.clear(login);
     }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LoginThrottleTest {
@@ -31,16 +32,17 @@ class LoginThrottleTest {
     });
 
     /** A wrong password: the attempt is counted as it begins and nothing clears it. */
+    /** A wrong password, which must be checked (not refused unchecked). */
     private void fail(String login) {
-        assertTrue(throttle.begin(login).isEmpty(), "the attempt is let through");
+        assertFalse(throttle.attempt(login, () -> false).blocked(), "the attempt is checked");
     }
 
     private void assertBlocked(String login) {
-        assertTrue(throttle.begin(login).isPresent(), "the attempt is refused");
+        assertTrue(throttle.attempt(login, () -> true).blocked(), "the attempt is refused unchecked");
     }
 
     private void assertAllowed(String login) {
-        assertTrue(throttle.begin(login).isEmpty(), "the attempt is let through");
+        assertTrue(throttle.attempt(login, () -> true).matched(), "the attempt is checked");
     }
 
     @Test
@@ -68,19 +70,24 @@ class LoginThrottleTest {
     }
 
     @Test
-    void anAttemptInFlightCountsBeforeItsPasswordIsChecked() {
+    void aBlockedAttemptIsNotCheckedAtAll() {
         for (int i = 0; i < LoginThrottle.FREE_FAILURES; i++) {
-            throttle.begin("a/u");
+            fail("a/u");
         }
-        assertBlocked("a/u");
+        boolean[] checked = {false};
+        assertTrue(throttle.attempt("a/u", () -> checked[0] = true).blocked());
+        assertFalse(checked[0], "a blocked attempt never reaches the password comparison");
     }
 
     @Test
     void aSuccessForgetsTheFailures() {
-        for (int i = 0; i < LoginThrottle.FREE_FAILURES; i++) {
+        for (int i = 1; i < LoginThrottle.FREE_FAILURES; i++) {
             fail("a/u");
         }
-        throttle.succeeded("a/u");
+        assertAllowed("a/u");
+        for (int i = 1; i < LoginThrottle.FREE_FAILURES; i++) {
+            fail("a/u");
+        }
         assertAllowed("a/u");
     }
 }

@@ -183,4 +183,12 @@ class SecurityProbesIT {
         assertTrue(through == 5 || through == 6, statuses.toString());
         assertEquals(12 - through, statuses.stream().filter(s -> s == 429).count(), statuses.toString());
     }
+
+    @Test
+    void parallelSignInsWithTheRightPasswordAllSucceed() throws Exception {
+        WharfServer.TestAccount account = newAccount(adminToken(), "burst");
+        List<Integer> statuses = race(12, () -> WharfServer.issueToken(account.name(), account.adminName(),
+                account.adminPassword()).statusCode());
+        assertTrue(statuses.stream().allMatch(s -> s == 201), statuses.toString());
+    }
 }
