@@ -51,4 +51,21 @@ class ArchitectureTest {
                 .should().callMethod(io.wharf.web.api.ErrorBody.class, "of", String.class, String.class)
                 .check(wharf);
     }
+
+    @Test
+    void useCasesKnowNoProtocol() {
+        noClasses().that().resideInAPackage("io.wharf.web.application..")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.servlet..", "jakarta.ws.rs..",
+                        "io.wharf.web.api..", "io.wharf.web.console..", "io.wharf.web.registry..", "org.thymeleaf..")
+                .check(wharf);
+    }
+
+    @Test
+    void registryHandlersSeeRequestsOnlyThroughRegistryCall() {
+        noClasses().that().resideInAPackage("io.wharf.web.registry..")
+                .and().doNotHaveSimpleName("RegistryServlet").and().doNotHaveSimpleName("RegistryTokenServlet")
+                .and().doNotHaveSimpleName("ServletCall")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.servlet..")
+                .check(wharf);
+    }
 }

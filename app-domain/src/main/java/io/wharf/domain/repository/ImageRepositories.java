@@ -16,8 +16,12 @@ public interface ImageRepositories {
 
     Optional<ImageRepository> byName(NamespaceName namespace, RepositoryName name);
 
-    /** Locks the repository until the transaction ends: pushes into one repository change its content one at a time. */
-    void lock(long repositoryId);
+    /**
+     * The repository a push writes into, locked until the transaction ends so that pushes into one repository change
+     * its content one at a time; a missing one is created first (private, category {@code other}, the pusher as its
+     * creator). Racing pushes that both find it missing both get the one repository, without a conflict.
+     */
+    ImageRepository lockForPush(Namespace namespace, RepositoryName name, String creatorId, String creatorName);
 
     ImageRepository update(ImageRepository repository, RepositoryDetails details);
 

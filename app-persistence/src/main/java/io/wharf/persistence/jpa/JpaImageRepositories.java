@@ -3,6 +3,7 @@ package io.wharf.persistence.jpa;
 import io.wharf.domain.error.SwrError;
 import io.wharf.domain.namespace.Namespace;
 import io.wharf.domain.namespace.NamespaceName;
+import io.wharf.domain.repository.Category;
 import io.wharf.domain.repository.ImageRepositories;
 import io.wharf.domain.repository.ImageRepository;
 import io.wharf.domain.repository.RepositoryDetails;
@@ -77,9 +78,22 @@ public class JpaImageRepositories implements ImageRepositories {
         return row.toRepository();
     }
 
+    /** An upsert that never fails on a duplicate (which would spoil the transaction), then the row read with its lock. */
     @Override
-    public void lock(long repositoryId) {
-        em.find(ImageRepositoryRow.class, repositoryId, LockModeType.PESSIMISTIC_WRITE);
+    public ImageRepository lockForPush(Namespace namespace, RepositoryName name, String creatorId, String creatorName) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        em.createNativeQuery("INSERT INTO image_repository (namespace_id, namespace_name, account_id, name, category,"
+                        + " description, is_public, creator_id, creator_name, created_at, updated_at, size_bytes,"
+                        + " num_images, num_download) VALUES (?1, ?2, ?3, ?4, ?5, '', FALSE, ?6, ?7, ?8, ?8, 0, 0, 0)"
+                        + " ON DUPLICATE KEY UPDATE id = id")
+                .setParameter(1, namespace.id()).setParameter(2, namespace.name().value())
+                .setParameter(3, namespace.accountId()).setParameter(4, name.value())
+                .setParameter(5, Category.OTHER.apiName()).setParameter(6, creatorId).setParameter(7, creatorName)
+                .setParameter(8, now).executeUpdate();
+        return em.createQuery("select r from ImageRepositoryRow r where r.namespaceId = :ns and r.name = :name",
+                        ImageRepositoryRow.class)
+                .setParameter("ns", namespace.id()).setParameter("name", name.value())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getSingleResult().toRepository();
     }
 
     @Override

@@ -1,23 +1,21 @@
 package io.wharf.web.application;
 
 import io.wharf.domain.account.Caller;
-import io.wharf.domain.error.SwrError;
 import io.wharf.domain.error.WharfException;
 import io.wharf.domain.namespace.Namespace;
 import io.wharf.domain.namespace.Namespaces;
 import io.wharf.domain.permission.Permission;
 import io.wharf.domain.registry.Digest;
+import io.wharf.domain.registry.ManifestDraft;
 import io.wharf.domain.registry.Manifests;
 import io.wharf.domain.registry.RegistryError;
 import io.wharf.domain.registry.RegistryException;
 import io.wharf.domain.registry.RegistryPath;
 import io.wharf.domain.registry.StoredManifest;
-import io.wharf.domain.repository.Category;
 import io.wharf.domain.repository.ImageRepositories;
 import io.wharf.domain.repository.ImageRepository;
 import io.wharf.domain.repository.ImageTag;
 import io.wharf.domain.repository.ImageTags;
-import io.wharf.domain.repository.RepositoryDetails;
 import io.wharf.domain.repository.TaggedImage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -54,6 +52,19 @@ public class RegistryService {
     ImageTags tags;
     @Inject
     Manifests manifests;
+
+    protected RegistryService() {
+    }
+
+    /** For tests over in-memory ports. */
+    public RegistryService(RepositoryAccess access, Namespaces namespaces, ImageRepositories repositories, ImageTags tags,
+                           Manifests manifests) {
+        this.access = access;
+        this.namespaces = namespaces;
+        this.repositories = repositories;
+        this.tags = tags;
+        this.manifests = manifests;
+    }
 
     /** The actions the caller ({@code null}: anonymous) may take on the repository at {@code path}. */
     public Set<String> allowedActions(Caller caller, RegistryPath path) {
@@ -92,40 +103,16 @@ public class RegistryService {
         return repositories.byName(path.namespace(), path.repository());
     }
 
-    /**
-     * The repository a push writes into, locked for the rest of the transaction: found, or created private in
-     * category {@code other}. Creating it inside the content's own transaction means a refused push leaves no empty
-     * repository behind; two pushes creating it at once see one of them fail with {@code REPOSITORY_EXISTS}, and
-     * {@link #retryingCreation} runs that one again.
-     */
+    /** The repository a push writes into, created when missing and locked for the rest of the transaction. */
     private ImageRepository forPush(Caller caller, RegistryPath path) {
-        ImageRepository repository = repository(path).orElseGet(() -> {
-            Namespace ns = namespaces.byName(path.namespace()).orElseThrow(() -> new RegistryException(
-                    RegistryError.NAME_UNKNOWN, "The organization " + path.namespace() + " does not exist."));
-            return repositories.add(ns, path.repository(), new RepositoryDetails(Category.OTHER, "", false),
-                    caller.userId(), caller.userName());
-        });
-        repositories.lock(repository.id());
-        return repository;
-    }
-
-    /** Runs a push's use case, once more if a racing push created the repository first (its own transaction each). */
-    public static <T> T retryingCreation(java.util.function.Supplier<T> push) {
-        try {
-            return push.get();
-        } catch (WharfException e) {
-            if (e.error() != SwrError.REPOSITORY_EXISTS) {
-                throw e;
-            }
-            return push.get();
-        }
+        Namespace ns = namespaces.byName(path.namespace()).orElseThrow(() -> new RegistryException(
+                RegistryError.NAME_UNKNOWN, "The organization " + path.namespace() + " does not exist."));
+        return repositories.lockForPush(ns, path.repository(), caller.userId(), caller.userName());
     }
 
     /** Lets the repository at {@code path} serve a blob that is complete and verified in the store. */
-    public ImageRepository linkBlob(Caller caller, RegistryPath path, Digest digest, long size) {
-        ImageRepository repository = forPush(caller, path);
-        manifests.link(repository.id(), digest.toString(), size, now());
-        return repository;
+    public void linkBlob(Caller caller, RegistryPath path, Digest digest, long size) {
+        manifests.link(forPush(caller, path).id(), digest.toString(), size, now());
     }
 
     /** The size of a blob the repository may serve: a linked blob, or one of its manifests read as a blob. */
@@ -144,26 +131,26 @@ public class RegistryService {
 
     /**
      * Refuses a manifest whose references the repository does not hold, before its content is written anywhere (a
-     * refused push leaves no file behind); {@link #putManifest} checks again under the repository's lock.
+     * refused push leaves no file behind); {@link #recordManifest} checks again under the repository's lock.
      */
-    public void checkReferences(RegistryPath path, List<String> blobs, List<String> children) {
+    public void checkReferences(RegistryPath path, ManifestDraft draft) {
         Optional<ImageRepository> repository = repository(path);
         long id = repository.map(ImageRepository::id).orElse(-1L);
         Set<String> linked = new LinkedHashSet<>();
         if (repository.isPresent()) {
-            blobs.stream().distinct().filter(d -> manifests.linkedSize(id, d).isPresent()).forEach(linked::add);
+            draft.blobs().stream().distinct().filter(d -> manifests.linkedSize(id, d).isPresent()).forEach(linked::add);
         }
-        requireReferences(id, blobs, children, linked);
+        requireReferences(id, draft, linked);
     }
 
-    private void requireReferences(long repositoryId, List<String> blobs, List<String> children, Set<String> linked) {
-        List<String> missingBlobs = blobs.stream().filter(d -> !linked.contains(d)).distinct().toList();
+    private void requireReferences(long repositoryId, ManifestDraft draft, Set<String> linked) {
+        List<String> missingBlobs = draft.blobs().stream().filter(d -> !linked.contains(d)).distinct().toList();
         if (!missingBlobs.isEmpty()) {
             throw new RegistryException(RegistryError.MANIFEST_BLOB_UNKNOWN,
                     "The manifest references blobs this repository does not have: " + missingBlobs);
         }
-        Set<String> present = repositoryId < 0 ? Set.of() : manifests.presentManifests(repositoryId, children);
-        List<String> missingChildren = children.stream().filter(d -> !present.contains(d)).distinct().toList();
+        Set<String> present = repositoryId < 0 ? Set.of() : manifests.presentManifests(repositoryId, draft.children());
+        List<String> missingChildren = draft.children().stream().filter(d -> !present.contains(d)).distinct().toList();
         if (!missingChildren.isEmpty()) {
             throw new RegistryException(RegistryError.MANIFEST_UNKNOWN,
                     "The index references manifests this repository does not have: " + missingChildren);
@@ -171,26 +158,25 @@ public class RegistryService {
     }
 
     /**
-     * Records a pushed manifest: every blob it references must be linked to the repository and every child manifest
-     * present, else nothing is written (not even a repository the push would have created). The manifest row, its
-     * references and the tag move commit together, with the repository locked so racing pushes of one tag serialize.
+     * Records a manifest whose content is already durable in the store: every blob it references must be linked to
+     * the repository and every child manifest present, else nothing is written (not even a repository the push would
+     * have created). The manifest row, its references and the tag move commit together, with the repository locked so
+     * that racing pushes of one tag take turns.
      */
-    public StoredManifest putManifest(Caller caller, RegistryPath path, String tag, StoredManifest manifest,
-                                      String manifestText) {
+    public StoredManifest recordManifest(Caller caller, RegistryPath path, String tag, Digest digest, int size,
+                                         ManifestDraft draft, String architectures, String manifestText) {
         ImageRepository repository = forPush(caller, path);
         Instant now = now();
-        requireReferences(repository.id(), manifest.blobs(), manifest.children(),
-                manifests.touchLinks(repository.id(), manifest.blobs(), now));
-        long imageSize = manifest.imageSize();
-        if (!manifest.children().isEmpty()) {
-            imageSize = manifest.children().stream().distinct()
+        requireReferences(repository.id(), draft, manifests.touchLinks(repository.id(), draft.blobs(), now));
+        long imageSize = draft.imageSize();
+        if (!draft.children().isEmpty()) {
+            imageSize = draft.children().stream().distinct()
                     .mapToLong(d -> manifests.byDigest(repository.id(), d).map(StoredManifest::imageSize).orElse(0L))
                     .sum();
         }
-        StoredManifest stored = manifests.add(new StoredManifest(0, repository.id(), manifest.digest(),
-                manifest.mediaType(), manifest.size(), imageSize, manifest.configDigest(), manifest.architectures(),
-                manifest.subjectDigest(), manifest.artifactType(), manifest.annotations(), now, manifest.blobs(),
-                manifest.children()));
+        StoredManifest stored = manifests.add(new StoredManifest(0, repository.id(), digest.toString(),
+                draft.mediaType(), size, imageSize, draft.configDigest(), architectures, draft.subject(),
+                draft.artifactType(), draft.annotations(), now, draft.blobs(), draft.children()));
         if (tag != null) {
             tags.put(repository, tag, new TaggedImage(stored.digest(), stored.mediaType(), manifestText,
                     stored.configDigest() == null ? stored.digest() : stored.configDigest(), 2, stored.imageSize(),

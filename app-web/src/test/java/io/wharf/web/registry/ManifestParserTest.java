@@ -1,5 +1,6 @@
 package io.wharf.web.registry;
 
+import io.wharf.domain.registry.ManifestDraft;
 import io.wharf.domain.registry.RegistryError;
 import io.wharf.domain.registry.RegistryException;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ManifestDocumentTest {
+class ManifestParserTest {
     private static final String A = "sha256:" + "a".repeat(64);
     private static final String B = "sha512:" + "b".repeat(128);
 
@@ -27,12 +28,12 @@ class ManifestDocumentTest {
 
     private static RegistryException refused(String json) {
         return assertThrows(RegistryException.class,
-                () -> ManifestDocument.parse(json.getBytes(StandardCharsets.UTF_8), null));
+                () -> ManifestParser.parse(json.getBytes(StandardCharsets.UTF_8), null));
     }
 
     @Test
     void aValidImageWithSha512LayersIsRead() {
-        ManifestDocument doc = ManifestDocument.parse(image(descriptor(A, "10"), "[" + descriptor(B, "20") + "]", "")
+        ManifestDraft doc = ManifestParser.parse(image(descriptor(A, "10"), "[" + descriptor(B, "20") + "]", "")
                 .getBytes(StandardCharsets.UTF_8), null);
         assertEquals(30, doc.imageSize());
         assertEquals(java.util.List.of(A, B), doc.blobs());
@@ -77,7 +78,7 @@ class ManifestDocumentTest {
     @Test
     void longAnnotationsAreKept() {
         String value = "v".repeat(100_000);
-        ManifestDocument doc = ManifestDocument.parse(image(descriptor(A, "1"), "[]", ",\"annotations\":{\"k\":\"" + value + "\"}")
+        ManifestDraft doc = ManifestParser.parse(image(descriptor(A, "1"), "[]", ",\"annotations\":{\"k\":\"" + value + "\"}")
                 .getBytes(StandardCharsets.UTF_8), null);
         assertTrue(doc.annotations().contains(value));
     }
@@ -92,7 +93,7 @@ class ManifestDocumentTest {
 
     @Test
     void bracketsInsideStringsDoNotCountAsNesting() {
-        ManifestDocument.checkDepth(("{\"a\":\"" + "[".repeat(1000) + "\\\"\"}").getBytes(StandardCharsets.UTF_8));
+        ManifestParser.checkDepth(("{\"a\":\"" + "[".repeat(1000) + "\\\"\"}").getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -102,7 +103,7 @@ class ManifestDocumentTest {
             manifests.append(i == 0 ? "" : ",").append("{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"")
                     .append(A).append("\",\"size\":1,\"platform\":{\"os\":\"linux\",\"architecture\":\"arch").append(i).append("\"}}");
         }
-        ManifestDocument doc = ManifestDocument.parse(("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\","
+        ManifestDraft doc = ManifestParser.parse(("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\","
                 + "\"manifests\":[" + manifests + "]}").getBytes(StandardCharsets.UTF_8), null);
         assertEquals(60, doc.platforms().size());
     }

@@ -2,6 +2,7 @@ package io.wharf.web.registry;
 
 import io.wharf.domain.error.WharfException;
 import io.wharf.domain.registry.Digest;
+import io.wharf.domain.registry.ManifestDraft;
 import io.wharf.domain.registry.RegistryError;
 import io.wharf.domain.registry.RegistryException;
 import jakarta.json.Json;
@@ -17,25 +18,18 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A pushed manifest as far as the registry needs to understand it: its media type, what it references (config and
- * layers of an image; child manifests and their platforms of an index), its subject, artifact type and annotations.
- * Every field is checked here, at the edge, by type, range and length (the OCI image specification's rules), with a
+ * Reads a pushed manifest into a {@link ManifestDraft}. Every field is checked here, at the edge, by type, range and length (the OCI image specification's rules), with a
  * nesting limit checked before the JSON parser runs; a broken rule is {@code MANIFEST_INVALID}, {@code DIGEST_INVALID}
  * or {@code SIZE_INVALID} naming the field, so nothing malformed reaches storage or the database.
  */
-record ManifestDocument(String mediaType, boolean index, String configDigest, String configMediaType, long imageSize,
-                        List<String> blobs, List<String> children, List<String> platforms, String subject,
-                        String artifactType, String annotations) {
+final class ManifestParser {
     static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
     static final String OCI_INDEX = "application/vnd.oci.image.index.v1+json";
     static final String DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
     static final String DOCKER_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
-    static final Set<String> IMAGE_CONFIGS = Set.of("application/vnd.oci.image.config.v1+json",
-            "application/vnd.docker.container.image.v1+json");
     /** RFC 6838: type and subtype of at most 127 characters each. */
     private static final Pattern MEDIA_TYPE = Pattern.compile(
             "[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}");
@@ -43,7 +37,10 @@ record ManifestDocument(String mediaType, boolean index, String configDigest, St
     static final int MAX_DEPTH = 32;
     private static final int MAX_DESCRIPTORS = 10_000;
 
-    static ManifestDocument parse(byte[] content, String contentType) {
+    private ManifestParser() {
+    }
+
+    static ManifestDraft parse(byte[] content, String contentType) {
         checkDepth(content);
         JsonObject json;
         try (var reader = Json.createReader(new ByteArrayInputStream(content))) {
@@ -86,7 +83,7 @@ record ManifestDocument(String mediaType, boolean index, String configDigest, St
     private record Descriptor(String mediaType, String digest, long size, boolean foreign, String platform) {
     }
 
-    private static ManifestDocument image(JsonObject json, String type, String subject, String artifactType,
+    private static ManifestDraft image(JsonObject json, String type, String subject, String artifactType,
                                           String annotations) {
         if (!json.containsKey("config")) {
             throw invalid("an image manifest needs a config descriptor", "config");
@@ -105,12 +102,12 @@ record ManifestDocument(String mediaType, boolean index, String configDigest, St
         String configType = config.mediaType() == null ? "" : config.mediaType();
         // An artifact without artifactType takes its config's media type, as the referrers API says.
         String effectiveArtifactType = artifactType != null ? artifactType
-                : IMAGE_CONFIGS.contains(configType) || configType.isEmpty() ? null : configType;
-        return new ManifestDocument(type, false, config.digest(), configType, size, blobs, List.of(), List.of(),
+                : ManifestDraft.IMAGE_CONFIGS.contains(configType) || configType.isEmpty() ? null : configType;
+        return new ManifestDraft(type, false, config.digest(), configType, size, blobs, List.of(), List.of(),
                 subject, effectiveArtifactType, annotations);
     }
 
-    private static ManifestDocument index(JsonObject json, String type, String subject, String artifactType,
+    private static ManifestDraft index(JsonObject json, String type, String subject, String artifactType,
                                           String annotations) {
         List<String> children = new ArrayList<>();
         List<String> platforms = new ArrayList<>();
@@ -120,7 +117,7 @@ record ManifestDocument(String mediaType, boolean index, String configDigest, St
                 platforms.add(entry.platform());
             }
         }
-        return new ManifestDocument(type, true, null, null, 0, List.of(), children, platforms, subject, artifactType,
+        return new ManifestDraft(type, true, null, null, 0, List.of(), children, platforms, subject, artifactType,
                 annotations);
     }
 

@@ -1,0 +1,72 @@
+package io.wharf.web.fakes;
+
+import io.wharf.domain.repository.ImageRepository;
+import io.wharf.domain.repository.ImageTag;
+import io.wharf.domain.repository.ImageTags;
+import io.wharf.domain.repository.TagQuery;
+import io.wharf.domain.repository.TaggedImage;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Tags in memory, in tag order per repository. */
+public final class InMemoryImageTags implements ImageTags {
+    private final Map<String, ImageTag> tags = new ConcurrentSkipListMap<>();
+    private final AtomicLong ids = new AtomicLong();
+
+    private static String key(long repositoryId, String tag) {
+        return String.format("%012d/%s", repositoryId, tag);
+    }
+
+    @Override
+    public ImageTag put(ImageRepository repository, String tag, TaggedImage image) {
+        Instant now = Instant.now();
+        ImageTag old = tags.get(key(repository.id(), tag));
+        ImageTag stored = new ImageTag(old == null ? ids.incrementAndGet() : old.id(), repository.id(), tag,
+                image.digest(), image.imageId(), image.manifest(), image.schema(), image.size(), image.tagType(),
+                image.mediaType(), image.architectures(), old == null ? now : old.createdAt(), now);
+        tags.put(key(repository.id(), tag), stored);
+        return stored;
+    }
+
+    @Override
+    public List<ImageTag> byDigest(long repositoryId, String digest) {
+        return tags.values().stream().filter(t -> t.repositoryId() == repositoryId && t.digest().equals(digest)).toList();
+    }
+
+    @Override
+    public Optional<ImageTag> byTag(long repositoryId, String tag) {
+        return Optional.ofNullable(tags.get(key(repositoryId, tag)));
+    }
+
+    @Override
+    public List<ImageTag> list(TagQuery query) {
+        throw new UnsupportedOperationException("lists are tested on MariaDB");
+    }
+
+    @Override
+    public long count(TagQuery query) {
+        throw new UnsupportedOperationException("lists are tested on MariaDB");
+    }
+
+    @Override
+    public Map<Long, List<String>> namesOf(Collection<Long> repositoryIds) {
+        throw new UnsupportedOperationException("lists are tested on MariaDB");
+    }
+
+    @Override
+    public void remove(ImageRepository repository, ImageTag tag) {
+        tags.remove(key(repository.id(), tag.tag()));
+    }
+
+    @Override
+    public List<String> namesAfter(long repositoryId, String after, int limit) {
+        return tags.values().stream().filter(t -> t.repositoryId() == repositoryId)
+                .map(ImageTag::tag).filter(t -> after == null || t.compareTo(after) > 0).limit(limit).toList();
+    }
+}
