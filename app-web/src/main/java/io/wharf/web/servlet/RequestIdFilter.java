@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -29,7 +30,16 @@ public class RequestIdFilter extends HttpFilter {
         String id = sent != null && ACCEPTED.matcher(sent).matches() ? sent : UUID.randomUUID().toString().replace("-", "");
         request.setAttribute(ATTRIBUTE, id);
         response.setHeader(HEADER, id);
-        chain.doFilter(request, response);
+        try {
+            chain.doFilter(request, response);
+        } catch (FileNotFoundException notFound) {
+            // Liberty's file serving throws for a path nothing answers; let it be the 404 it is, not an incident.
+            if (!response.isCommitted()) {
+                response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+                response.setContentType("text/plain");
+                response.getWriter().write("Not found.");
+            }
+        }
     }
 
     public static String idOf(ServletRequest request) {
