@@ -17,12 +17,13 @@ public final class AccessPolicy {
         return rightOn(caller, namespace, Optional.empty());
     }
 
-    /** The caller's right on an organization, given what was granted to them on it. */
+    /** The caller's right on an organization, given what was granted to them on it; none where {@link Visibility} hides it. */
     public Optional<Permission> rightOn(Caller caller, Namespace namespace, Optional<Permission> granted) {
-        if (!namespace.accountId().equals(caller.accountId())) {
+        Visibility visibility = Visibility.of(caller);
+        if (!visibility.seesNamespace(namespace, granted.isPresent())) {
             return Optional.empty();
         }
-        if (caller.accountAdministrator() || namespace.creatorId().equals(caller.userId())) {
+        if (visibility.wholeAccount() || namespace.creatorId().equals(caller.userId())) {
             return Optional.of(Permission.MANAGE);
         }
         return granted;
@@ -35,6 +36,10 @@ public final class AccessPolicy {
     public Optional<Permission> rightOn(Caller caller, Namespace namespace, Optional<Permission> namespaceGrant,
                                         ImageRepository repository, Optional<Permission> repositoryGrant,
                                         boolean sharedWithCaller) {
+        if (!Visibility.of(caller).seesRepository(namespace, namespaceGrant.isPresent(), repository,
+                repositoryGrant.isPresent() && namespace.accountId().equals(caller.accountId()), sharedWithCaller)) {
+            return Optional.empty();
+        }
         Optional<Permission> best = rightOn(caller, namespace, namespaceGrant);
         if (namespace.accountId().equals(caller.accountId())) {
             best = strongest(best, repositoryGrant);

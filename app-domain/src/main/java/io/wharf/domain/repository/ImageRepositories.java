@@ -23,6 +23,9 @@ public interface ImageRepositories {
      */
     ImageRepository lockForPush(Namespace namespace, RepositoryName name, String creatorId, String creatorName);
 
+    /** As {@link #lockForPush} without the lock: for linking a blob, which racing pushes may do side by side. */
+    ImageRepository forPush(Namespace namespace, RepositoryName name, String creatorId, String creatorName);
+
     ImageRepository update(ImageRepository repository, RepositoryDetails details);
 
     /** Counts one pull of an image (a manifest download) towards {@code num_download}. */

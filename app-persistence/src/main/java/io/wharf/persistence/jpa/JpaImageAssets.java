@@ -113,10 +113,8 @@ public class JpaImageAssets implements ImageAssets {
         } else {
             // Repository filters: the account's repositories first, then their tags (starting from the tags would
             // walk every tag of the account to find a few repositories' ones).
-            jpql.append(" from ImageTagRow t, ImageRepositoryRow r where t.repositoryId = r.id and r.accountId = :account");
-            if (query.visibleTo() != null) {
-                jpql.append(JpaImageRepositories.VISIBLE_TO_USER);
-            }
+            jpql.append(" from ImageTagRow t, ImageRepositoryRow r where t.repositoryId = r.id and ")
+                    .append(VisibilityClauses.ownRepositories("r", query.visibleTo() == null));
         }
         TypedQuery<T> typed = filtered(query, jpql, OWN, order, type, query.namespace());
         if (!shared && query.visibleTo() != null) {

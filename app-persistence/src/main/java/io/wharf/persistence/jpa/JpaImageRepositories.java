@@ -22,13 +22,6 @@ import java.util.Optional;
 
 @ApplicationScoped
 public class JpaImageRepositories implements ImageRepositories {
-    /** A user who is not the account's administrator sees what they created or were granted. */
-    static final String VISIBLE_TO_USER = " and (r.namespaceId in (select n.id from NamespaceRow n"
-            + " where n.accountId = :account and (n.creatorId = :user or exists (select 1 from GrantRow g"
-            + " where g.scope = 'NAMESPACE' and g.targetId = n.id and g.userId = :user)))"
-            + " or exists (select 1 from GrantRow g where g.scope = 'REPOSITORY' and g.targetId = r.id"
-            + " and g.userId = :user))";
-
     @PersistenceContext(unitName = "wharf")
     EntityManager em;
 
@@ -78,9 +71,27 @@ public class JpaImageRepositories implements ImageRepositories {
         return row.toRepository();
     }
 
-    /** An upsert that never fails on a duplicate (which would spoil the transaction), then the row read with its lock. */
+    /**
+     * The row read with its lock; when missing, an upsert that never fails on a duplicate (which would spoil the
+     * transaction) creates it first.
+     */
     @Override
     public ImageRepository lockForPush(Namespace namespace, RepositoryName name, String creatorId, String creatorName) {
+        return locked(namespace, name).orElseGet(() -> {
+            create(namespace, name, creatorId, creatorName);
+            return locked(namespace, name).orElseThrow();
+        });
+    }
+
+    @Override
+    public ImageRepository forPush(Namespace namespace, RepositoryName name, String creatorId, String creatorName) {
+        return byName(namespace.name(), name).orElseGet(() -> {
+            create(namespace, name, creatorId, creatorName);
+            return byName(namespace.name(), name).orElseThrow();
+        });
+    }
+
+    private void create(Namespace namespace, RepositoryName name, String creatorId, String creatorName) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         em.createNativeQuery("INSERT INTO image_repository (namespace_id, namespace_name, account_id, name, category,"
                         + " description, is_public, creator_id, creator_name, created_at, updated_at, size_bytes,"
@@ -90,10 +101,14 @@ public class JpaImageRepositories implements ImageRepositories {
                 .setParameter(3, namespace.accountId()).setParameter(4, name.value())
                 .setParameter(5, Category.OTHER.apiName()).setParameter(6, creatorId).setParameter(7, creatorName)
                 .setParameter(8, now).executeUpdate();
+    }
+
+    private Optional<ImageRepository> locked(Namespace namespace, RepositoryName name) {
         return em.createQuery("select r from ImageRepositoryRow r where r.namespaceId = :ns and r.name = :name",
                         ImageRepositoryRow.class)
                 .setParameter("ns", namespace.id()).setParameter("name", name.value())
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getSingleResult().toRepository();
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst()
+                .map(ImageRepositoryRow::toRepository);
     }
 
     @Override
@@ -127,10 +142,9 @@ public class JpaImageRepositories implements ImageRepositories {
 
     @Override
     public List<String> catalog(String accountId, String visibleTo, Instant now, String after, int limit) {
-        StringBuilder jpql = new StringBuilder("select r.namespaceName, r.name from ImageRepositoryRow r where"
-                + " ((r.accountId = :account").append(visibleTo == null ? "" : VISIBLE_TO_USER).append(")"
-                + " or exists (select 1 from AccessDomainRow s where s.repositoryId = r.id and s.accountId = :account"
-                + " and (s.deadline is null or s.deadline > :now)))");
+        StringBuilder jpql = new StringBuilder("select r.namespaceName, r.name from ImageRepositoryRow r where ((")
+                .append(VisibilityClauses.ownRepositories("r", visibleTo == null)).append(") or ")
+                .append(VisibilityClauses.sharedRepositories("r")).append(")");
         int slash = after == null ? -1 : after.indexOf('/');
         if (slash > 0) {
             jpql.append(" and (r.namespaceName > :afterNs or (r.namespaceName = :afterNs and r.name > :afterName))");
@@ -148,11 +162,8 @@ public class JpaImageRepositories implements ImageRepositories {
     }
 
     private <T> TypedQuery<T> select(RepositoryQuery query, String projection, String order, Class<T> type) {
-        StringBuilder jpql = new StringBuilder(projection)
-                .append(" from ImageRepositoryRow r where r.accountId = :account");
-        if (query.visibleTo() != null) {
-            jpql.append(VISIBLE_TO_USER);
-        }
+        StringBuilder jpql = new StringBuilder(projection).append(" from ImageRepositoryRow r where ")
+                .append(VisibilityClauses.ownRepositories("r", query.visibleTo() == null));
         if (query.namespaceId() != null) {
             jpql.append(" and r.namespaceId = :nsId");
         }

@@ -98,17 +98,13 @@ public class JpaManifests implements Manifests {
                 .setParameter("repo", repositoryId).setParameter("digests", digests).getResultList());
     }
 
+    /** An upsert: racing pushes of one blob into one repository both link it, neither fails on the key. */
     @Override
     public void link(long repositoryId, String digest, long size, Instant at) {
-        RepositoryBlobRow.Key key = new RepositoryBlobRow.Key();
-        key.repositoryId = repositoryId;
-        key.digest = digest;
-        RepositoryBlobRow row = em.find(RepositoryBlobRow.class, key);
-        if (row == null) {
-            em.persist(new RepositoryBlobRow(repositoryId, digest, size, at));
-        } else {
-            row.linkedAt = at;
-        }
+        em.createNativeQuery("INSERT INTO repository_blob (repository_id, digest, size_bytes, linked_at)"
+                        + " VALUES (?1, ?2, ?3, ?4) ON DUPLICATE KEY UPDATE linked_at = ?4")
+                .setParameter(1, repositoryId).setParameter(2, digest).setParameter(3, size).setParameter(4, at)
+                .executeUpdate();
     }
 
     @Override

@@ -61,16 +61,8 @@ public class JpaNamespaces implements Namespaces {
     }
 
     private <T> TypedQuery<T> select(NamespaceQuery query, String projection, String order, Class<T> type) {
-        StringBuilder jpql = new StringBuilder(projection).append(" from NamespaceRow n where n.accountId = :account");
-        if (query.visibleTo() != null) {
-            jpql.append(" and (n.creatorId = :user or exists (select 1 from GrantRow g where g.scope = 'NAMESPACE'"
-                    + " and g.targetId = n.id and g.userId = :user)");
-            if (query.throughRepositories()) {
-                jpql.append(" or exists (select 1 from GrantRow g, ImageRepositoryRow r where g.scope = 'REPOSITORY'"
-                        + " and g.targetId = r.id and r.namespaceId = n.id and g.userId = :user)");
-            }
-            jpql.append(")");
-        }
+        StringBuilder jpql = new StringBuilder(projection).append(" from NamespaceRow n where ")
+                .append(VisibilityClauses.namespaces("n", query.visibleTo() == null, query.throughRepositories()));
         if (query.nameContains() != null) {
             jpql.append(" and n.name like :name escape '!'");
         }

@@ -1,5 +1,6 @@
 package io.wharf.web.application;
 
+import io.wharf.domain.permission.Visibility;
 import io.wharf.domain.account.Accounts;
 import io.wharf.domain.account.Caller;
 import io.wharf.domain.asset.AssetQuery;
@@ -44,7 +45,7 @@ public class ImageAssetService {
     }
 
     public Page<AssetView> list(Caller caller, AssetQuery query) {
-        AssetQuery scoped = new AssetQuery(caller.accountId(), caller.accountAdministrator() ? null : caller.userId(),
+        AssetQuery scoped = new AssetQuery(caller.accountId(), Visibility.of(caller).userId(),
                 query.type(), query.namespace(), query.nameContains(), query.version(), query.latestOnly(),
                 query.minimumSize(), query.updatedFrom(), query.updatedTo(), Instant.now(), query.offset(), query.limit());
         List<ImageAsset> found = assets.list(scoped);

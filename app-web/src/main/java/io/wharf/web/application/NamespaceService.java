@@ -1,5 +1,6 @@
 package io.wharf.web.application;
 
+import io.wharf.domain.permission.Visibility;
 import io.wharf.domain.account.Caller;
 import io.wharf.domain.error.SwrError;
 import io.wharf.domain.error.WharfException;
@@ -41,7 +42,7 @@ public class NamespaceService {
      * organizations the caller sees only through a repository granted to them, with {@code auth} 1.
      */
     public Page<NamespaceView> list(Caller caller, String nameContains, boolean throughRepositories, PageRequest page) {
-        String visibleTo = caller.accountAdministrator() ? null : caller.userId();
+        String visibleTo = Visibility.of(caller).userId();
         NamespaceQuery query = new NamespaceQuery(caller.accountId(), visibleTo, throughRepositories, nameContains,
                 page.offset(), page.limit());
         return new Page<>(namespaces.list(query).stream()

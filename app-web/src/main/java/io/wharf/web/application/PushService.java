@@ -20,7 +20,7 @@ import java.util.Optional;
 
 /**
  * The one use case that changes a repository's content, as distribution's {@code blobwriter.Commit} does it: validate,
- * store, wait until the content is durable, then link it — the last step one transaction in {@link RegistryService},
+ * store, (for a manifest) wait until everything it names is durable, then link it — the last step one transaction in {@link RegistryService},
  * where a push also creates the repository it needs. Nothing a refused push sent is linked, and a manifest is refused
  * before its content is written at all. Streaming stays outside the transaction (a slow client holds no connection).
  */
@@ -51,7 +51,8 @@ public class PushService {
         } catch (BlobStore.DigestMismatch e) {
             throw new RegistryException(RegistryError.DIGEST_INVALID, e.getMessage(), "digest");
         }
-        store.awaitDurable(java.util.List.of(digest.toString()));
+        // The store flushes the blob in the background, overlapping the client's next transfer; a manifest naming it
+        // waits for that flush (putManifest), so a tag never names content that is not on disk.
         registry.linkBlob(caller, path, digest, size);
         return size;
     }

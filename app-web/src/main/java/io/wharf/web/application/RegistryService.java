@@ -1,5 +1,6 @@
 package io.wharf.web.application;
 
+import io.wharf.domain.permission.Visibility;
 import io.wharf.domain.account.Caller;
 import io.wharf.domain.error.WharfException;
 import io.wharf.domain.namespace.Namespace;
@@ -105,14 +106,22 @@ public class RegistryService {
 
     /** The repository a push writes into, created when missing and locked for the rest of the transaction. */
     private ImageRepository forPush(Caller caller, RegistryPath path) {
-        Namespace ns = namespaces.byName(path.namespace()).orElseThrow(() -> new RegistryException(
-                RegistryError.NAME_UNKNOWN, "The organization " + path.namespace() + " does not exist."));
-        return repositories.lockForPush(ns, path.repository(), caller.userId(), caller.userName());
+        return repositories.lockForPush(namespace(path), path.repository(), caller.userId(), caller.userName());
     }
 
-    /** Lets the repository at {@code path} serve a blob that is complete and verified in the store. */
+    /**
+     * Lets the repository at {@code path} serve a blob that is complete and verified in the store. Links need no lock
+     * (an upsert each): parallel layer uploads into one repository do not wait for one another.
+     */
     public void linkBlob(Caller caller, RegistryPath path, Digest digest, long size) {
-        manifests.link(forPush(caller, path).id(), digest.toString(), size, now());
+        Namespace ns = namespace(path);
+        manifests.link(repositories.forPush(ns, path.repository(), caller.userId(), caller.userName()).id(),
+                digest.toString(), size, now());
+    }
+
+    private Namespace namespace(RegistryPath path) {
+        return namespaces.byName(path.namespace()).orElseThrow(() -> new RegistryException(
+                RegistryError.NAME_UNKNOWN, "The organization " + path.namespace() + " does not exist."));
     }
 
     /** The size of a blob the repository may serve: a linked blob, or one of its manifests read as a blob. */
@@ -221,7 +230,7 @@ public class RegistryService {
 
     /** The repositories the caller may read, by path, for {@code _catalog}. */
     public List<String> catalog(Caller caller, String after, int limit) {
-        return repositories.catalog(caller.accountId(), caller.accountAdministrator() ? null : caller.userId(), now(),
+        return repositories.catalog(caller.accountId(), Visibility.of(caller).userId(), now(),
                 after, limit);
     }
 

@@ -1,5 +1,6 @@
 package io.wharf.web.application;
 
+import io.wharf.domain.permission.Visibility;
 import io.wharf.domain.account.Accounts;
 import io.wharf.domain.account.Caller;
 import io.wharf.domain.error.SwrError;
@@ -67,7 +68,7 @@ public class RepositoryService {
     /** The repositories of the caller's account that the caller holds a right on, with their tag names. */
     public Page<RepositoryView> list(Caller caller, String namespaceContains, String nameContains, Category category,
                                      Boolean isPublic, RepositoryQuery.Order order, boolean descending, PageRequest page) {
-        return list(caller, new RepositoryQuery(caller.accountId(), caller.accountAdministrator() ? null : caller.userId(),
+        return list(caller, new RepositoryQuery(caller.accountId(), Visibility.of(caller).userId(),
                 null, namespaceContains, nameContains, category, isPublic, order, descending, page.offset(), page.limit()));
     }
 
@@ -75,7 +76,7 @@ public class RepositoryService {
     public Page<RepositoryView> listIn(Caller caller, String namespace, String nameContains, Category category,
                                        PageRequest page) {
         Namespace ns = access.visibleNamespace(caller, namespace);
-        return list(caller, new RepositoryQuery(caller.accountId(), caller.accountAdministrator() ? null : caller.userId(),
+        return list(caller, new RepositoryQuery(caller.accountId(), Visibility.of(caller).userId(),
                 ns.id(), null, nameContains, category, null, RepositoryQuery.Order.NAME, false, page.offset(), page.limit()));
     }
 

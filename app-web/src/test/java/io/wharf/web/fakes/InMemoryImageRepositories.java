@@ -53,6 +53,11 @@ public final class InMemoryImageRepositories implements ImageRepositories {
     }
 
     @Override
+    public ImageRepository forPush(Namespace namespace, RepositoryName name, String creatorId, String creatorName) {
+        return lockForPush(namespace, name, creatorId, creatorName);
+    }
+
+    @Override
     public ImageRepository update(ImageRepository repository, RepositoryDetails details) {
         throw new UnsupportedOperationException("not a registry use case");
     }
