@@ -7,6 +7,7 @@ import io.wharf.domain.repository.TagQuery;
 import io.wharf.domain.repository.TaggedImage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
@@ -42,6 +43,8 @@ public class JpaImageTags implements ImageTags {
             created.createdAt = now;
             return created;
         });
+        boolean added = row.id == null;
+        long sizeBefore = added ? 0 : row.size;
         row.digest = image.digest();
         row.imageId = image.imageId();
         row.manifest = image.manifest();
@@ -51,21 +54,23 @@ public class JpaImageTags implements ImageTags {
         row.mediaType = image.mediaType();
         row.architectures = image.architectures();
         row.updatedAt = now;
-        if (row.id == null) {
+        if (added) {
             em.persist(row);
         }
         em.flush();
-        refreshTotals(repository.id(), now);
+        adjustTotals(repository.id(), image.size() - sizeBefore, added ? 1 : 0, now);
         return row.toTag();
     }
 
-    /** Size, image count and update time of a repository follow its tags. */
-    private void refreshTotals(long repositoryId, Instant now) {
-        Object[] totals = em.createQuery("select coalesce(sum(t.size), 0), count(t) from ImageTagRow t"
-                + " where t.repositoryId = :id", Object[].class).setParameter("id", repositoryId).getSingleResult();
-        ImageRepositoryRow repository = em.find(ImageRepositoryRow.class, repositoryId);
-        repository.size = ((Number) totals[0]).longValue();
-        repository.numImages = ((Number) totals[1]).longValue();
+    /**
+     * Size, image count and update time of a repository follow its tags, adjusted by the change on the locked row
+     * (summing every tag on each push grew with the repository, under the lock racing pushes wait on); a push holds
+     * that lock already, so this reads nothing more.
+     */
+    private void adjustTotals(long repositoryId, long sizeDelta, int countDelta, Instant now) {
+        ImageRepositoryRow repository = em.find(ImageRepositoryRow.class, repositoryId, LockModeType.PESSIMISTIC_WRITE);
+        repository.size += sizeDelta;
+        repository.numImages += countDelta;
         repository.updatedAt = now;
     }
 
@@ -127,8 +132,11 @@ public class JpaImageTags implements ImageTags {
 
     @Override
     public void remove(ImageRepository repository, ImageTag tag) {
-        em.createQuery("delete from ImageTagRow t where t.id = :id").setParameter("id", tag.id()).executeUpdate();
-        refreshTotals(repository.id(), Instant.now().truncatedTo(ChronoUnit.MICROS));
+        int removed = em.createQuery("delete from ImageTagRow t where t.id = :id").setParameter("id", tag.id())
+                .executeUpdate();
+        if (removed > 0) {
+            adjustTotals(repository.id(), -tag.size(), -1, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        }
     }
 
     @Override

@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * N clients × M images pushed into one repository and pulled back over raw HTTP (the distribution API, nothing
- * Wharf-specific), counting every answer that is not the expected one. Run by the tests at a small size and, as a
+ * Wharf-specific), counting every answer that is not the expected one. Like docker and skopeo, a client with
+ * credentials follows the 401 challenge once: it fetches a bearer token from the realm and sends it from then on. Run by the tests at a small size and, as a
  * single-file program with only the JDK, by {@code bench/load.sh} against Wharf and Debian's docker-registry alike:
  * {@code java RegistryLoad.java <base-url> <repository> <clients> <images-per-client> [user:password]}.
  */
@@ -41,14 +42,16 @@ public final class RegistryLoad {
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
     private final String repository;
-    private final String authorization;
+    /** Basic credentials, traded for a bearer token per client as docker and skopeo do; null for an open registry. */
+    private final String basic;
+    private final ThreadLocal<String> bearer = new ThreadLocal<>();
     private final AtomicInteger errors = new AtomicInteger();
     private final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
 
-    public RegistryLoad(String base, String repository, String authorization) {
+    public RegistryLoad(String base, String repository, String basic) {
         this.base = base;
         this.repository = repository;
-        this.authorization = authorization;
+        this.basic = basic;
     }
 
     public static void main(String[] args) throws Exception {
@@ -151,6 +154,33 @@ public final class RegistryLoad {
     }
 
     private HttpResponse<byte[]> send(String method, String path, byte[] body, String type, String... accept) {
+        HttpResponse<byte[]> response = attempt(method, path, body, type, accept);
+        if (response != null && response.statusCode() == 401 && basic != null) {
+            bearer.set(token(response.headers().firstValue("WWW-Authenticate").orElse("")));
+            response = attempt(method, path, body, type, accept);
+        }
+        return response;
+    }
+
+    /** A bearer token from the challenge's realm for pull and push on the repository, asked with the credentials. */
+    private String token(String challenge) {
+        java.util.regex.Matcher realm = java.util.regex.Pattern.compile("realm=\"([^\"]+)\"").matcher(challenge);
+        if (!realm.find()) {
+            return null;
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(realm.group(1) + "?service=wharf&scope=repository:"
+                + repository + ":pull,push")).header("Authorization", basic).timeout(Duration.ofSeconds(60)).GET().build();
+        try {
+            String json = new String(http.send(request, HttpResponse.BodyHandlers.ofByteArray()).body(), StandardCharsets.UTF_8);
+            java.util.regex.Matcher token = java.util.regex.Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+            return token.find() ? "Bearer " + token.group(1) : null;
+        } catch (Exception e) {
+            failures.add("token: " + e);
+            return null;
+        }
+    }
+
+    private HttpResponse<byte[]> attempt(String method, String path, byte[] body, String type, String... accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (type != null) {
@@ -159,8 +189,8 @@ public final class RegistryLoad {
         if (accept.length > 0) {
             request.header("Accept", accept[0]);
         }
-        if (authorization != null) {
-            request.header("Authorization", authorization);
+        if (bearer.get() != null) {
+            request.header("Authorization", bearer.get());
         }
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
