@@ -59,7 +59,11 @@ public class FileBlobStore implements BlobStore {
     /** Blobs whose flush to disk is still under way. */
     private final Map<String, CompletableFuture<Void>> flushing = new ConcurrentHashMap<>();
     /** Two daemon threads flush finished blobs; they hold no application state, only file handles. */
-    private static final Executor FLUSHER = Executors.newFixedThreadPool(2, runnable -> {
+    /**
+     * Flushes run side by side: the filesystem's journal commits concurrent flushes together, so with many clients
+     * pushing at once eight flushing threads wait far less than two did (a manifest waits for its blobs' flushes).
+     */
+    private static final Executor FLUSHER = Executors.newFixedThreadPool(8, runnable -> {
         Thread thread = new Thread(runnable, "wharf-blob-flush");
         thread.setDaemon(true);
         return thread;
@@ -137,7 +141,9 @@ public class FileBlobStore implements BlobStore {
         Path temporary = uploads.resolve("put-" + UUID.randomUUID());
         try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             channel.write(java.nio.ByteBuffer.wrap(content));
-            channel.force(true);
+            if (FSYNC) {
+                channel.force(false);
+            }
         }
         moveIntoPlace(temporary, digest);
         return digest;
