@@ -4,6 +4,7 @@ import io.wharf.domain.registry.Manifests;
 import io.wharf.domain.registry.StoredManifest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.hibernate.query.NativeQuery;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
@@ -27,20 +28,40 @@ public class JpaManifests implements Manifests {
         this.em = em;
     }
 
+    /**
+     * Upserts, so that racing pushes of one manifest into one repository both succeed without a repository-wide lock
+     * (a duplicate key would spoil the transaction): the row and its references are inserted unless already there.
+     */
     @Override
     public StoredManifest add(StoredManifest manifest) {
         Optional<StoredManifest> existing = byDigest(manifest.repositoryId(), manifest.digest());
         if (existing.isPresent()) {
             return existing.get();
         }
-        ImageManifestRow row = new ImageManifestRow(manifest);
-        em.persist(row);
-        em.flush();
-        manifest.blobs().stream().distinct()
-                .forEach(d -> em.persist(new ManifestReferenceRow(row.id, d, ManifestReferenceRow.BLOB)));
+        em.createNativeQuery("INSERT INTO image_manifest (repository_id, digest, media_type, size_bytes, image_size,"
+                        + " config_digest, architectures, subject_digest, artifact_type, annotations, pushed_at)"
+                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON DUPLICATE KEY UPDATE id = id")
+                .unwrap(NativeQuery.class)
+                .setParameter(1, manifest.repositoryId()).setParameter(2, manifest.digest())
+                .setParameter(3, manifest.mediaType()).setParameter(4, manifest.size())
+                .setParameter(5, manifest.imageSize()).setParameter(6, manifest.configDigest(), String.class)
+                .setParameter(7, manifest.architectures()).setParameter(8, manifest.subjectDigest(), String.class)
+                .setParameter(9, manifest.artifactType(), String.class)
+                .setParameter(10, manifest.annotations(), String.class).setParameter(11, manifest.pushedAt())
+                .executeUpdate();
+        ImageManifestRow row = em.createQuery("select m from ImageManifestRow m where m.repositoryId = :id"
+                        + " and m.digest = :digest", ImageManifestRow.class)
+                .setParameter("id", manifest.repositoryId()).setParameter("digest", manifest.digest()).getSingleResult();
+        manifest.blobs().stream().distinct().forEach(d -> reference(row.id, d, ManifestReferenceRow.BLOB));
         manifest.children().stream().distinct().filter(d -> !manifest.blobs().contains(d))
-                .forEach(d -> em.persist(new ManifestReferenceRow(row.id, d, ManifestReferenceRow.MANIFEST)));
+                .forEach(d -> reference(row.id, d, ManifestReferenceRow.MANIFEST));
         return row.toManifest(manifest.blobs(), manifest.children());
+    }
+
+    private void reference(long manifestId, String digest, String kind) {
+        em.createNativeQuery("INSERT INTO manifest_reference (manifest_id, digest, kind) VALUES (?1, ?2, ?3)"
+                        + " ON DUPLICATE KEY UPDATE kind = kind")
+                .setParameter(1, manifestId).setParameter(2, digest).setParameter(3, kind).executeUpdate();
     }
 
     @Override

@@ -104,11 +104,6 @@ public class RegistryService {
         return repositories.byName(path.namespace(), path.repository());
     }
 
-    /** The repository a push writes into, created when missing and locked for the rest of the transaction. */
-    private ImageRepository forPush(Caller caller, RegistryPath path) {
-        return repositories.lockForPush(namespace(path), path.repository(), caller.userId(), caller.userName());
-    }
-
     /**
      * Lets the repository at {@code path} serve a blob that is complete and verified in the store. Links need no lock
      * (an upsert each): parallel layer uploads into one repository do not wait for one another.
@@ -169,14 +164,19 @@ public class RegistryService {
     /**
      * Records a manifest whose content is already durable in the store: every blob it references must be linked to
      * the repository and every child manifest present, else nothing is written (not even a repository the push would
-     * have created). The manifest row, its references and the tag move commit together, with the repository locked so
-     * that racing pushes of one tag take turns.
+     * have created). The manifest row, its references and the tag move commit together; racing pushes of one manifest
+     * meet in upserts, racing moves of one tag take turns on the repository's lock.
      */
     public StoredManifest recordManifest(Caller caller, RegistryPath path, String tag, Digest digest, int size,
                                          ManifestDraft draft, String architectures, String manifestText) {
-        ImageRepository repository = forPush(caller, path);
+        ImageRepository repository = repositories.forPush(namespace(path), path.repository(), caller.userId(),
+                caller.userName());
         Instant now = now();
         requireReferences(repository.id(), draft, manifests.touchLinks(repository.id(), draft.blobs(), now));
+        // Writes take turns per repository from here to the commit. The lock comes before the first row that refers
+        // to the repository: such an insert takes a shared lock on the repository's row, and two of those upgrading
+        // to the exclusive lock would deadlock.
+        repositories.lockForPush(namespace(path), path.repository(), caller.userId(), caller.userName());
         long imageSize = draft.imageSize();
         if (!draft.children().isEmpty()) {
             imageSize = draft.children().stream().distinct()

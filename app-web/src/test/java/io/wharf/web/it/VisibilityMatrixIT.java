@@ -115,8 +115,10 @@ class VisibilityMatrixIT {
     }
 
     private static int status(String method, String path, String token, String auth) {
-        HttpRequest.Builder request = WharfServer.request(path).method(method, HttpRequest.BodyPublishers.noBody())
-                .header("Accept", "application/vnd.oci.image.manifest.v1+json");
+        HttpRequest.Builder request = WharfServer.request(path).method(method, HttpRequest.BodyPublishers.noBody());
+        if (path.contains("/manifests/")) {
+            request.header("Accept", "application/vnd.oci.image.manifest.v1+json");
+        }
         if (token != null) {
             request.header("X-Auth-Token", token);
         }
