@@ -164,34 +164,37 @@ public class RegistryService {
     /**
      * Records a manifest whose content is already durable in the store: every blob it references must be linked to
      * the repository and every child manifest present, else nothing is written (not even a repository the push would
-     * have created). The manifest row, its references and the tag move commit together; racing pushes of one manifest
-     * meet in upserts, racing moves of one tag take turns on the repository's lock.
+     * have created). The manifest row and its references commit together; racing pushes of one manifest meet in
+     * upserts, so this takes no repository-wide lock.
      */
-    public StoredManifest recordManifest(Caller caller, RegistryPath path, String tag, Digest digest, int size,
-                                         ManifestDraft draft, String architectures, String manifestText) {
+    public StoredManifest recordManifest(Caller caller, RegistryPath path, Digest digest, int size,
+                                         ManifestDraft draft, String architectures) {
         ImageRepository repository = repositories.forPush(namespace(path), path.repository(), caller.userId(),
                 caller.userName());
         Instant now = now();
         requireReferences(repository.id(), draft, manifests.touchLinks(repository.id(), draft.blobs(), now));
-        // Writes take turns per repository from here to the commit. The lock comes before the first row that refers
-        // to the repository: such an insert takes a shared lock on the repository's row, and two of those upgrading
-        // to the exclusive lock would deadlock.
-        repositories.lockForPush(namespace(path), path.repository(), caller.userId(), caller.userName());
         long imageSize = draft.imageSize();
         if (!draft.children().isEmpty()) {
             imageSize = draft.children().stream().distinct()
                     .mapToLong(d -> manifests.byDigest(repository.id(), d).map(StoredManifest::imageSize).orElse(0L))
                     .sum();
         }
-        StoredManifest stored = manifests.add(new StoredManifest(0, repository.id(), digest.toString(),
-                draft.mediaType(), size, imageSize, draft.configDigest(), architectures, draft.subject(),
-                draft.artifactType(), draft.annotations(), now, draft.blobs(), draft.children()));
-        if (tag != null) {
-            tags.put(repository, tag, new TaggedImage(stored.digest(), stored.mediaType(), manifestText,
-                    stored.configDigest() == null ? stored.digest() : stored.configDigest(), 2, stored.imageSize(),
-                    stored.children().isEmpty() ? 0 : 1, stored.architectures()));
-        }
-        return stored;
+        return manifests.add(new StoredManifest(0, repository.id(), digest.toString(), draft.mediaType(), size,
+                imageSize, draft.configDigest(), architectures, draft.subject(), draft.artifactType(),
+                draft.annotations(), now, draft.blobs(), draft.children()));
+    }
+
+    /**
+     * Moves a tag to a recorded manifest and adjusts the repository's size and image count. Tag moves of one
+     * repository take turns on its row lock, held only for this short transaction: the lock is its first statement,
+     * before the tag row (which refers to the repository) is written.
+     */
+    public void moveTag(Caller caller, RegistryPath path, String tag, StoredManifest stored, String manifestText) {
+        ImageRepository repository = repositories.lockForPush(namespace(path), path.repository(), caller.userId(),
+                caller.userName());
+        tags.put(repository, tag, new TaggedImage(stored.digest(), stored.mediaType(), manifestText,
+                stored.configDigest() == null ? stored.digest() : stored.configDigest(), 2, stored.imageSize(),
+                stored.children().isEmpty() ? 0 : 1, stored.architectures()));
     }
 
     /** The manifest a tag or digest names. */
