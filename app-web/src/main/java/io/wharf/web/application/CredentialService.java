@@ -31,6 +31,16 @@ public class CredentialService {
     @Inject
     SecretCipher cipher;
 
+    protected CredentialService() {
+    }
+
+    /** For tests over in-memory ports. */
+    CredentialService(AccessKeys keys, Users users, SecretCipher cipher) {
+        this.keys = keys;
+        this.users = users;
+        this.cipher = cipher;
+    }
+
     public IssuedAccessKey create(Caller caller, String userId, String description) {
         User user = owner(caller, userId);
         users.lock(user.id());

@@ -24,6 +24,16 @@ public class NamespaceService {
     @Inject
     RepositoryAccess access;
 
+    protected NamespaceService() {
+    }
+
+    /** For tests over in-memory ports. */
+    NamespaceService(Namespaces namespaces, ImageRepositories repositories, RepositoryAccess access) {
+        this.namespaces = namespaces;
+        this.repositories = repositories;
+        this.access = access;
+    }
+
     public Namespace create(Caller caller, String name) {
         NamespaceName valid = new NamespaceName(name);
         if (namespaces.byName(valid).isPresent()) {

@@ -37,6 +37,17 @@ public class RepositoryAccess {
 
     private final AccessPolicy policy = new AccessPolicy();
 
+    protected RepositoryAccess() {
+    }
+
+    /** For tests over in-memory ports. */
+    public RepositoryAccess(Namespaces namespaces, ImageRepositories repositories, AccessDomains shares, Grants grants) {
+        this.namespaces = namespaces;
+        this.repositories = repositories;
+        this.shares = shares;
+        this.grants = grants;
+    }
+
     /** A repository with the right the caller holds on it. */
     public record Located(Namespace namespace, ImageRepository repository, Permission right) {
 
