@@ -31,6 +31,9 @@ public interface Manifests {
     /** The size of a blob the repository may serve. */
     Optional<Long> linkedSize(long repositoryId, String digest);
 
+    /** Which of {@code digests} the repository may serve. */
+    Set<String> linked(long repositoryId, Collection<String> digests);
+
     /** Which of {@code digests} the repository may serve; those found get their link time refreshed to {@code at}. */
     Set<String> touchLinks(long repositoryId, Collection<String> digests, Instant at);
 

@@ -144,6 +144,14 @@ public class JpaManifests implements Manifests {
         em.createQuery("update RepositoryBlobRow b set b.linkedAt = :at where b.repositoryId = :repo and b.digest in :digests")
                 .setParameter("at", at).setParameter("repo", repositoryId).setParameter("digests", digests)
                 .executeUpdate();
+        return linked(repositoryId, digests);
+    }
+
+    @Override
+    public Set<String> linked(long repositoryId, Collection<String> digests) {
+        if (digests.isEmpty()) {
+            return Set.of();
+        }
         return new HashSet<>(em.createQuery("select b.digest from RepositoryBlobRow b where b.repositoryId = :repo"
                         + " and b.digest in :digests", String.class)
                 .setParameter("repo", repositoryId).setParameter("digests", digests).getResultList());

@@ -109,9 +109,13 @@ public class RegistryService {
      * (an upsert each): parallel layer uploads into one repository do not wait for one another.
      */
     public void linkBlob(Caller caller, RegistryPath path, Digest digest, long size) {
-        Namespace ns = namespace(path);
-        manifests.link(repositories.forPush(ns, path.repository(), caller.userId(), caller.userName()).id(),
-                digest.toString(), size, now());
+        manifests.link(forPush(caller, path).id(), digest.toString(), size, now());
+    }
+
+    /** The repository a push writes into, created (upsert) when missing; the organization is read only then. */
+    private ImageRepository forPush(Caller caller, RegistryPath path) {
+        return repository(path).orElseGet(() -> repositories.forPush(namespace(path), path.repository(),
+                caller.userId(), caller.userName()));
     }
 
     private Namespace namespace(RegistryPath path) {
@@ -140,11 +144,7 @@ public class RegistryService {
     public void checkReferences(RegistryPath path, ManifestDraft draft) {
         Optional<ImageRepository> repository = repository(path);
         long id = repository.map(ImageRepository::id).orElse(-1L);
-        Set<String> linked = new LinkedHashSet<>();
-        if (repository.isPresent()) {
-            draft.blobs().stream().distinct().filter(d -> manifests.linkedSize(id, d).isPresent()).forEach(linked::add);
-        }
-        requireReferences(id, draft, linked);
+        requireReferences(id, draft, repository.isPresent() ? manifests.linked(id, draft.blobs()) : Set.of());
     }
 
     private void requireReferences(long repositoryId, ManifestDraft draft, Set<String> linked) {
@@ -169,8 +169,7 @@ public class RegistryService {
      */
     public StoredManifest recordManifest(Caller caller, RegistryPath path, Digest digest, int size,
                                          ManifestDraft draft, String architectures) {
-        ImageRepository repository = repositories.forPush(namespace(path), path.repository(), caller.userId(),
-                caller.userName());
+        ImageRepository repository = forPush(caller, path);
         Instant now = now();
         requireReferences(repository.id(), draft, manifests.touchLinks(repository.id(), draft.blobs(), now));
         long imageSize = draft.imageSize();

@@ -31,35 +31,25 @@ public class EncodedPathFilter extends HttpFilter {
         String path = request.getRequestURI();
         String lower = path.toLowerCase(Locale.ROOT);
         if (REFUSED.stream().anyMatch(lower::contains)) {
-            answer(response, path, 400,
+            refuse(response, path,
                     "The request path has an encoded '.', '/', '\\' or '#', which no Wharf path contains.");
             return;
         }
         chain.doFilter(request, response);
     }
 
-    /** An error in the shape of the API {@code path} belongs to: the registry's, the JSON APIs', or plain text. */
-    private static void answer(HttpServletResponse response, String path, int status, String message) throws IOException {
-        response.setStatus(status >= 500 ? 500 : status);
+    /** The refusal in the shape of the API {@code path} belongs to: the registry's, the JSON APIs', or plain text. */
+    private static void refuse(HttpServletResponse response, String path, String message) throws IOException {
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         response.setCharacterEncoding("UTF-8");
         if (path.startsWith("/v2/") && !path.startsWith("/v2/manage/") && !path.equals("/v2/token")) {
-            RegistryError error = status == 404 ? RegistryError.NAME_UNKNOWN
-                    : status >= 500 ? RegistryError.UNKNOWN : RegistryError.NAME_INVALID;
-            RegistryServlet.writeError(response, error, message);
+            RegistryServlet.writeError(response, RegistryError.NAME_INVALID, message);
             return;
         }
-        if (path.startsWith("/v2/") || path.startsWith("/v3") || path.startsWith("/v5/")) {
-            SwrError error = status == 404 ? SwrError.URL_NOT_FOUND
-                    : status >= 500 ? SwrError.INTERNAL_ERROR : SwrError.INVALID_PARAMETER;
-            write(response, "application/json", ErrorBody.of(error.code(), message).toJson());
-            return;
-        }
-        write(response, "text/plain", message);
-    }
-
-    private static void write(HttpServletResponse response, String type, String body) throws IOException {
-        response.setContentType(type);
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        boolean json = path.startsWith("/v2/") || path.startsWith("/v3") || path.startsWith("/v5/");
+        response.setContentType(json ? "application/json" : "text/plain");
+        byte[] bytes = (json ? ErrorBody.of(SwrError.INVALID_PARAMETER.code(), message).toJson() : message)
+                .getBytes(StandardCharsets.UTF_8);
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
     }

@@ -79,6 +79,13 @@ public final class InMemoryManifests implements Manifests {
     }
 
     @Override
+    public Set<String> linked(long repositoryId, Collection<String> digests) {
+        Set<String> found = new LinkedHashSet<>();
+        digests.stream().filter(d -> links.containsKey(key(repositoryId, d))).forEach(found::add);
+        return found;
+    }
+
+    @Override
     public Set<String> touchLinks(long repositoryId, Collection<String> digests, Instant at) {
         Set<String> found = new LinkedHashSet<>();
         for (String digest : digests) {

@@ -10,12 +10,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -28,7 +26,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The crash test on the README's default database, embedded H2: a second server made from the test server's files
@@ -141,22 +138,7 @@ class EmbeddedDurabilityIT {
     }
 
     private static void start() throws Exception {
-        Process start = new ProcessBuilder(WLP.resolve("bin/server").toString(), "start", SERVER)
-                .redirectErrorStream(true).start();
-        String output = new String(start.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(start.waitFor(3, TimeUnit.MINUTES), output);
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                if (send("GET", "/health/ready", null, null).statusCode() == 200) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("the H2 server did not start: " + output);
+        WharfServer.startLiberty(WLP, SERVER, url);
     }
 
     private static void copy(Path from, Path to) throws IOException {

@@ -15,8 +15,6 @@ import java.io.OutputStream;
 import java.io.StringReader;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,7 +43,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 500; leave no tag, repository or blob file behind; and write no stack trace to the server's log.
  */
 class RegistryCorpusIT {
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final Path DATA = Path.of(System.getProperty("wharf.it.data.dir", "target/it-data"));
     private static final Path LOG = Path.of(System.getProperty("wharf.it.wlp", "target/liberty/wlp"))
             .resolve("usr/servers/" + System.getProperty("wharf.it.server", "wharf-it") + "/logs/messages.log");
@@ -96,16 +93,7 @@ class RegistryCorpusIT {
     }
 
     private static HttpResponse<byte[]> send(String method, String path, byte[] body, String... headers) {
-        HttpRequest.Builder request = WharfServer.request(path).header("Authorization", basic)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        try {
-            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return RegistryProtocolIT.send(method, path, basic, body, headers);
     }
 
     private static String text(HttpResponse<byte[]> response) {

@@ -225,21 +225,6 @@ class RegistryDurabilityIT {
     }
 
     private static void restartServer() throws Exception {
-        Process start = new ProcessBuilder(WLP.resolve("bin/server").toString(), "start", SERVER)
-                .redirectErrorStream(true).start();
-        String output = new String(start.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(start.waitFor(3, TimeUnit.MINUTES), output);
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                if (WharfServer.send(WharfServer.request("/health/ready")).statusCode() == 200) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("the server did not come back: " + output);
+        WharfServer.startLiberty(WLP, SERVER, WharfServer.URL);
     }
 }

@@ -49,7 +49,8 @@ class RegistryProtocolIT {
                 + account.adminPassword()).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static HttpResponse<byte[]> send(String method, String path, String auth, byte[] body, String... headers) {
+    /** One distribution-API request over HTTP/1.1, as registry clients speak it (also the corpus test's). */
+    static HttpResponse<byte[]> send(String method, String path, String auth, byte[] body, String... headers) {
         HttpRequest.Builder request = WharfServer.request(path)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (auth != null) {

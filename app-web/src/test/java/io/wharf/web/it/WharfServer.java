@@ -98,6 +98,30 @@ public final class WharfServer {
         return new TestAccount(id, name, "boss", password, signIn(name, "boss", password));
     }
 
+    /** Starts a Liberty server of the build's installation and waits until {@code baseUrl} answers ready. */
+    public static void startLiberty(java.nio.file.Path wlp, String server, String baseUrl) throws Exception {
+        Process start = new ProcessBuilder(wlp.resolve("bin/server").toString(), "start", server)
+                .redirectErrorStream(true).start();
+        String output = new String(start.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!start.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)) {
+            throw new AssertionError("the server did not start: " + output);
+        }
+        java.time.Instant deadline = java.time.Instant.now().plus(Duration.ofMinutes(3));
+        while (java.time.Instant.now().isBefore(deadline)) {
+            try {
+                HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl + "/health/ready"))
+                        .timeout(Duration.ofSeconds(10)).build();
+                if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the server did not come up: " + output);
+    }
+
     public record TestAccount(String id, String name, String adminName, String adminPassword, String token) {
     }
 }
