@@ -61,6 +61,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void eachProtocolsErrorCodesStayAtItsEdge() {
+        noClasses().that().resideOutsideOfPackages("io.wharf.web.api..").and().doNotHaveSimpleName("EncodedPathFilter")
+                .should().dependOnClassesThat().haveSimpleName("SwrError")
+                .check(wharf);
+        noClasses().that().resideOutsideOfPackages("io.wharf.web.registry..").and().doNotHaveSimpleName("EncodedPathFilter")
+                .should().dependOnClassesThat().haveSimpleName("RegistryError")
+                .check(wharf);
+    }
+
+    @Test
     void registryHandlersSeeRequestsOnlyThroughRegistryCall() {
         noClasses().that().resideInAPackage("io.wharf.web.registry..")
                 .and().doNotHaveSimpleName("RegistryServlet").and().doNotHaveSimpleName("RegistryTokenServlet")

@@ -1,6 +1,5 @@
 package io.wharf.domain.account;
 
-import io.wharf.domain.error.SwrError;
 import io.wharf.domain.error.WharfException;
 
 import java.util.regex.Pattern;
@@ -14,7 +13,7 @@ public record AccountName(String value) {
 
     public AccountName {
         if (value == null || !RULE.matcher(value).matches()) {
-            throw new WharfException(SwrError.INVALID_PARAMETER,
+            throw WharfException.invalid("account",
                     "Invalid account name: it must start with a letter and contain 1 to 64 letters, digits, "
                             + "hyphens (-) or underscores (_)");
         }

@@ -1,6 +1,5 @@
 package io.wharf.domain.account;
 
-import io.wharf.domain.error.SwrError;
 import io.wharf.domain.error.WharfException;
 
 /** A new password as chosen by a person: 8 to 128 characters. Never printed by {@link #toString()}. */
@@ -11,7 +10,7 @@ public final class Password {
 
     public Password(String value) {
         if (value == null || value.length() < MIN_LENGTH || value.length() > MAX_LENGTH) {
-            throw new WharfException(SwrError.INVALID_PARAMETER,
+            throw WharfException.invalid("password",
                     "Invalid password: it must contain " + MIN_LENGTH + " to " + MAX_LENGTH + " characters");
         }
         this.value = value;

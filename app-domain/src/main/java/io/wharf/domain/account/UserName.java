@@ -1,6 +1,5 @@
 package io.wharf.domain.account;
 
-import io.wharf.domain.error.SwrError;
 import io.wharf.domain.error.WharfException;
 
 import java.util.regex.Pattern;
@@ -11,7 +10,7 @@ public record UserName(String value) {
 
     public UserName {
         if (value == null || !RULE.matcher(value).matches()) {
-            throw new WharfException(SwrError.INVALID_USERNAME,
+            throw WharfException.invalid("user_name",
                     "Invalid user name: it must start with a letter and contain 1 to 32 letters, digits, "
                             + "periods (.), hyphens (-) or underscores (_)");
         }

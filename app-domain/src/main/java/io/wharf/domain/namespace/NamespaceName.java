@@ -1,6 +1,5 @@
 package io.wharf.domain.namespace;
 
-import io.wharf.domain.error.SwrError;
 import io.wharf.domain.error.WharfException;
 import io.wharf.domain.naming.SeparatedName;
 
@@ -17,7 +16,7 @@ public record NamespaceName(String value) {
     public NamespaceName {
         String broken = brokenRule(value);
         if (broken != null) {
-            throw new WharfException(SwrError.INVALID_ORGANIZATION_NAME, "Invalid organization name: " + broken);
+            throw WharfException.invalid("namespace", "Invalid organization name: " + broken);
         }
     }
 

@@ -1,6 +1,5 @@
 package io.wharf.domain.permission;
 
-import io.wharf.domain.error.SwrError;
 import io.wharf.domain.error.WharfException;
 
 import java.util.Arrays;
@@ -26,7 +25,7 @@ public enum Permission {
 
     public static Permission ofAuth(int auth) {
         return Arrays.stream(values()).filter(p -> p.auth == auth).findFirst()
-                .orElseThrow(() -> new WharfException(SwrError.INVALID_PERMISSION,
+                .orElseThrow(() -> WharfException.invalid("auth",
                         "Invalid auth " + auth + ": it must be 7 (manage), 3 (edit) or 1 (read)"));
     }
 }

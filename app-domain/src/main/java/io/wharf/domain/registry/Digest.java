@@ -1,6 +1,5 @@
 package io.wharf.domain.registry;
 
-import io.wharf.domain.error.SwrError;
 import io.wharf.domain.error.WharfException;
 
 import java.util.regex.Pattern;
@@ -17,7 +16,7 @@ public record Digest(String algorithm, String hex) {
         boolean valid = ("sha256".equals(algorithm) && hex != null && SHA256.matcher(hex).matches())
                 || ("sha512".equals(algorithm) && hex != null && SHA512.matcher(hex).matches());
         if (!valid) {
-            throw new WharfException(SwrError.INVALID_PARAMETER,
+            throw WharfException.invalid("digest",
                     "A digest is sha256:<64 lowercase hex digits> or sha512:<128>: " + algorithm + ":" + hex);
         }
     }
@@ -25,7 +24,7 @@ public record Digest(String algorithm, String hex) {
     public static Digest parse(String text) {
         int colon = text == null ? -1 : text.indexOf(':');
         if (colon < 0) {
-            throw new WharfException(SwrError.INVALID_PARAMETER, "Not a digest: " + text);
+            throw WharfException.invalid("digest", "Not a digest: " + text);
         }
         return new Digest(text.substring(0, colon), text.substring(colon + 1));
     }

@@ -1,6 +1,5 @@
 package io.wharf.domain.registry;
 
-import io.wharf.domain.error.SwrError;
 import io.wharf.domain.error.WharfException;
 import io.wharf.domain.namespace.NamespaceName;
 import io.wharf.domain.repository.RepositoryName;
@@ -14,7 +13,7 @@ public record RegistryPath(NamespaceName namespace, RepositoryName repository) {
     public static RegistryPath parse(String name) {
         int slash = name == null ? -1 : name.indexOf('/');
         if (slash <= 0 || slash == name.length() - 1) {
-            throw new WharfException(SwrError.INVALID_IMAGE_NAME,
+            throw WharfException.invalid("repository",
                     "An image name is <organization>/<repository>: " + name);
         }
         return new RegistryPath(new NamespaceName(name.substring(0, slash)),

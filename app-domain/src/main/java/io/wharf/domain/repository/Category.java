@@ -1,6 +1,5 @@
 package io.wharf.domain.repository;
 
-import io.wharf.domain.error.SwrError;
 import io.wharf.domain.error.WharfException;
 
 import java.util.Arrays;
@@ -16,7 +15,7 @@ public enum Category {
 
     public static Category of(String apiName) {
         return Arrays.stream(values()).filter(c -> c.apiName().equals(apiName)).findFirst()
-                .orElseThrow(() -> new WharfException(SwrError.INVALID_PARAMETER, "Invalid category '" + apiName
+                .orElseThrow(() -> WharfException.invalid("category", "Invalid category '" + apiName
                         + "': it must be one of " + Arrays.stream(values()).map(Category::apiName)
                         .collect(Collectors.joining(", ")) + "."));
     }

@@ -1,6 +1,5 @@
 package io.wharf.domain.repository;
 
-import io.wharf.domain.error.SwrError;
 import io.wharf.domain.error.WharfException;
 
 /** What a caller may set on a repository: category, description and visibility. */
@@ -12,7 +11,7 @@ public record RepositoryDetails(Category category, String description, boolean i
             description = "";
         }
         if (description.length() > MAX_DESCRIPTION) {
-            throw new WharfException(SwrError.DESCRIPTION_TOO_LONG,
+            throw WharfException.tooLong("description",
                     "The description exceeds " + MAX_DESCRIPTION + " characters.");
         }
         if (category == null) {

@@ -1,6 +1,5 @@
 package io.wharf.domain.repository;
 
-import io.wharf.domain.error.SwrError;
 import io.wharf.domain.error.WharfException;
 import io.wharf.domain.naming.SeparatedName;
 
@@ -14,7 +13,7 @@ public record RepositoryName(String value) {
     public RepositoryName {
         String broken = brokenRule(value);
         if (broken != null) {
-            throw new WharfException(SwrError.INVALID_IMAGE_NAME, "Invalid image repository name: " + broken);
+            throw WharfException.invalid("repository", "Invalid image repository name: " + broken);
         }
     }
 

@@ -1,6 +1,5 @@
 package io.wharf.domain.share;
 
-import io.wharf.domain.error.SwrError;
 import io.wharf.domain.error.WharfException;
 
 import java.time.Instant;
@@ -13,7 +12,7 @@ public record Deadline(Optional<Instant> until) {
 
     public static Deadline parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new WharfException(SwrError.INVALID_PARAMETER, "deadline is mandatory: a UTC time or \"forever\".");
+            throw WharfException.invalid("deadline", "deadline is mandatory: a UTC time or \"forever\".");
         }
         if (text.equals(FOREVER)) {
             return new Deadline(Optional.empty());
@@ -21,7 +20,7 @@ public record Deadline(Optional<Instant> until) {
         try {
             return new Deadline(Optional.of(Instant.parse(text)));
         } catch (DateTimeParseException e) {
-            throw new WharfException(SwrError.INVALID_PARAMETER,
+            throw WharfException.invalid("deadline",
                     "Invalid deadline '" + text + "': use a UTC time such as 2030-10-01T16:00:00Z, or \"forever\".");
         }
     }

@@ -1,6 +1,5 @@
 package io.wharf.domain.sync;
 
-import io.wharf.domain.error.SwrError;
 import io.wharf.domain.error.WharfException;
 
 import java.util.Arrays;
@@ -23,7 +22,7 @@ public enum RegistryType {
 
     public static RegistryType of(String name) {
         return Arrays.stream(values()).filter(t -> t.name().equals(name)).findFirst()
-                .orElseThrow(() -> new WharfException(SwrError.INVALID_PARAMETER, "registry_type must be one of "
+                .orElseThrow(() -> WharfException.invalid("registry_type", "registry_type must be one of "
                         + Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", ")) + "."));
     }
 }

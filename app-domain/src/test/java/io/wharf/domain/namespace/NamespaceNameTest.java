@@ -1,6 +1,6 @@
 package io.wharf.domain.namespace;
 
-import io.wharf.domain.error.SwrError;
+import io.wharf.domain.error.Failure;
 import io.wharf.domain.error.WharfException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -51,7 +51,8 @@ class NamespaceNameTest {
         String broken = NamespaceName.brokenRule(name);
         assertTrue(broken != null && broken.contains(rule), () -> name + " -> " + broken);
         WharfException refused = assertThrows(WharfException.class, () -> new NamespaceName(name));
-        assertEquals(SwrError.INVALID_ORGANIZATION_NAME, refused.error());
+        assertEquals(Failure.INVALID, refused.failure());
+        assertEquals("namespace", refused.field());
         assertTrue(refused.getMessage().contains(rule), refused.getMessage());
     }
 

@@ -1,6 +1,6 @@
 package io.wharf.domain.repository;
 
-import io.wharf.domain.error.SwrError;
+import io.wharf.domain.error.Failure;
 import io.wharf.domain.error.WharfException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +35,8 @@ class RepositoryNameTest {
     })
     void refusesNamesNamingTheBrokenRule(String name, String rule) {
         WharfException refused = assertThrows(WharfException.class, () -> new RepositoryName(name));
-        assertEquals(SwrError.INVALID_IMAGE_NAME, refused.error());
+        assertEquals(Failure.INVALID, refused.failure());
+        assertEquals("repository", refused.field());
         assertTrue(refused.getMessage().contains(rule), refused.getMessage());
     }
 
@@ -65,6 +66,7 @@ class RepositoryNameTest {
         assertEquals("", new RepositoryDetails(null, null, true).description());
         WharfException tooLong = assertThrows(WharfException.class,
                 () -> new RepositoryDetails(Category.LINUX, "x".repeat(1001), true));
-        assertEquals(SwrError.DESCRIPTION_TOO_LONG, tooLong.error());
+        assertEquals(Failure.TOO_LONG, tooLong.failure());
+        assertEquals("description", tooLong.field());
     }
 }

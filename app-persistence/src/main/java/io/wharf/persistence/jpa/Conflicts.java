@@ -1,25 +1,25 @@
 package io.wharf.persistence.jpa;
 
-import io.wharf.domain.error.SwrError;
+import io.wharf.domain.error.Subject;
 import io.wharf.domain.error.WharfException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 
 import java.sql.SQLException;
 
-/** Turns a unique-key violation found on insert into the domain's conflict error, so a race still answers 409. */
+/** Turns a unique-key violation found on insert into the domain's "exists" failure, so a race still answers 409. */
 final class Conflicts {
     private Conflicts() {
     }
 
     /** Inserts the row now (identity keys insert at persist, others at flush) and maps a duplicate to a conflict. */
-    static void persistOrConflict(EntityManager em, Object row, SwrError conflict, String message) {
+    static void persistOrConflict(EntityManager em, Object row, Subject subject, String message) {
         try {
             em.persist(row);
             em.flush();
         } catch (PersistenceException e) {
             if (isIntegrityViolation(e)) {
-                throw new WharfException(conflict, message);
+                throw WharfException.exists(subject, message);
             }
             throw e;
         }

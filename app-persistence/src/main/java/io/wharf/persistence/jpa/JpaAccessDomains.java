@@ -1,6 +1,6 @@
 package io.wharf.persistence.jpa;
 
-import io.wharf.domain.error.SwrError;
+import io.wharf.domain.error.Subject;
 import io.wharf.domain.share.AccessDomain;
 import io.wharf.domain.share.AccessDomains;
 import io.wharf.domain.share.ShareTerms;
@@ -39,7 +39,7 @@ public class JpaAccessDomains implements AccessDomains {
         row.creatorId = creatorId;
         row.creatorName = creatorName;
         row.createdAt = row.updatedAt;
-        Conflicts.persistOrConflict(em, row, SwrError.SHARE_EXISTS,
+        Conflicts.persistOrConflict(em, row, Subject.SHARE,
                 "The repository is already shared with " + accountName + ".");
         return row.toAccessDomain();
     }

@@ -3,7 +3,7 @@ package io.wharf.persistence.jpa;
 import io.wharf.domain.account.Account;
 import io.wharf.domain.account.AccountName;
 import io.wharf.domain.account.Accounts;
-import io.wharf.domain.error.SwrError;
+import io.wharf.domain.error.Subject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -25,7 +25,7 @@ public class JpaAccounts implements Accounts {
 
     @Override
     public Account add(Account account) {
-        Conflicts.persistOrConflict(em, new AccountRow(account), SwrError.RESOURCE_EXISTS,
+        Conflicts.persistOrConflict(em, new AccountRow(account), Subject.ACCOUNT,
                 "The account " + account.name() + " already exists.");
         return account;
     }

@@ -1,6 +1,6 @@
 package io.wharf.persistence.jpa;
 
-import io.wharf.domain.error.SwrError;
+import io.wharf.domain.error.Subject;
 import io.wharf.domain.error.WharfException;
 import io.wharf.domain.permission.Grant;
 import io.wharf.domain.permission.Grants;
@@ -28,7 +28,7 @@ public class JpaGrants implements Grants {
     @Override
     public void add(Collection<Grant> grants) {
         for (Grant grant : grants) {
-            Conflicts.persistOrConflict(em, new GrantRow(grant), SwrError.GRANT_EXISTS,
+            Conflicts.persistOrConflict(em, new GrantRow(grant), Subject.GRANT,
                     "The user " + grant.userName() + " already holds a permission here; change it instead.");
         }
     }
@@ -36,8 +36,8 @@ public class JpaGrants implements Grants {
     @Override
     public void update(Collection<Grant> grants) {
         for (Grant grant : grants) {
-            GrantRow row = row(grant.scope(), grant.targetId(), grant.userId()).orElseThrow(() -> new WharfException(
-                    SwrError.GRANT_NOT_FOUND, "The user " + grant.userName() + " holds no permission here yet."));
+            GrantRow row = row(grant.scope(), grant.targetId(), grant.userId()).orElseThrow(() -> WharfException.notFound(
+                    Subject.GRANT, "The user " + grant.userName() + " holds no permission here yet."));
             row.auth = grant.auth().auth();
         }
     }

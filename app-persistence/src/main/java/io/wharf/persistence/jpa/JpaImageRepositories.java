@@ -1,6 +1,6 @@
 package io.wharf.persistence.jpa;
 
-import io.wharf.domain.error.SwrError;
+import io.wharf.domain.error.Subject;
 import io.wharf.domain.namespace.Namespace;
 import io.wharf.domain.namespace.NamespaceName;
 import io.wharf.domain.repository.Category;
@@ -44,7 +44,7 @@ public class JpaImageRepositories implements ImageRepositories {
         row.creatorId = creatorId;
         row.creatorName = creatorName;
         row.createdAt = row.updatedAt;
-        Conflicts.persistOrConflict(em, row, SwrError.REPOSITORY_EXISTS,
+        Conflicts.persistOrConflict(em, row, Subject.REPOSITORY,
                 "The image repository " + namespace.name() + "/" + name + " already exists.");
         return row.toRepository();
     }

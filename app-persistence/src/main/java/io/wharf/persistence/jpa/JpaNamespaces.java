@@ -1,6 +1,6 @@
 package io.wharf.persistence.jpa;
 
-import io.wharf.domain.error.SwrError;
+import io.wharf.domain.error.Subject;
 import io.wharf.domain.namespace.Namespace;
 import io.wharf.domain.namespace.NamespaceName;
 import io.wharf.domain.namespace.NamespaceQuery;
@@ -35,7 +35,7 @@ public class JpaNamespaces implements Namespaces {
         row.creatorId = creatorId;
         row.creatorName = creatorName;
         row.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Conflicts.persistOrConflict(em, row, SwrError.ORGANIZATION_EXISTS,
+        Conflicts.persistOrConflict(em, row, Subject.ORGANIZATION,
                 "The organization " + name + " already exists.");
         return row.toNamespace();
     }

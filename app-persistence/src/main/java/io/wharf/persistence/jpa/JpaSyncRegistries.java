@@ -1,6 +1,6 @@
 package io.wharf.persistence.jpa;
 
-import io.wharf.domain.error.SwrError;
+import io.wharf.domain.error.Subject;
 import io.wharf.domain.sync.SyncRegistries;
 import io.wharf.domain.sync.SyncRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +25,7 @@ public class JpaSyncRegistries implements SyncRegistries {
     @Override
     public SyncRegistry add(SyncRegistry registry) {
         SyncRegistryRow row = new SyncRegistryRow(registry);
-        Conflicts.persistOrConflict(em, row, SwrError.RESOURCE_EXISTS,
+        Conflicts.persistOrConflict(em, row, Subject.SYNC_REGISTRY,
                 "The registry " + registry.name() + " is already registered.");
         return row.toRegistry();
     }

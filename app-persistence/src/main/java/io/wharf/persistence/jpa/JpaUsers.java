@@ -3,7 +3,7 @@ package io.wharf.persistence.jpa;
 import io.wharf.domain.account.User;
 import io.wharf.domain.account.UserName;
 import io.wharf.domain.account.Users;
-import io.wharf.domain.error.SwrError;
+import io.wharf.domain.error.Subject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -26,7 +26,7 @@ public class JpaUsers implements Users {
 
     @Override
     public User add(User user) {
-        Conflicts.persistOrConflict(em, new UserRow(user), SwrError.RESOURCE_EXISTS,
+        Conflicts.persistOrConflict(em, new UserRow(user), Subject.USER,
                 "The user " + user.name() + " already exists.");
         return user;
     }

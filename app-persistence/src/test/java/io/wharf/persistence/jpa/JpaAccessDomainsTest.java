@@ -3,7 +3,8 @@ package io.wharf.persistence.jpa;
 import io.wharf.domain.account.Account;
 import io.wharf.domain.account.AccountName;
 import io.wharf.domain.account.Identifiers;
-import io.wharf.domain.error.SwrError;
+import io.wharf.domain.error.Failure;
+import io.wharf.domain.error.Subject;
 import io.wharf.domain.error.WharfException;
 import io.wharf.domain.namespace.Namespace;
 import io.wharf.domain.namespace.NamespaceName;
@@ -100,7 +101,8 @@ class JpaAccessDomainsTest {
         assertEquals(0L, db.<Long>inTransaction(em -> new JpaAccessDomains(em).count(query(friend, true, null))));
 
         WharfException twice = assertThrows(WharfException.class, () -> share(web, friend, "forever"));
-        assertEquals(SwrError.SHARE_EXISTS, twice.error());
+        assertEquals(Failure.EXISTS, twice.failure());
+        assertEquals(Subject.SHARE, twice.subject());
 
         AccessDomain moved = db.inTransaction(em -> new JpaAccessDomains(em).update(expired,
                 new ShareTerms("read", Deadline.parse("forever"), "again")));

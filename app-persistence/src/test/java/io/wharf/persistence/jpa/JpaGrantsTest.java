@@ -5,7 +5,8 @@ import io.wharf.domain.account.AccountName;
 import io.wharf.domain.account.Identifiers;
 import io.wharf.domain.account.User;
 import io.wharf.domain.account.UserName;
-import io.wharf.domain.error.SwrError;
+import io.wharf.domain.error.Failure;
+import io.wharf.domain.error.Subject;
 import io.wharf.domain.error.WharfException;
 import io.wharf.domain.namespace.Namespace;
 import io.wharf.domain.namespace.NamespaceName;
@@ -80,7 +81,8 @@ class JpaGrantsTest {
             new JpaGrants(em).add(List.of(new Grant(Grant.Scope.NAMESPACE, granted.id(), dev.id(), "dev", Permission.EDIT)));
             return null;
         }));
-        assertEquals(SwrError.GRANT_EXISTS, twice.error());
+        assertEquals(Failure.EXISTS, twice.failure());
+        assertEquals(Subject.GRANT, twice.subject());
         db.inTransaction(em -> {
             new JpaGrants(em).update(List.of(new Grant(Grant.Scope.NAMESPACE, granted.id(), dev.id(), "dev", Permission.MANAGE)));
             return null;

@@ -6,7 +6,8 @@ import io.wharf.domain.account.Identifiers;
 import io.wharf.domain.account.User;
 import io.wharf.domain.account.UserName;
 import io.wharf.domain.credential.AccessKey;
-import io.wharf.domain.error.SwrError;
+import io.wharf.domain.error.Failure;
+import io.wharf.domain.error.Subject;
 import io.wharf.domain.error.WharfException;
 import io.wharf.domain.token.AuthToken;
 import io.wharf.domain.token.TokenSecret;
@@ -60,7 +61,8 @@ class JpaIdentityTest {
     void accountNamesAreUniqueAndCaseMatters() {
         account("unique", false);
         WharfException conflict = assertThrows(WharfException.class, () -> account("unique", false));
-        assertEquals(SwrError.RESOURCE_EXISTS, conflict.error());
+        assertEquals(Failure.EXISTS, conflict.failure());
+        assertEquals(Subject.ACCOUNT, conflict.subject());
         account("Unique", false);
     }
 

@@ -3,7 +3,8 @@ package io.wharf.persistence.jpa;
 import io.wharf.domain.account.Account;
 import io.wharf.domain.account.AccountName;
 import io.wharf.domain.account.Identifiers;
-import io.wharf.domain.error.SwrError;
+import io.wharf.domain.error.Failure;
+import io.wharf.domain.error.Subject;
 import io.wharf.domain.error.WharfException;
 import io.wharf.domain.namespace.Namespace;
 import io.wharf.domain.namespace.NamespaceName;
@@ -74,7 +75,8 @@ class JpaImageRepositoriesTest {
         Namespace ns = namespace("repos2", "dupes");
         repo(ns, "same", Category.OTHER, false);
         WharfException conflict = assertThrows(WharfException.class, () -> repo(ns, "same", Category.OTHER, false));
-        assertEquals(SwrError.REPOSITORY_EXISTS, conflict.error());
+        assertEquals(Failure.EXISTS, conflict.failure());
+        assertEquals(Subject.REPOSITORY, conflict.subject());
     }
 
     @Test

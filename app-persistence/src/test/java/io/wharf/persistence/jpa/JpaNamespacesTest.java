@@ -3,7 +3,8 @@ package io.wharf.persistence.jpa;
 import io.wharf.domain.account.Account;
 import io.wharf.domain.account.AccountName;
 import io.wharf.domain.account.Identifiers;
-import io.wharf.domain.error.SwrError;
+import io.wharf.domain.error.Failure;
+import io.wharf.domain.error.Subject;
 import io.wharf.domain.error.WharfException;
 import io.wharf.domain.namespace.Namespace;
 import io.wharf.domain.namespace.NamespaceName;
@@ -63,7 +64,8 @@ class JpaNamespacesTest {
     void aTakenNameIsAConflictEvenAcrossAccountsAndLeavesNothingBehind() {
         add("taken", accountA, "u1");
         WharfException conflict = assertThrows(WharfException.class, () -> add("taken", accountB, "u2"));
-        assertEquals(SwrError.ORGANIZATION_EXISTS, conflict.error());
+        assertEquals(Failure.EXISTS, conflict.failure());
+        assertEquals(Subject.ORGANIZATION, conflict.subject());
         NamespaceQuery ofB = new NamespaceQuery(accountB, null, false, "taken", 0, 10);
         assertEquals(0L, db.<Long>inTransaction(em -> new JpaNamespaces(em).count(ofB)));
     }

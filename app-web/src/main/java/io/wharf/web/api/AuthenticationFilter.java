@@ -2,7 +2,6 @@ package io.wharf.web.api;
 
 import io.wharf.domain.account.Caller;
 import io.wharf.domain.credential.SignedRequest;
-import io.wharf.domain.error.SwrError;
 import io.wharf.domain.error.WharfException;
 import io.wharf.web.application.IdentityService;
 import jakarta.annotation.Priority;
@@ -54,7 +53,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
                 : identity.authenticate(request.getHeaderString(TOKEN_HEADER));
         String project = request.getHeaderString("X-Project-Id");
         if (project != null && !project.isBlank() && !project.equals(authenticated.projectId())) {
-            throw new WharfException(SwrError.AUTHENTICATION_FAILED, "X-Project-Id is not the caller's project.");
+            throw WharfException.unauthenticated("X-Project-Id is not the caller's project.");
         }
         caller.set(authenticated);
     }
@@ -69,7 +68,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             }
         }
         if (!parts.keySet().containsAll(List.of("Access", "SignedHeaders", "Signature"))) {
-            throw new WharfException(SwrError.AUTHENTICATION_FAILED, "The Authorization header is not a complete signature.");
+            throw WharfException.unauthenticated("The Authorization header is not a complete signature.");
         }
         List<String> signedHeaders = List.of(parts.get("SignedHeaders").toLowerCase(Locale.ROOT).split(";"));
         Map<String, String> headers = new HashMap<>();
@@ -103,7 +102,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         if (claimed.equals(UNSIGNED_PAYLOAD) && body.length == 0) {
             return claimed;
         }
-        throw new WharfException(SwrError.AUTHENTICATION_FAILED, claimed.equals(UNSIGNED_PAYLOAD)
+        throw WharfException.unauthenticated(claimed.equals(UNSIGNED_PAYLOAD)
                 ? "X-Sdk-Content-Sha256: UNSIGNED-PAYLOAD is refused on a request with a body; sign the body."
                 : "X-Sdk-Content-Sha256 is not the SHA-256 of the request body.");
     }

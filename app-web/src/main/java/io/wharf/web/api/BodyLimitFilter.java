@@ -1,6 +1,5 @@
 package io.wharf.web.api;
 
-import io.wharf.domain.error.SwrError;
 import io.wharf.domain.error.WharfException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -39,6 +38,6 @@ public class BodyLimitFilter implements ContainerRequestFilter {
     }
 
     private static WharfException tooLarge() {
-        return new WharfException(SwrError.BODY_TOO_LARGE, "The request body is larger than 1 MiB.");
+        return WharfException.tooLong("body", "The request body is larger than 1 MiB.");
     }
 }

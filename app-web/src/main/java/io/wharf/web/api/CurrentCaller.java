@@ -1,7 +1,6 @@
 package io.wharf.web.api;
 
 import io.wharf.domain.account.Caller;
-import io.wharf.domain.error.SwrError;
 import io.wharf.domain.error.WharfException;
 import jakarta.enterprise.context.RequestScoped;
 
@@ -16,7 +15,7 @@ public class CurrentCaller {
 
     public Caller get() {
         if (caller == null) {
-            throw new WharfException(SwrError.NO_CREDENTIALS);
+            throw WharfException.anonymous();
         }
         return caller;
     }

@@ -1,6 +1,5 @@
 package io.wharf.web.api;
 
-import io.wharf.domain.error.SwrError;
 import io.wharf.domain.error.WharfException;
 import io.wharf.web.servlet.RequestIdFilter;
 import jakarta.json.bind.JsonbException;
@@ -34,7 +33,8 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable failure) {
         if (failure instanceof WharfException wharf) {
-            return respond(wharf.error(), wharf.error().httpStatus(), wharf.getMessage());
+            SwrError error = SwrError.of(wharf);
+            return respond(error, error.httpStatus(), wharf.getMessage());
         }
         if (failure instanceof NotFoundException) {
             return respond(SwrError.URL_NOT_FOUND, 404, "No API endpoint answers " + request.getRequestURI() + ".");

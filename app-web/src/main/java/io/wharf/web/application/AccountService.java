@@ -10,7 +10,7 @@ import io.wharf.domain.account.PasswordHasher;
 import io.wharf.domain.account.User;
 import io.wharf.domain.account.UserName;
 import io.wharf.domain.account.Users;
-import io.wharf.domain.error.SwrError;
+import io.wharf.domain.error.Subject;
 import io.wharf.domain.error.WharfException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -52,9 +52,9 @@ public class AccountService {
 
     public Account account(Caller caller, String accountId) {
         Account account = accounts.byId(accountId).orElseThrow(
-                () -> new WharfException(SwrError.ACCOUNT_NOT_FOUND, "The account " + accountId + " does not exist."));
+                () -> WharfException.notFound(Subject.ACCOUNT, "The account " + accountId + " does not exist."));
         if (!caller.systemAdministrator() && !caller.accountId().equals(accountId)) {
-            throw new WharfException(SwrError.ACCOUNT_NOT_FOUND, "The account " + accountId + " does not exist.");
+            throw WharfException.notFound(Subject.ACCOUNT, "The account " + accountId + " does not exist.");
         }
         return account;
     }
@@ -85,13 +85,13 @@ public class AccountService {
 
     private static void requireSystemAdministrator(Caller caller) {
         if (!caller.systemAdministrator()) {
-            throw new WharfException(SwrError.FORBIDDEN, "Only Wharf's administrators may manage accounts.");
+            throw WharfException.forbidden("Only Wharf's administrators may manage accounts.");
         }
     }
 
     private static void requireAccountAdministrator(Caller caller) {
         if (!caller.accountAdministrator()) {
-            throw new WharfException(SwrError.FORBIDDEN, "Only an account's administrator may manage its users.");
+            throw WharfException.forbidden("Only an account's administrator may manage its users.");
         }
     }
 }

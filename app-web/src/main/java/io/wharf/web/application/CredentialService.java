@@ -6,7 +6,7 @@ import io.wharf.domain.account.Users;
 import io.wharf.domain.credential.AccessKey;
 import io.wharf.domain.credential.AccessKeys;
 import io.wharf.domain.credential.SecretCipher;
-import io.wharf.domain.error.SwrError;
+import io.wharf.domain.error.Subject;
 import io.wharf.domain.error.WharfException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -45,12 +45,12 @@ public class CredentialService {
         User user = owner(caller, userId);
         users.lock(user.id());
         if (keys.ofUser(user.id()).size() >= MAX_KEYS_PER_USER) {
-            throw new WharfException(SwrError.INVALID_PARAMETER,
+            throw WharfException.limitReached(Subject.ACCESS_KEY,
                     "A user holds at most " + MAX_KEYS_PER_USER + " access keys; delete one first.");
         }
         String text = description == null ? "" : description;
         if (text.length() > 255) {
-            throw new WharfException(SwrError.INVALID_PARAMETER, "The description exceeds 255 characters.");
+            throw WharfException.tooLong("description", "The description exceeds 255 characters.");
         }
         String secret = AccessKey.newSecret();
         AccessKey key = new AccessKey(AccessKey.newAccessKeyId(), user.id(), cipher.encrypt(secret), text,
@@ -66,14 +66,14 @@ public class CredentialService {
     public void delete(Caller caller, String accessKeyId) {
         AccessKey key = keys.byId(accessKeyId)
                 .filter(k -> mayManage(caller, users.byId(k.userId()).orElseThrow()))
-                .orElseThrow(() -> new WharfException(SwrError.URL_NOT_FOUND, "No access key " + accessKeyId + "."));
+                .orElseThrow(() -> WharfException.notFound(Subject.ACCESS_KEY, "No access key " + accessKeyId + "."));
         keys.remove(key);
     }
 
     private User owner(Caller caller, String userId) {
         String id = userId == null || userId.isBlank() ? caller.userId() : userId;
-        return users.byId(id).filter(u -> mayManage(caller, u)).orElseThrow(() -> new WharfException(
-                SwrError.FORBIDDEN, "You may manage only your own access keys, or your account's as its administrator."));
+        return users.byId(id).filter(u -> mayManage(caller, u)).orElseThrow(() -> WharfException.forbidden(
+                "You may manage only your own access keys, or your account's as its administrator."));
     }
 
     private static boolean mayManage(Caller caller, User user) {

@@ -1,7 +1,7 @@
 package io.wharf.web.application;
 
 import io.wharf.domain.account.Caller;
-import io.wharf.domain.error.SwrError;
+import io.wharf.domain.error.Subject;
 import io.wharf.domain.error.WharfException;
 import io.wharf.domain.registry.BlobStore;
 import io.wharf.domain.registry.Manifests;
@@ -65,14 +65,14 @@ public class GarbageCollector {
     /** An administrator's collection; a grace period shorter than the default is allowed for tests and emergencies. */
     public Collected collect(Caller caller, Duration grace) {
         if (!caller.systemAdministrator()) {
-            throw new WharfException(SwrError.FORBIDDEN, "Only Wharf's administrators may collect garbage.");
+            throw WharfException.forbidden("Only Wharf's administrators may collect garbage.");
         }
         return collect(grace);
     }
 
     Collected collect(Duration grace) {
         if (!running.tryLock()) {
-            throw new WharfException(SwrError.RESOURCE_EXISTS, "A garbage collection is already running.");
+            throw WharfException.busy(Subject.GARBAGE_COLLECTION, "A garbage collection is already running.");
         }
         try {
             Instant cutoff = Instant.now().minus(grace);

@@ -13,7 +13,7 @@ import io.wharf.domain.credential.AccessKeys;
 import io.wharf.domain.credential.RequestSigner;
 import io.wharf.domain.credential.SecretCipher;
 import io.wharf.domain.credential.SignedRequest;
-import io.wharf.domain.error.SwrError;
+import io.wharf.domain.error.Subject;
 import io.wharf.domain.error.WharfException;
 import io.wharf.domain.token.AuthToken;
 import io.wharf.domain.token.AuthTokens;
@@ -88,7 +88,7 @@ public class IdentityService {
             throw LoginThrottle.tooManyAttempts(outcome.retryAfter());
         }
         if (!outcome.matched()) {
-            throw new WharfException(SwrError.AUTHENTICATION_FAILED, BAD_CREDENTIALS);
+            throw WharfException.unauthenticated(BAD_CREDENTIALS);
         }
         return user.orElseThrow();
     }
@@ -99,7 +99,7 @@ public class IdentityService {
         Account account = verified.account();
         if ((scopedProjectId != null && !scopedProjectId.equals(account.projectId()))
                 || (scopedProjectName != null && !scopedProjectName.equals(settings.region()))) {
-            throw new WharfException(SwrError.AUTHENTICATION_FAILED, "The requested project is not this account's.");
+            throw WharfException.unauthenticated("The requested project is not this account's.");
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         tokens.removeExpired(now);
@@ -113,13 +113,13 @@ public class IdentityService {
     /** The caller a token stands for; a missing token, an unknown one and an expired one are all 401. */
     public Caller authenticate(String secret) {
         if (secret == null || secret.isBlank()) {
-            throw new WharfException(SwrError.NO_CREDENTIALS);
+            throw WharfException.anonymous();
         }
         AuthToken token = tokens.byDigest(TokenSecret.digest(secret.strip()))
                 .filter(t -> !t.isExpiredAt(Instant.now()))
-                .orElseThrow(() -> new WharfException(SwrError.AUTHENTICATION_FAILED,
+                .orElseThrow(() -> WharfException.unauthenticated(
                         "The token is unknown, revoked or expired; obtain a new one."));
-        User user = users.byId(token.userId()).orElseThrow(() -> new WharfException(SwrError.AUTHENTICATION_FAILED));
+        User user = users.byId(token.userId()).orElseThrow(() -> WharfException.unauthenticated("The token's user no longer exists."));
         return Caller.of(user, accounts.byId(user.accountId()).orElseThrow());
     }
 
@@ -129,7 +129,7 @@ public class IdentityService {
      */
     public Caller authenticateSigned(String accessKeyId, List<String> signedHeaders, String signature,
                                      SignedRequest request, String sdkDate) {
-        WharfException refused = new WharfException(SwrError.AUTHENTICATION_FAILED,
+        WharfException refused = WharfException.unauthenticated(
                 "The request signature does not match, its key is unknown, or its X-Sdk-Date is not within 15 minutes.");
         AccessKey key = accessKeys.byId(accessKeyId).orElseThrow(() -> refused);
         Instant signedAt;
@@ -151,7 +151,7 @@ public class IdentityService {
 
     /** The caller a console session stands for; a user who no longer exists is a 401. */
     public Caller callerOfUser(String userId) {
-        User user = users.byId(userId).orElseThrow(() -> new WharfException(SwrError.AUTHENTICATION_FAILED));
+        User user = users.byId(userId).orElseThrow(() -> WharfException.unauthenticated("The token's user no longer exists."));
         return Caller.of(user, accounts.byId(user.accountId()).orElseThrow());
     }
 
@@ -171,7 +171,7 @@ public class IdentityService {
      * Every failure is the same 401.
      */
     public Caller registryLogin(String username, String password) {
-        WharfException refused = new WharfException(SwrError.AUTHENTICATION_FAILED,
+        WharfException refused = WharfException.unauthenticated(
                 "The registry login's user name or password is wrong.");
         if (username == null || password == null || username.isBlank()) {
             throw refused;
@@ -216,13 +216,13 @@ public class IdentityService {
     /** Revokes a token of the caller's own; Wharf's administrators may revoke anyone's. */
     public void revoke(Caller caller, String secret) {
         if (secret == null || secret.isBlank()) {
-            throw new WharfException(SwrError.INVALID_PARAMETER, "X-Subject-Token names the token to revoke.");
+            throw WharfException.invalid("X-Subject-Token", "X-Subject-Token names the token to revoke.");
         }
         String digest = TokenSecret.digest(secret.strip());
         AuthToken token = tokens.byDigest(digest).orElseThrow(
-                () -> new WharfException(SwrError.URL_NOT_FOUND, "The token to revoke does not exist."));
+                () -> WharfException.notFound(Subject.TOKEN, "The token to revoke does not exist."));
         if (!token.userId().equals(caller.userId()) && !caller.systemAdministrator()) {
-            throw new WharfException(SwrError.FORBIDDEN, "Only the token's owner may revoke it.");
+            throw WharfException.forbidden("Only the token's owner may revoke it.");
         }
         tokens.remove(digest);
     }

@@ -7,7 +7,6 @@ import io.wharf.domain.asset.AssetQuery;
 import io.wharf.domain.asset.AssociatedImage;
 import io.wharf.domain.asset.ImageAsset;
 import io.wharf.domain.asset.ImageAssets;
-import io.wharf.domain.error.SwrError;
 import io.wharf.domain.error.WharfException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,7 +39,7 @@ public class ImageAssetService {
     /** Refuses another account's project: HSS's paths name the caller's project. */
     public void requireOwnProject(Caller caller, String projectId) {
         if (!caller.projectId().equals(projectId)) {
-            throw new WharfException(SwrError.FORBIDDEN, "The project " + projectId + " is not the caller's project.");
+            throw WharfException.forbidden("The project " + projectId + " is not the caller's project.");
         }
     }
 

@@ -2,7 +2,6 @@ package io.wharf.web.application;
 
 import io.wharf.domain.account.LoginAttempts;
 import io.wharf.domain.account.LoginAttempts.Failures;
-import io.wharf.domain.error.SwrError;
 import io.wharf.domain.error.WharfException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -75,7 +74,7 @@ public class LoginThrottle {
 
     /** The refusal of an attempt made while blocked. */
     public static WharfException tooManyAttempts(Duration wait) {
-        return new WharfException(SwrError.TOO_MANY_REQUESTS,
+        return WharfException.throttled(
                 "Too many failed sign-in attempts; try again in " + Math.max(1, wait.toSeconds()) + " seconds.");
     }
 }

@@ -2,7 +2,7 @@ package io.wharf.web.application;
 
 import io.wharf.domain.permission.Visibility;
 import io.wharf.domain.account.Caller;
-import io.wharf.domain.error.SwrError;
+import io.wharf.domain.error.Subject;
 import io.wharf.domain.error.WharfException;
 import io.wharf.domain.namespace.Namespace;
 import io.wharf.domain.namespace.NamespaceName;
@@ -37,7 +37,7 @@ public class NamespaceService {
     public Namespace create(Caller caller, String name) {
         NamespaceName valid = new NamespaceName(name);
         if (namespaces.byName(valid).isPresent()) {
-            throw new WharfException(SwrError.ORGANIZATION_EXISTS, "The organization " + valid + " already exists.");
+            throw WharfException.exists(Subject.ORGANIZATION, "The organization " + valid + " already exists.");
         }
         return namespaces.add(valid, caller.accountId(), caller.userId(), caller.userName());
     }
@@ -70,7 +70,7 @@ public class NamespaceService {
         Namespace namespace = access.visibleNamespace(caller, name);
         access.require(caller, namespace, Permission.MANAGE);
         if (repositories.countInNamespace(namespace.id()) > 0) {
-            throw new WharfException(SwrError.ORGANIZATION_NOT_EMPTY, "The organization " + name
+            throw WharfException.notEmpty(Subject.ORGANIZATION, "The organization " + name
                     + " cannot be deleted because it still holds image repositories; delete them first.");
         }
         namespaces.remove(namespace);

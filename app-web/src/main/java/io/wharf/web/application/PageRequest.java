@@ -1,6 +1,5 @@
 package io.wharf.web.application;
 
-import io.wharf.domain.error.SwrError;
 import io.wharf.domain.error.WharfException;
 
 /** Which slice of a list to return: {@code offset} from 0, {@code limit} from 1 to {@value #MAX_LIMIT}. */
@@ -9,10 +8,10 @@ public record PageRequest(int offset, int limit) {
 
     public PageRequest {
         if (offset < 0) {
-            throw new WharfException(SwrError.INVALID_PARAMETER, "offset must be 0 or more.");
+            throw WharfException.invalid("offset", "offset must be 0 or more.");
         }
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new WharfException(SwrError.INVALID_PARAMETER, "limit must be between 1 and " + MAX_LIMIT + ".");
+            throw WharfException.invalid("limit", "limit must be between 1 and " + MAX_LIMIT + ".");
         }
     }
 
@@ -28,7 +27,7 @@ public record PageRequest(int offset, int limit) {
         try {
             return Integer.parseInt(text.strip());
         } catch (NumberFormatException e) {
-            throw new WharfException(SwrError.INVALID_PARAMETER, name + " must be a whole number.");
+            throw WharfException.invalid(name, name + " must be a whole number.");
         }
     }
 }

@@ -4,7 +4,7 @@ import io.wharf.domain.account.Caller;
 import io.wharf.domain.account.User;
 import io.wharf.domain.account.UserName;
 import io.wharf.domain.account.Users;
-import io.wharf.domain.error.SwrError;
+import io.wharf.domain.error.Subject;
 import io.wharf.domain.error.WharfException;
 import io.wharf.domain.namespace.Namespace;
 import io.wharf.domain.permission.Grant;
@@ -50,7 +50,7 @@ public class PermissionService {
         RepositoryAccess.Located located = access.locate(caller, namespace, repository);
         ImageRepository repo = located.repository();
         if (!repo.accountId().equals(caller.accountId())) {
-            throw new WharfException(SwrError.FORBIDDEN, "Only users of the owning account hold permissions on "
+            throw WharfException.forbidden("Only users of the owning account hold permissions on "
                     + repo.path() + ".");
         }
         return new Target(Grant.Scope.REPOSITORY, repo.id(), repo.name().value(), repo.creatorName(), repo.accountId(),
@@ -75,8 +75,8 @@ public class PermissionService {
     }
 
     private void grantByName(Target target, String userName, int auth) {
-        User user = users.byName(target.accountId(), new UserName(userName)).orElseThrow(() -> new WharfException(
-                SwrError.INVALID_USERNAME, "No user " + userName + " in this account."));
+        User user = users.byName(target.accountId(), new UserName(userName)).orElseThrow(() -> WharfException.unknownReference(
+                Subject.USER, "user_name", "No user " + userName + " in this account."));
         grants.add(grants(target, List.of(new UserAuth(user.id(), user.name().value(), auth))));
     }
 
@@ -115,7 +115,7 @@ public class PermissionService {
 
     private static Target requireManage(Target target) {
         if (!target.callerRight().includes(Permission.MANAGE)) {
-            throw new WharfException(SwrError.FORBIDDEN, "You need the manage right on " + target.name() + ".");
+            throw WharfException.forbidden("You need the manage right on " + target.name() + ".");
         }
         return target;
     }
@@ -123,19 +123,19 @@ public class PermissionService {
     /** Checks every entry before anything is stored: known users of the owning account, named right, once each. */
     private List<Grant> grants(Target target, List<UserAuth> auths) {
         if (auths == null || auths.isEmpty()) {
-            throw new WharfException(SwrError.INVALID_PARAMETER, "The body is a non-empty array of {user_id, user_name, auth}.");
+            throw WharfException.invalid("body", "The body is a non-empty array of {user_id, user_name, auth}.");
         }
         Set<String> seen = new HashSet<>();
         return auths.stream().map(a -> {
             if (a == null || a.userId() == null || a.userName() == null) {
-                throw new WharfException(SwrError.INVALID_PARAMETER, "Every entry needs user_id, user_name and auth.");
+                throw WharfException.invalid("body", "Every entry needs user_id, user_name and auth.");
             }
             User user = users.byId(a.userId()).filter(u -> u.accountId().equals(target.accountId()))
                     .filter(u -> u.name().value().equals(a.userName()))
-                    .orElseThrow(() -> new WharfException(SwrError.INVALID_USERNAME, "No user " + a.userName()
+                    .orElseThrow(() -> WharfException.unknownReference(Subject.USER, "user_name", "No user " + a.userName()
                             + " with id " + a.userId() + " in this account."));
             if (!seen.add(user.id())) {
-                throw new WharfException(SwrError.INVALID_PARAMETER, "The user " + a.userName() + " is listed twice.");
+                throw WharfException.invalid("user_id", "The user " + a.userName() + " is listed twice.");
             }
             return new Grant(target.scope(), target.id(), user.id(), user.name().value(), Permission.ofAuth(a.auth()));
         }).toList();

@@ -1,11 +1,10 @@
 package io.wharf.web.application;
 
+import io.wharf.domain.error.WharfException;
 import io.wharf.domain.account.Caller;
 import io.wharf.domain.registry.BlobStore;
 import io.wharf.domain.registry.Digest;
 import io.wharf.domain.registry.ManifestDraft;
-import io.wharf.domain.registry.RegistryError;
-import io.wharf.domain.registry.RegistryException;
 import io.wharf.domain.registry.RegistryPath;
 import io.wharf.domain.registry.StoredManifest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,7 +48,7 @@ public class PushService {
         try {
             size = store.complete(uploadId, lastChunk, digest);
         } catch (BlobStore.DigestMismatch e) {
-            throw new RegistryException(RegistryError.DIGEST_INVALID, e.getMessage(), "digest");
+            throw WharfException.invalid("digest", e.getMessage());
         }
         // The store flushes the blob in the background, overlapping the client's next transfer; a manifest naming it
         // waits for that flush (putManifest), so a tag never names content that is not on disk.
@@ -76,8 +75,8 @@ public class PushService {
                                       ManifestDraft draft) throws IOException {
         Digest digest = Digest.of(expected == null ? "sha256" : expected.algorithm(), content);
         if (expected != null && !digest.equals(expected)) {
-            throw new RegistryException(RegistryError.DIGEST_INVALID,
-                    "The manifest's digest is " + digest + ", not " + expected + ".", "reference");
+            throw WharfException.invalid("reference",
+                    "The manifest's digest is " + digest + ", not " + expected + ".");
         }
         registry.checkReferences(path, draft);
         // The content is safe on disk before any row names it: a crash leaves at most an unreferenced blob.

@@ -1,5 +1,6 @@
 package io.wharf.web.application;
 
+import io.wharf.domain.error.Subject;
 import io.wharf.domain.permission.Visibility;
 import io.wharf.domain.account.Caller;
 import io.wharf.domain.error.WharfException;
@@ -9,8 +10,6 @@ import io.wharf.domain.permission.Permission;
 import io.wharf.domain.registry.Digest;
 import io.wharf.domain.registry.ManifestDraft;
 import io.wharf.domain.registry.Manifests;
-import io.wharf.domain.registry.RegistryError;
-import io.wharf.domain.registry.RegistryException;
 import io.wharf.domain.registry.RegistryPath;
 import io.wharf.domain.registry.StoredManifest;
 import io.wharf.domain.repository.ImageRepositories;
@@ -119,8 +118,8 @@ public class RegistryService {
     }
 
     private Namespace namespace(RegistryPath path) {
-        return namespaces.byName(path.namespace()).orElseThrow(() -> new RegistryException(
-                RegistryError.NAME_UNKNOWN, "The organization " + path.namespace() + " does not exist."));
+        return namespaces.byName(path.namespace()).orElseThrow(() -> WharfException.notFound(
+                Subject.ORGANIZATION, "The organization " + path.namespace() + " does not exist."));
     }
 
     /** The size of a blob the repository may serve: a linked blob, or one of its manifests read as a blob. */
@@ -150,13 +149,13 @@ public class RegistryService {
     private void requireReferences(long repositoryId, ManifestDraft draft, Set<String> linked) {
         List<String> missingBlobs = draft.blobs().stream().filter(d -> !linked.contains(d)).distinct().toList();
         if (!missingBlobs.isEmpty()) {
-            throw new RegistryException(RegistryError.MANIFEST_BLOB_UNKNOWN,
+            throw WharfException.unknownReference(Subject.BLOB, "layers",
                     "The manifest references blobs this repository does not have: " + missingBlobs);
         }
         Set<String> present = repositoryId < 0 ? Set.of() : manifests.presentManifests(repositoryId, draft.children());
         List<String> missingChildren = draft.children().stream().filter(d -> !present.contains(d)).distinct().toList();
         if (!missingChildren.isEmpty()) {
-            throw new RegistryException(RegistryError.MANIFEST_UNKNOWN,
+            throw WharfException.unknownReference(Subject.MANIFEST, "manifests",
                     "The index references manifests this repository does not have: " + missingChildren);
         }
     }

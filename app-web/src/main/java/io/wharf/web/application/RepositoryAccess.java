@@ -1,7 +1,7 @@
 package io.wharf.web.application;
 
 import io.wharf.domain.account.Caller;
-import io.wharf.domain.error.SwrError;
+import io.wharf.domain.error.Subject;
 import io.wharf.domain.error.WharfException;
 import io.wharf.domain.namespace.Namespace;
 import io.wharf.domain.namespace.NamespaceName;
@@ -54,7 +54,7 @@ public class RepositoryAccess {
         /** Refuses with 403 unless the caller's right includes {@code needed}. */
         public Located require(Permission needed) {
             if (!right.includes(needed)) {
-                throw new WharfException(SwrError.FORBIDDEN, "You need the " + needed.name().toLowerCase()
+                throw WharfException.forbidden("You need the " + needed.name().toLowerCase()
                         + " right on image repository " + repository.path() + ".");
             }
             return this;
@@ -65,7 +65,7 @@ public class RepositoryAccess {
     public Located locate(Caller caller, String namespace, String repository) {
         NamespaceName nsName = new NamespaceName(namespace);
         RepositoryName name = RepositoryName.fromPath(repository);
-        WharfException notFound = new WharfException(SwrError.REPOSITORY_NOT_FOUND,
+        WharfException notFound = WharfException.notFound(Subject.REPOSITORY,
                 "The image repository " + nsName + "/" + name + " does not exist.");
         ImageRepository found = repositories.byName(nsName, name).orElseThrow(() -> notFound);
         Namespace ns = namespaces.byName(nsName).orElseThrow(() -> notFound);
@@ -81,7 +81,7 @@ public class RepositoryAccess {
     public Namespace visibleNamespace(Caller caller, String namespace) {
         NamespaceName valid = new NamespaceName(namespace);
         return namespaces.byName(valid).filter(n -> rightOn(caller, n).isPresent())
-                .orElseThrow(() -> new WharfException(SwrError.ORGANIZATION_NOT_FOUND,
+                .orElseThrow(() -> WharfException.notFound(Subject.ORGANIZATION,
                         "The organization " + valid + " does not exist."));
     }
 
@@ -93,7 +93,7 @@ public class RepositoryAccess {
     /** Refuses with 403 unless the caller's right on the organization includes {@code needed}. */
     public void require(Caller caller, Namespace namespace, Permission needed) {
         if (rightOn(caller, namespace).filter(held -> held.includes(needed)).isEmpty()) {
-            throw new WharfException(SwrError.FORBIDDEN,
+            throw WharfException.forbidden(
                     "You need the " + needed.name().toLowerCase() + " right on organization " + namespace.name() + ".");
         }
     }

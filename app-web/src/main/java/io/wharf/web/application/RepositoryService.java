@@ -3,7 +3,7 @@ package io.wharf.web.application;
 import io.wharf.domain.permission.Visibility;
 import io.wharf.domain.account.Accounts;
 import io.wharf.domain.account.Caller;
-import io.wharf.domain.error.SwrError;
+import io.wharf.domain.error.Subject;
 import io.wharf.domain.error.WharfException;
 import io.wharf.domain.namespace.Namespace;
 import io.wharf.domain.permission.Permission;
@@ -43,7 +43,7 @@ public class RepositoryService {
         RepositoryName valid = RepositoryName.fromPath(name);
         access.require(caller, ns, Permission.EDIT);
         if (repositories.byName(ns.name(), valid).isPresent()) {
-            throw new WharfException(SwrError.REPOSITORY_EXISTS,
+            throw WharfException.exists(Subject.REPOSITORY,
                     "The image repository " + ns.name() + "/" + valid + " already exists.");
         }
         return repositories.add(ns, valid, details, caller.userId(), caller.userName());
@@ -98,8 +98,8 @@ public class RepositoryService {
 
     public void deleteTag(Caller caller, String namespace, String repository, String tag) {
         RepositoryAccess.Located located = access.locate(caller, namespace, repository).require(Permission.EDIT);
-        ImageTag found = tags.byTag(located.repository().id(), tag).orElseThrow(() -> new WharfException(
-                SwrError.TAG_NOT_FOUND, "The image " + located.repository().path() + ":" + tag + " does not exist."));
+        ImageTag found = tags.byTag(located.repository().id(), tag).orElseThrow(() -> WharfException.notFound(
+                Subject.IMAGE, "The image " + located.repository().path() + ":" + tag + " does not exist."));
         tags.remove(located.repository(), found);
     }
 }

@@ -4,7 +4,7 @@ import io.wharf.domain.account.Account;
 import io.wharf.domain.account.AccountName;
 import io.wharf.domain.account.Accounts;
 import io.wharf.domain.account.Caller;
-import io.wharf.domain.error.SwrError;
+import io.wharf.domain.error.Subject;
 import io.wharf.domain.error.WharfException;
 import io.wharf.domain.permission.Permission;
 import io.wharf.domain.repository.ImageRepository;
@@ -44,7 +44,7 @@ public class ShareService {
         ImageRepository repo = access.locate(caller, namespace, repository).require(Permission.MANAGE).repository();
         Account target = receiver(accessDomain);
         if (target.id().equals(repo.accountId())) {
-            throw new WharfException(SwrError.INVALID_PARAMETER,
+            throw WharfException.invalid("access_domain",
                     "access_domain must be another account: " + accessDomain + " already owns the repository.");
         }
         return new ShareView(repo, shares.add(repo.id(), target.id(), target.name().value(), terms, caller.userId(),
@@ -96,12 +96,12 @@ public class ShareService {
     }
 
     private AccessDomain existing(ImageRepository repo, String accessDomain) {
-        return shares.of(repo.id(), accessDomain).orElseThrow(() -> new WharfException(SwrError.SHARE_NOT_FOUND,
+        return shares.of(repo.id(), accessDomain).orElseThrow(() -> WharfException.notFound(Subject.SHARE,
                 "The repository " + repo.path() + " is not shared with " + accessDomain + "."));
     }
 
     private Account receiver(String accessDomain) {
-        return existingAccount(accessDomain).orElseThrow(() -> new WharfException(SwrError.INVALID_PARAMETER,
+        return existingAccount(accessDomain).orElseThrow(() -> WharfException.unknownReference(Subject.ACCOUNT, "access_domain",
                 "access_domain must name an existing account; " + accessDomain + " does not exist."));
     }
 

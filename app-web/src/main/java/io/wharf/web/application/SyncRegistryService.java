@@ -2,7 +2,7 @@ package io.wharf.web.application;
 
 import io.wharf.domain.account.Caller;
 import io.wharf.domain.credential.SecretCipher;
-import io.wharf.domain.error.SwrError;
+import io.wharf.domain.error.Subject;
 import io.wharf.domain.error.WharfException;
 import io.wharf.domain.sync.RegistryType;
 import io.wharf.domain.sync.SyncRegistries;
@@ -44,13 +44,13 @@ public class SyncRegistryService {
 
     public void remove(Caller caller, long id) {
         requireAdministrator(caller);
-        registries.remove(registries.byId(caller.accountId(), id).orElseThrow(() -> new WharfException(
-                SwrError.URL_NOT_FOUND, "The registry " + id + " does not exist.")));
+        registries.remove(registries.byId(caller.accountId(), id).orElseThrow(() -> WharfException.notFound(
+                Subject.SYNC_REGISTRY, "The registry " + id + " does not exist.")));
     }
 
     private static void requireAdministrator(Caller caller) {
         if (!caller.accountAdministrator()) {
-            throw new WharfException(SwrError.FORBIDDEN, "Only the account's administrators register registries.");
+            throw WharfException.forbidden("Only the account's administrators register registries.");
         }
     }
 

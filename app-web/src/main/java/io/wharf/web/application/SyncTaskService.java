@@ -5,7 +5,7 @@ import io.wharf.domain.asset.AssetQuery;
 import io.wharf.domain.asset.ImageAssets;
 import io.wharf.domain.asset.ImageType;
 import io.wharf.domain.credential.SecretCipher;
-import io.wharf.domain.error.SwrError;
+import io.wharf.domain.error.Subject;
 import io.wharf.domain.error.WharfException;
 import io.wharf.domain.sync.RegistryQuery;
 import io.wharf.domain.sync.RegistryType;
@@ -102,7 +102,7 @@ public class SyncTaskService {
     /** Starts a task over every registry of the account, or over the listed ones. */
     public SyncTask create(Caller caller, boolean all, Collection<Long> registryIds) {
         if (!caller.accountAdministrator()) {
-            throw new WharfException(SwrError.FORBIDDEN, "Only the account's administrators start sync tasks.");
+            throw WharfException.forbidden("Only the account's administrators start sync tasks.");
         }
         Started started = self.createRows(caller, all, registryIds);
         executor.submit(() -> run(started.task(), started.registries()));
@@ -125,13 +125,13 @@ public class SyncTaskService {
         List<SyncRegistry> chosen = registries.list(caller.accountId()).stream()
                 .filter(r -> all || registryIds.contains(r.id())).toList();
         if (chosen.isEmpty() || (!all && chosen.size() != registryIds.stream().distinct().count())) {
-            throw new WharfException(SwrError.INVALID_PARAMETER, all ? "The account has no registries to sync."
+            throw WharfException.unknownReference(Subject.SYNC_REGISTRY, "registry_info", all ? "The account has no registries to sync."
                     : "registry_info names registries the account does not have: " + registryIds);
         }
         List<Long> busy = tasks.runningRegistryIds(caller.accountId());
         List<String> refused = chosen.stream().filter(r -> busy.contains(r.id())).map(SyncRegistry::name).toList();
         if (!refused.isEmpty()) {
-            throw new WharfException(SwrError.RESOURCE_EXISTS, "A sync task is still syncing " + String.join(", ", refused)
+            throw WharfException.busy(Subject.SYNC_TASK, "A sync task is still syncing " + String.join(", ", refused)
                     + "; start a new one when it has ended.");
         }
         return new Started(tasks.create(caller.accountId(), caller.userId(), chosen, now()), chosen);
@@ -214,7 +214,7 @@ public class SyncTaskService {
     /** Page 004: a task's registries, filtered; another account's task looks missing. */
     @UseCase
     public Page<TaskRegistry> registries(Caller caller, RegistryQuery query) {
-        tasks.byId(caller.accountId(), query.taskId()).orElseThrow(() -> new WharfException(SwrError.URL_NOT_FOUND,
+        tasks.byId(caller.accountId(), query.taskId()).orElseThrow(() -> WharfException.notFound(Subject.SYNC_TASK,
                 "The sync task " + query.taskId() + " does not exist."));
         return new Page<>(tasks.registries(query), tasks.countRegistries(query));
     }

@@ -41,7 +41,7 @@ public class AccessKeyPages {
             IssuedAccessKey issued = credentials.create(console.caller(), null, console.param("description"));
             list(console, 201, Map.of("issued", issued));
         } catch (WharfException refused) {
-            list(console, refused.error().httpStatus(), Map.of("error", refused.getMessage()));
+            list(console, ConsoleRequest.statusOf(refused), Map.of("error", refused.getMessage()));
         }
     }
 

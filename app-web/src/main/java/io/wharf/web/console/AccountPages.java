@@ -55,7 +55,7 @@ public class AccountPages {
             console.flash("Account " + name + " created with its administrator " + adminName + ".");
             console.redirect("/console/accounts");
         } catch (WharfException refused) {
-            listAccounts(console, refused.error().httpStatus(),
+            listAccounts(console, ConsoleRequest.statusOf(refused),
                     Map.of("name", name, "adminName", adminName, "error", refused.getMessage()));
         }
     }
@@ -87,7 +87,7 @@ public class AccountPages {
             console.flash("User " + userName + " created.");
             console.redirect("/console/users?account=" + accountId);
         } catch (WharfException refused) {
-            listUsers(console, refused.error().httpStatus(), Map.of("userName", userName, "error", refused.getMessage()));
+            listUsers(console, ConsoleRequest.statusOf(refused), Map.of("userName", userName, "error", refused.getMessage()));
         }
     }
 }

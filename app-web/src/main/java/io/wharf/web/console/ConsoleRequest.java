@@ -1,5 +1,6 @@
 package io.wharf.web.console;
 
+import io.wharf.domain.error.WharfException;
 import io.wharf.domain.account.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -80,6 +81,19 @@ public final class ConsoleRequest {
     static void redirect(HttpServletResponse response, String location) {
         response.setStatus(HttpServletResponse.SC_FOUND);
         response.setHeader("Location", location);
+    }
+
+    /** The console's reading of a refused action: the page is shown again with this status and the message. */
+    static int statusOf(WharfException refused) {
+        return switch (refused.failure()) {
+            case INVALID, UNKNOWN_REFERENCE -> 400;
+            case TOO_LONG -> 413;
+            case ANONYMOUS, UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case EXISTS, NOT_EMPTY, BUSY, LIMIT_REACHED -> 409;
+            case THROTTLED -> 429;
+        };
     }
 
     public void render(String template, Map<String, Object> variables) throws IOException {

@@ -1,7 +1,7 @@
 package io.wharf.web.console;
 
 import io.wharf.domain.account.Caller;
-import io.wharf.domain.error.SwrError;
+import io.wharf.domain.error.Subject;
 import io.wharf.domain.error.WharfException;
 import io.wharf.web.application.IdentityService;
 import io.wharf.web.servlet.RequestIdFilter;
@@ -89,7 +89,7 @@ public class ConsoleServlet extends HttpServlet {
             }
             route(console);
         } catch (WharfException e) {
-            console.render(e.error().httpStatus(), "error", Map.of("message", e.getMessage()));
+            console.render(ConsoleRequest.statusOf(e), "error", Map.of("message", e.getMessage()));
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Console request " + RequestIdFilter.idOf(request) + " failed", e);
             console.render(500, "error", Map.of("message",
@@ -124,7 +124,7 @@ public class ConsoleServlet extends HttpServlet {
             case "storage" -> storage.handle(console);
             case "registries" -> registryPages.handle(console);
             case "sync-tasks" -> syncTasks.handle(console);
-            default -> throw new WharfException(SwrError.URL_NOT_FOUND, "There is no such console page.");
+            default -> throw WharfException.notFound(Subject.PAGE, "There is no such console page.");
         }
     }
 

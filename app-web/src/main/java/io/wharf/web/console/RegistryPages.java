@@ -45,7 +45,7 @@ public class RegistryPages {
             console.flash("Registry " + console.param("name") + " added.");
             console.redirect("/console/registries");
         } catch (WharfException refused) {
-            list(console, refused.error().httpStatus(), Map.of("error", refused.getMessage()));
+            list(console, ConsoleRequest.statusOf(refused), Map.of("error", refused.getMessage()));
         }
     }
 

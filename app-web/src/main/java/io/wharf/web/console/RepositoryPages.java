@@ -112,7 +112,7 @@ public class RepositoryPages {
             console.flash("Repository " + ns + "/" + name + " created.");
             console.redirect(base(ns, new RepositoryName(name).inPath()));
         } catch (WharfException refused) {
-            list(console, ns, refused.error().httpStatus(), Map.of("name", name,
+            list(console, ns, ConsoleRequest.statusOf(refused), Map.of("name", name,
                     "description", console.param("description"), "error", refused.getMessage()));
         }
     }
@@ -163,7 +163,7 @@ public class RepositoryPages {
             console.flash("Repository updated.");
             console.redirect(base(ns, repo));
         } catch (WharfException refused) {
-            detail(console, ns, repo, refused.error().httpStatus(), Map.of("error", refused.getMessage()));
+            detail(console, ns, repo, ConsoleRequest.statusOf(refused), Map.of("error", refused.getMessage()));
         }
     }
 
@@ -197,7 +197,7 @@ public class RepositoryPages {
             }
             console.redirect(base(ns, repo));
         } catch (WharfException refused) {
-            detail(console, ns, repo, refused.error().httpStatus(), Map.of("permissionError", refused.getMessage()));
+            detail(console, ns, repo, ConsoleRequest.statusOf(refused), Map.of("permissionError", refused.getMessage()));
         }
     }
 
@@ -218,7 +218,7 @@ public class RepositoryPages {
             }
             console.redirect("/console/namespaces/" + ns);
         } catch (WharfException refused) {
-            list(console, ns, refused.error().httpStatus(), Map.of("permissionError", refused.getMessage()));
+            list(console, ns, ConsoleRequest.statusOf(refused), Map.of("permissionError", refused.getMessage()));
         }
     }
 

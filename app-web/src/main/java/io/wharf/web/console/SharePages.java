@@ -53,7 +53,7 @@ public class SharePages {
             console.flash("Shared with " + account + ".");
             console.redirect(base);
         } catch (WharfException refused) {
-            detail.render(console, ns, repo, refused.error().httpStatus(), Map.of("shareError", refused.getMessage(),
+            detail.render(console, ns, repo, ConsoleRequest.statusOf(refused), Map.of("shareError", refused.getMessage(),
                     "shareAccount", account, "shareDeadline", deadline));
         }
     }
@@ -65,7 +65,7 @@ public class SharePages {
             console.flash("The share with " + account + " now lasts until " + console.param("deadline") + ".");
             console.redirect(base);
         } catch (WharfException refused) {
-            detail.render(console, ns, repo, refused.error().httpStatus(), Map.of("shareError", refused.getMessage()));
+            detail.render(console, ns, repo, ConsoleRequest.statusOf(refused), Map.of("shareError", refused.getMessage()));
         }
     }
 

@@ -44,7 +44,7 @@ public class SignInPages {
             console.session(true).setAttribute(ConsoleServlet.USER_ID, caller.userId());
             console.redirect("/console/namespaces");
         } catch (WharfException refused) {
-            console.render(refused.error().httpStatus(), "login",
+            console.render(ConsoleRequest.statusOf(refused), "login",
                     Map.of("account", account, "user", user, "error", refused.getMessage()));
         }
     }

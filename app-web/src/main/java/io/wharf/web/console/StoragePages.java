@@ -31,7 +31,7 @@ public class StoragePages {
                 model.put("collected", collector.collect(console.caller(), GarbageCollector.DEFAULT_GRACE));
             } catch (WharfException refused) {
                 model.put("error", refused.getMessage());
-                console.render(refused.error().httpStatus(), "storage", model);
+                console.render(ConsoleRequest.statusOf(refused), "storage", model);
                 return;
             }
         }

@@ -30,7 +30,7 @@ public class SyncTaskPages {
                 console.flash("Sync task " + task.id() + " started.");
                 console.redirect("/console/sync-tasks");
             } catch (WharfException refused) {
-                list(console, refused.error().httpStatus(), Map.of("error", refused.getMessage()));
+                list(console, ConsoleRequest.statusOf(refused), Map.of("error", refused.getMessage()));
             }
             return;
         }

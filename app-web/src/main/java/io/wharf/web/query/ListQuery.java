@@ -1,6 +1,5 @@
 package io.wharf.web.query;
 
-import io.wharf.domain.error.SwrError;
 import io.wharf.domain.error.WharfException;
 import io.wharf.web.application.PageRequest;
 
@@ -21,19 +20,19 @@ public record ListQuery(PageRequest page, String orderColumn, boolean descending
         String offsetValue = filter.valueOr("offset", offset).orElse(null);
         String limitValue = filter.valueOr("limit", limit).orElse(null);
         if ((offsetValue == null) != (limitValue == null)) {
-            throw new WharfException(SwrError.INVALID_PARAMETER, "offset and limit must be given together.");
+            throw WharfException.invalid("offset", "offset and limit must be given together.");
         }
         String column = filter.valueOr("order_column", orderColumn).orElse(null);
         String type = filter.valueOr("order_type", orderType).orElse(null);
         if ((column == null) != (type == null)) {
-            throw new WharfException(SwrError.INVALID_PARAMETER, "order_column and order_type must be given together.");
+            throw WharfException.invalid("order_column", "order_column and order_type must be given together.");
         }
         if (column != null && !orderColumns.contains(column)) {
-            throw new WharfException(SwrError.INVALID_PARAMETER,
+            throw WharfException.invalid("order_column",
                     "order_column must be one of " + String.join(", ", orderColumns.stream().sorted().toList()) + ".");
         }
         if (type != null && !type.equals("asc") && !type.equals("desc")) {
-            throw new WharfException(SwrError.INVALID_PARAMETER, "order_type must be asc or desc.");
+            throw WharfException.invalid("order_type", "order_type must be asc or desc.");
         }
         return new ListQuery(PageRequest.of(offsetValue, limitValue, DEFAULT_LIMIT),
                 column == null ? defaultColumn : column, type == null ? defaultDescending : type.equals("desc"));

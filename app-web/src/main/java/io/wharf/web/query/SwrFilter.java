@@ -1,6 +1,5 @@
 package io.wharf.web.query;
 
-import io.wharf.domain.error.SwrError;
 import io.wharf.domain.error.WharfException;
 
 import java.util.Collections;
@@ -47,7 +46,7 @@ public final class SwrFilter {
     }
 
     private static WharfException invalid(String why) {
-        return new WharfException(SwrError.INVALID_FILTER, "Invalid filter: " + why + ".");
+        return WharfException.invalid("filter", "Invalid filter: " + why + ".");
     }
 
     public Optional<String> value(String key) {

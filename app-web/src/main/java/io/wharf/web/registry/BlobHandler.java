@@ -2,8 +2,6 @@ package io.wharf.web.registry;
 
 import io.wharf.domain.registry.BlobStore;
 import io.wharf.domain.registry.Digest;
-import io.wharf.domain.registry.RegistryError;
-import io.wharf.domain.registry.RegistryException;
 import io.wharf.web.application.RegistryService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -3,8 +3,6 @@ package io.wharf.web.registry;
 import io.wharf.domain.error.WharfException;
 import io.wharf.domain.registry.Digest;
 import io.wharf.domain.registry.ManifestDraft;
-import io.wharf.domain.registry.RegistryError;
-import io.wharf.domain.registry.RegistryException;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;

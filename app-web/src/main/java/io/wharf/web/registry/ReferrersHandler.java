@@ -1,7 +1,6 @@
 package io.wharf.web.registry;
 
 import io.wharf.domain.registry.Digest;
-import io.wharf.domain.registry.RegistryError;
 import io.wharf.domain.registry.StoredManifest;
 import io.wharf.web.application.RegistryService;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,8 +1,6 @@
 package io.wharf.web.registry;
 
 import io.wharf.domain.account.Caller;
-import io.wharf.domain.registry.RegistryError;
-import io.wharf.domain.registry.RegistryException;
 import io.wharf.domain.token.TokenSealer;
 import io.wharf.domain.token.TokenSecret;
 import io.wharf.web.application.IdentityService;

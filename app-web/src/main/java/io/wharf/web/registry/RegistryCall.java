@@ -1,6 +1,5 @@
 package io.wharf.web.registry;
 
-import io.wharf.domain.registry.RegistryError;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 

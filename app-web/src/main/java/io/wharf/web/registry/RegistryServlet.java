@@ -1,8 +1,6 @@
 package io.wharf.web.registry;
 
 import io.wharf.domain.error.WharfException;
-import io.wharf.domain.registry.RegistryError;
-import io.wharf.domain.registry.RegistryException;
 import io.wharf.domain.registry.RegistryPath;
 import io.wharf.domain.repository.ImageRepository;
 import io.wharf.web.application.RegistryService;
@@ -90,14 +88,9 @@ public class RegistryServlet extends HttpServlet {
         try {
             dispatch(call, request.getPathInfo() == null ? "/" : request.getPathInfo());
         } catch (RegistryException e) {
-            if (e.error() == RegistryError.UNAUTHORIZED && !call.hasHeader("WWW-Authenticate")) {
-                rights.challenge(call, null);
-            }
-            drain(request);
-            call.error(e.error(), e.getMessage(), e.field());
+            refuse(call, request, e.error(), e.getMessage(), e.field());
         } catch (WharfException e) {
-            drain(request);
-            call.error(toRegistryError(e), e.getMessage(), null);
+            refuse(call, request, RegistryError.of(e), e.getMessage(), e.field());
         } catch (UncheckedIOException | IOException e) {
             if (response.isCommitted()) {
                 LOG.log(Level.FINE, "Client went away during " + request.getMethod() + " " + request.getRequestURI(), e);
@@ -151,18 +144,13 @@ public class RegistryServlet extends HttpServlet {
         return new Target(who, path, repository, reference);
     }
 
-    /** Errors of shared use cases (names, rights) in the registry's vocabulary. */
-    private static RegistryError toRegistryError(WharfException e) {
-        return switch (e.error()) {
-            case INVALID_IMAGE_NAME, INVALID_ORGANIZATION_NAME -> RegistryError.NAME_INVALID;
-            case AUTHENTICATION_FAILED, NO_CREDENTIALS -> RegistryError.UNAUTHORIZED;
-            case FORBIDDEN -> RegistryError.DENIED;
-            case REPOSITORY_NOT_FOUND, ORGANIZATION_NOT_FOUND -> RegistryError.NAME_UNKNOWN;
-            case TAG_NOT_FOUND -> RegistryError.MANIFEST_UNKNOWN;
-            case TOO_MANY_REQUESTS -> RegistryError.TOOMANYREQUESTS;
-            case INVALID_PARAMETER -> RegistryError.NAME_INVALID;
-            default -> e.error().httpStatus() >= 500 ? RegistryError.UNKNOWN : RegistryError.DENIED;
-        };
+    private void refuse(RegistryCall call, HttpServletRequest request, RegistryError error, String message, String field)
+            throws IOException {
+        if (error == RegistryError.UNAUTHORIZED && !call.hasHeader("WWW-Authenticate")) {
+            rights.challenge(call, null);
+        }
+        drain(request);
+        call.error(error, message, field);
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.wharf.web.registry;
 
 import io.wharf.domain.account.Caller;
-import io.wharf.domain.registry.RegistryException;
 import io.wharf.domain.registry.RegistryPath;
 import io.wharf.web.application.RegistryService;
 import jakarta.inject.Inject;

@@ -2,8 +2,6 @@ package io.wharf.web.registry;
 
 import io.wharf.domain.error.WharfException;
 import io.wharf.domain.registry.Digest;
-import io.wharf.domain.registry.RegistryError;
-import io.wharf.domain.registry.RegistryException;
 
 import java.util.regex.Pattern;
 

@@ -3,8 +3,6 @@ package io.wharf.web.registry;
 import io.wharf.domain.error.WharfException;
 import io.wharf.domain.registry.BlobStore;
 import io.wharf.domain.registry.Digest;
-import io.wharf.domain.registry.RegistryError;
-import io.wharf.domain.registry.RegistryException;
 import io.wharf.domain.registry.RegistryPath;
 import io.wharf.web.application.PushService;
 import io.wharf.web.application.RegistryService;

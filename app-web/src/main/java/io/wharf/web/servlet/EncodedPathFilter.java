@@ -6,9 +6,9 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import io.wharf.domain.error.SwrError;
-import io.wharf.domain.registry.RegistryError;
 import io.wharf.web.api.ErrorBody;
+import io.wharf.web.api.SwrError;
+import io.wharf.web.registry.RegistryError;
 import io.wharf.web.registry.RegistryServlet;
 
 import java.io.IOException;

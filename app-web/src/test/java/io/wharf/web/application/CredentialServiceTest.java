@@ -7,7 +7,7 @@ import io.wharf.domain.account.Users;
 import io.wharf.domain.credential.AccessKey;
 import io.wharf.domain.credential.AccessKeys;
 import io.wharf.domain.credential.SecretCipher;
-import io.wharf.domain.error.SwrError;
+import io.wharf.domain.error.Failure;
 import io.wharf.domain.error.WharfException;
 import org.junit.jupiter.api.Test;
 
@@ -105,7 +105,7 @@ class CredentialServiceTest {
         service.create(MEMBER, null, "first");
         service.create(MEMBER, null, "second");
         WharfException third = assertThrows(WharfException.class, () -> service.create(MEMBER, null, "third"));
-        assertEquals(SwrError.INVALID_PARAMETER, third.error());
+        assertEquals(Failure.LIMIT_REACHED, third.failure());
         assertEquals(2, service.list(MEMBER, null).size());
     }
 
@@ -121,12 +121,12 @@ class CredentialServiceTest {
     void anAdministratorManagesTheAccountsKeysAndNobodyElsesAcrossAccounts() {
         service.create(ADMIN, MEMBER.userId(), "for mike");
         assertEquals(1, service.list(MEMBER, null).size());
-        assertEquals(SwrError.FORBIDDEN, assertThrows(WharfException.class,
-                () -> service.create(MEMBER, ADMIN.userId(), "not mine")).error());
-        assertEquals(SwrError.FORBIDDEN, assertThrows(WharfException.class,
-                () -> service.create(OUTSIDER, MEMBER.userId(), "other account")).error());
+        assertEquals(Failure.FORBIDDEN, assertThrows(WharfException.class,
+                () -> service.create(MEMBER, ADMIN.userId(), "not mine")).failure());
+        assertEquals(Failure.FORBIDDEN, assertThrows(WharfException.class,
+                () -> service.create(OUTSIDER, MEMBER.userId(), "other account")).failure());
         String id = stored.get(0).accessKeyId();
-        assertEquals(SwrError.URL_NOT_FOUND, assertThrows(WharfException.class, () -> service.delete(OUTSIDER, id)).error());
+        assertEquals(Failure.NOT_FOUND, assertThrows(WharfException.class, () -> service.delete(OUTSIDER, id)).failure());
         service.delete(MEMBER, id);
         assertEquals(0, stored.size());
     }

@@ -1,6 +1,6 @@
 package io.wharf.web.application;
 
-import io.wharf.domain.error.SwrError;
+import io.wharf.domain.error.Failure;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -59,7 +59,7 @@ class LoginThrottleTest {
             fail("a/u");
         }
         assertBlocked("a/u");
-        assertEquals(SwrError.TOO_MANY_REQUESTS, LoginThrottle.tooManyAttempts(Duration.ofSeconds(1)).error());
+        assertEquals(Failure.THROTTLED, LoginThrottle.tooManyAttempts(Duration.ofSeconds(1)).failure());
         assertAllowed("a/other");
         now = now.plus(Duration.ofSeconds(1));
         fail("a/u");

@@ -1,7 +1,8 @@
 package io.wharf.web.application;
 
 import io.wharf.domain.account.Caller;
-import io.wharf.domain.error.SwrError;
+import io.wharf.domain.error.Failure;
+import io.wharf.domain.error.Subject;
 import io.wharf.domain.error.WharfException;
 import io.wharf.domain.namespace.Namespace;
 import io.wharf.domain.permission.Grant;
@@ -32,37 +33,39 @@ class NamespaceServiceTest {
     private final NamespaceService service = new NamespaceService(namespaces, repositories,
             new RepositoryAccess(namespaces, repositories, new InMemoryAccessDomains(), grants));
 
-    private static SwrError refusal(Runnable call) {
-        return assertThrows(WharfException.class, call::run).error();
+    /** The refusal's meaning, as "FAILURE SUBJECT". */
+    private static String refusal(Runnable call) {
+        WharfException refused = assertThrows(WharfException.class, call::run);
+        return refused.failure() + " " + refused.subject();
     }
 
     @Test
     void aTakenNameIsRefusedWhicheverAccountTookIt() {
         service.create(ADMIN, "team");
-        assertEquals(SwrError.ORGANIZATION_EXISTS, refusal(() -> service.create(OUTSIDER, "team")));
+        assertEquals(Failure.EXISTS + " " + Subject.ORGANIZATION, refusal(() -> service.create(OUTSIDER, "team")));
     }
 
     @Test
     void anotherAccountsOrganizationLooksMissing() {
         service.create(ADMIN, "team");
-        assertEquals(SwrError.ORGANIZATION_NOT_FOUND, refusal(() -> service.show(OUTSIDER, "team")));
-        assertEquals(SwrError.ORGANIZATION_NOT_FOUND, refusal(() -> service.delete(OUTSIDER, "team")));
+        assertEquals(Failure.NOT_FOUND + " " + Subject.ORGANIZATION, refusal(() -> service.show(OUTSIDER, "team")));
+        assertEquals(Failure.NOT_FOUND + " " + Subject.ORGANIZATION, refusal(() -> service.delete(OUTSIDER, "team")));
     }
 
     @Test
     void aMemberSeesAnOrganizationOnlyOnceGrantedAndDeletesItOnlyWithManage() {
         Namespace team = service.create(ADMIN, "team");
-        assertEquals(SwrError.ORGANIZATION_NOT_FOUND, refusal(() -> service.show(MEMBER, "team")));
+        assertEquals(Failure.NOT_FOUND + " " + Subject.ORGANIZATION, refusal(() -> service.show(MEMBER, "team")));
         grants.add(List.of(new Grant(Grant.Scope.NAMESPACE, team.id(), MEMBER.userId(), MEMBER.userName(), Permission.EDIT)));
         assertEquals(Permission.EDIT, service.show(MEMBER, "team").auth());
-        assertEquals(SwrError.FORBIDDEN, refusal(() -> service.delete(MEMBER, "team")));
+        assertEquals(Failure.FORBIDDEN + " null", refusal(() -> service.delete(MEMBER, "team")));
     }
 
     @Test
     void anOrganizationHoldingRepositoriesIsNotDeleted() {
         Namespace team = service.create(ADMIN, "team");
         repositories.add(team, new RepositoryName("app"), new RepositoryDetails(Category.OTHER, "", false), "alice", "alice");
-        assertEquals(SwrError.ORGANIZATION_NOT_EMPTY, refusal(() -> service.delete(ADMIN, "team")));
+        assertEquals(Failure.NOT_EMPTY + " " + Subject.ORGANIZATION, refusal(() -> service.delete(ADMIN, "team")));
         repositories.remove(repositories.byName(team.name(), new RepositoryName("app")).orElseThrow());
         service.delete(ADMIN, "team");
         assertTrue(namespaces.byName(team.name()).isEmpty());

@@ -1,9 +1,10 @@
 package io.wharf.web.application;
 
+import io.wharf.domain.error.Failure;
+import io.wharf.domain.error.Subject;
+import io.wharf.domain.error.WharfException;
 import io.wharf.domain.registry.Digest;
 import io.wharf.domain.registry.ManifestDraft;
-import io.wharf.domain.registry.RegistryError;
-import io.wharf.domain.registry.RegistryException;
 import io.wharf.domain.registry.RegistryPath;
 import io.wharf.domain.registry.StoredManifest;
 import io.wharf.web.fakes.InMemoryRegistry;
@@ -51,9 +52,9 @@ class PushServiceTest {
     @Test
     void aDigestMismatchLinksNothingAndCreatesNoRepository() throws IOException {
         String id = world.store.startUpload(APP + "\n" + OWNER.userId());
-        RegistryException refused = assertThrows(RegistryException.class, () -> world.push.commitUpload(OWNER, APP, id,
+        WharfException refused = assertThrows(WharfException.class, () -> world.push.commitUpload(OWNER, APP, id,
                 new ByteArrayInputStream(layer), Digest.parse(sha256("other".getBytes(StandardCharsets.UTF_8)))));
-        assertEquals(RegistryError.DIGEST_INVALID, refused.error());
+        assertEquals(Failure.INVALID, refused.failure());
         assertEquals(0, world.repositories.count());
         assertTrue(world.store.upload(id).isPresent(), "the upload stays, to be finished right");
     }
@@ -76,9 +77,10 @@ class PushServiceTest {
         String missing = sha256("never pushed".getBytes(StandardCharsets.UTF_8));
         byte[] manifest = InMemoryRegistry.image(missing, 1, missing, 1);
         int blobs = world.store.blobCount();
-        RegistryException refused = assertThrows(RegistryException.class,
+        WharfException refused = assertThrows(WharfException.class,
                 () -> world.push.putManifest(OWNER, APP, "1.0", null, manifest, imageDraft(missing, missing)));
-        assertEquals(RegistryError.MANIFEST_BLOB_UNKNOWN, refused.error());
+        assertEquals(Failure.UNKNOWN_REFERENCE, refused.failure());
+        assertEquals(Subject.BLOB, refused.subject());
         assertEquals(blobs, world.store.blobCount(), "no file written");
         assertEquals(0, world.repositories.count(), "no repository created");
         assertEquals(0, world.manifests.manifestCount());
@@ -90,9 +92,9 @@ class PushServiceTest {
         String l = upload(APP, layer);
         byte[] manifest = InMemoryRegistry.image(c, config.length, l, layer.length);
         int blobs = world.store.blobCount();
-        RegistryException refused = assertThrows(RegistryException.class, () -> world.push.putManifest(OWNER, APP,
+        WharfException refused = assertThrows(WharfException.class, () -> world.push.putManifest(OWNER, APP,
                 null, Digest.parse(sha256(layer)), manifest, imageDraft(c, l)));
-        assertEquals(RegistryError.DIGEST_INVALID, refused.error());
+        assertEquals(Failure.INVALID, refused.failure());
         assertEquals("reference", refused.field());
         assertEquals(blobs, world.store.blobCount());
     }
@@ -112,9 +114,9 @@ class PushServiceTest {
 
         ManifestDraft orphan = new ManifestDraft(index.mediaType(), true, null, null, 0, List.of(),
                 List.of(sha256("no such child".getBytes(StandardCharsets.UTF_8))), List.of(), null, null, null);
-        assertEquals(RegistryError.MANIFEST_UNKNOWN, assertThrows(RegistryException.class,
+        assertEquals(Subject.MANIFEST, assertThrows(WharfException.class,
                 () -> world.push.putManifest(OWNER, APP, "orphan", null, "{}".getBytes(StandardCharsets.UTF_8), orphan))
-                .error());
+                .subject());
     }
 
     @Test
@@ -129,10 +131,10 @@ class PushServiceTest {
     }
 
     @Test
-    void pushingIntoAMissingOrganizationIsNameUnknown() {
+    void pushingIntoAMissingOrganizationIsRefusedAsNotFound() {
         RegistryPath nowhere = RegistryPath.parse("nowhere/app");
         String id = world.store.startUpload(nowhere + "\n" + OWNER.userId());
-        assertEquals(RegistryError.NAME_UNKNOWN, assertThrows(RegistryException.class, () -> world.push.commitUpload(
-                OWNER, nowhere, id, new ByteArrayInputStream(layer), Digest.parse(sha256(layer)))).error());
+        assertEquals(Subject.ORGANIZATION, assertThrows(WharfException.class, () -> world.push.commitUpload(
+                OWNER, nowhere, id, new ByteArrayInputStream(layer), Digest.parse(sha256(layer)))).subject());
     }
 }

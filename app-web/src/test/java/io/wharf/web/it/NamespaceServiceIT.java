@@ -1,7 +1,7 @@
 package io.wharf.web.it;
 
 import io.wharf.domain.account.Caller;
-import io.wharf.domain.error.SwrError;
+import io.wharf.domain.error.Failure;
 import io.wharf.domain.error.WharfException;
 import io.wharf.domain.namespace.Namespace;
 import io.wharf.web.application.AccountService;
@@ -83,8 +83,7 @@ class NamespaceServiceIT {
         repositories.create(boss, name, "nginx", new RepositoryDetails(Category.LINUX, "", false));
 
         WharfException refused = assertThrows(WharfException.class, () -> namespaces.delete(boss, name));
-        assertEquals(SwrError.ORGANIZATION_NOT_EMPTY, refused.error());
-        assertEquals(406, refused.error().httpStatus());
+        assertEquals(Failure.NOT_EMPTY, refused.failure());
         assertEquals(namespace.id(), namespaces.show(boss, name).namespace().id(), "still there");
 
         repositories.delete(boss, name, "nginx");
@@ -98,7 +97,7 @@ class NamespaceServiceIT {
         String name = "once-" + UUID.randomUUID().toString().substring(0, 8);
         namespaces.create(boss, name);
         WharfException conflict = assertThrows(WharfException.class, () -> namespaces.create(boss, name));
-        assertEquals(SwrError.ORGANIZATION_EXISTS, conflict.error());
+        assertEquals(Failure.EXISTS, conflict.failure());
         assertEquals(1, namespaces.list(boss, name, new PageRequest(0, 10)).total());
     }
 
@@ -123,7 +122,7 @@ class NamespaceServiceIT {
         assertEquals(400, repositories.show(boss, name, "app$web").repository().size());
         WharfException missing = assertThrows(WharfException.class,
                 () -> repositories.deleteTag(boss, name, "app$web", "v2"));
-        assertEquals(SwrError.TAG_NOT_FOUND, missing.error());
+        assertEquals(Failure.NOT_FOUND, missing.failure());
     }
 
     /** Tags arrive with pushes (a later issue); until then the test writes them through the port, in a transaction. */

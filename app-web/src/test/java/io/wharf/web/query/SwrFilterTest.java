@@ -1,6 +1,6 @@
 package io.wharf.web.query;
 
-import io.wharf.domain.error.SwrError;
+import io.wharf.domain.error.Failure;
 import io.wharf.domain.error.WharfException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,7 +47,8 @@ class SwrFilterTest {
     })
     void refusesWhatItCannotReadInsteadOfIgnoringIt(String raw, String why) {
         WharfException refused = assertThrows(WharfException.class, () -> SwrFilter.parse(raw, KEYS));
-        assertEquals(SwrError.INVALID_FILTER, refused.error());
+        assertEquals(Failure.INVALID, refused.failure());
+        assertEquals("filter", refused.field());
         assertTrue(refused.getMessage().contains(why), refused.getMessage());
     }
 

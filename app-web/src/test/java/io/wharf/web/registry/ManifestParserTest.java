@@ -1,8 +1,6 @@
 package io.wharf.web.registry;
 
 import io.wharf.domain.registry.ManifestDraft;
-import io.wharf.domain.registry.RegistryError;
-import io.wharf.domain.registry.RegistryException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,7 +1,5 @@
 package io.wharf.web.registry;
 
-import io.wharf.domain.registry.RegistryError;
-import io.wharf.domain.registry.RegistryException;
 import io.wharf.domain.registry.RegistryPath;
 import io.wharf.domain.repository.ImageRepository;
 import io.wharf.web.application.WharfSettings;

@@ -1,6 +1,6 @@
 package io.wharf.web.api.hss;
 
-import io.wharf.domain.error.SwrError;
+import io.wharf.domain.error.Subject;
 import io.wharf.domain.error.WharfException;
 
 /** Query parameters of the HSS endpoints, checked against their documented ranges with the broken rule named. */
@@ -19,20 +19,20 @@ final class HssParameters {
             }
             return parsed;
         } catch (NumberFormatException e) {
-            throw invalid(name + " must be a whole number from " + min + " to " + max + ".");
+            throw invalid(name, name + " must be a whole number from " + min + " to " + max + ".");
         }
     }
 
     /** A numeric id in the path; anything else names nothing, so it is 404 like an id that does not exist. */
-    static long pathId(String value, String what) {
+    static long pathId(String value, Subject subject, String what) {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new WharfException(SwrError.URL_NOT_FOUND, "The " + what + " " + value + " does not exist.");
+            throw WharfException.notFound(subject, "The " + what + " " + value + " does not exist.");
         }
     }
 
-    static WharfException invalid(String message) {
-        return new WharfException(SwrError.INVALID_PARAMETER, message);
+    static WharfException invalid(String field, String message) {
+        return WharfException.invalid(field, message);
     }
 }

@@ -70,10 +70,10 @@ public class ImageAssetsResource {
                           @QueryParam("instance_id") String instanceId,
                           @QueryParam("enterprise_project_id") String enterpriseProjectId) {
         assets.requireOwnProject(caller.get(), projectId);
-        ImageType type = ImageType.ofApiName(imageType).orElseThrow(() -> invalid(
+        ImageType type = ImageType.ofApiName(imageType).orElseThrow(() -> invalid("image_type",
                 "image_type is mandatory: private_image, shared_image, harbor, jfrog or other."));
         if (scanStatus != null && !SCAN_STATUSES.contains(scanStatus)) {
-            throw invalid("scan_status must be one of " + SCAN_STATUSES + ".");
+            throw invalid("scan_status", "scan_status must be one of " + SCAN_STATUSES + ".");
         }
         // Nothing is scanned yet: asking for scanned images, findings or an enterprise instance matches nothing.
         boolean nothing = (scanStatus != null && !scanStatus.equals("unscan"))
@@ -117,7 +117,7 @@ public class ImageAssetsResource {
             return null;
         }
         if (!value.equals("true") && !value.equals("false")) {
-            throw invalid(name + " must be true or false.");
+            throw invalid(name, name + " must be true or false.");
         }
         return Boolean.valueOf(value);
     }
@@ -133,7 +133,7 @@ public class ImageAssetsResource {
             }
             return parsed;
         } catch (NumberFormatException e) {
-            throw invalid(name + " must be " + what + ".");
+            throw invalid(name, name + " must be " + what + ".");
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.wharf.web.api.hss;
 
-import io.wharf.domain.error.SwrError;
+import io.wharf.domain.error.Subject;
 import io.wharf.domain.error.WharfException;
 import io.wharf.domain.sync.SyncRegistry;
 import io.wharf.web.api.CurrentCaller;
@@ -60,7 +60,7 @@ public class SyncRegistriesResource {
     public Response add(@PathParam("project_id") String projectId, RegistryRequest body) {
         assets.requireOwnProject(caller.get(), projectId);
         if (body == null) {
-            throw new WharfException(SwrError.INVALID_PARAMETER, "A body with registry_name and registry_type is mandatory.");
+            throw WharfException.invalid("body", "A body with registry_name and registry_type is mandatory.");
         }
         SyncRegistry added = registries.add(caller.get(), body.registryName(), body.registryType(), body.registryUrl(),
                 body.username(), body.password());
@@ -78,7 +78,7 @@ public class SyncRegistriesResource {
     @Path("{registry_id}")
     public Response remove(@PathParam("project_id") String projectId, @PathParam("registry_id") String registryId) {
         assets.requireOwnProject(caller.get(), projectId);
-        registries.remove(caller.get(), pathId(registryId, "registry"));
+        registries.remove(caller.get(), pathId(registryId, Subject.SYNC_REGISTRY, "registry"));
         return Response.noContent().build();
     }
 }

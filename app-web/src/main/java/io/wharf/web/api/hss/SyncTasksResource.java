@@ -1,6 +1,6 @@
 package io.wharf.web.api.hss;
 
-import io.wharf.domain.error.SwrError;
+import io.wharf.domain.error.Subject;
 import io.wharf.domain.error.WharfException;
 import io.wharf.domain.sync.RegistryQuery;
 import io.wharf.domain.sync.RegistryType;
@@ -89,7 +89,7 @@ public class SyncTasksResource {
         List<Long> ids = body == null || body.registryInfo() == null ? List.of() : body.registryInfo().stream()
                 .map(info -> parseId(info == null ? null : info.registryId())).toList();
         if (!all && ids.isEmpty()) {
-            throw new WharfException(SwrError.INVALID_PARAMETER,
+            throw WharfException.invalid("registry_info",
                     "Set sync_all_registries to true, or list the registries in registry_info.");
         }
         return new TaskCreated(String.valueOf(tasks.create(caller.get(), all, ids).id()));
@@ -115,16 +115,16 @@ public class SyncTasksResource {
                                    @QueryParam("enterprise_project_id") String enterpriseProjectId) {
         assets.requireOwnProject(caller.get(), projectId);
         if (registryName != null && (registryName.isEmpty() || registryName.length() > 128)) {
-            throw invalid("registry_name is 1 to 128 characters.");
+            throw invalid("registry_name", "registry_name is 1 to 128 characters.");
         }
         Set<RegistryType> types = new LinkedHashSet<>();
         if (registryType != null) {
             Arrays.stream(registryType.split(",")).map(String::strip).map(RegistryType::of).forEach(types::add);
         }
         if (syncStatus != null && !STATUSES.contains(syncStatus)) {
-            throw invalid("sync_status must be one of " + STATUSES + ".");
+            throw invalid("sync_status", "sync_status must be one of " + STATUSES + ".");
         }
-        Page<TaskRegistry> page = tasks.registries(caller.get(), new RegistryQuery(pathId(taskId, "sync task"),
+        Page<TaskRegistry> page = tasks.registries(caller.get(), new RegistryQuery(pathId(taskId, Subject.SYNC_TASK, "sync task"),
                 registryName, types, syncStatus, number("offset", offset, 0, 0, 2_000_000),
                 number("limit", limit, 10, 10, 200)));
         return new RegistryList(page.total(), page.items().stream().map(TaskRegistryResponse::of).toList());
@@ -134,7 +134,7 @@ public class SyncTasksResource {
         try {
             return Long.parseLong(id);
         } catch (NumberFormatException e) {
-            throw invalid("registry_info[].registry_id must be the id of one of the account's registries: " + id);
+            throw invalid("registry_info", "registry_info[].registry_id must be the id of one of the account's registries: " + id);
         }
     }
 }

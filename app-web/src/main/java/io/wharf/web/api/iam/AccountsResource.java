@@ -1,6 +1,5 @@
 package io.wharf.web.api.iam;
 
-import io.wharf.domain.error.SwrError;
 import io.wharf.domain.error.WharfException;
 import io.wharf.web.api.CurrentCaller;
 import io.wharf.web.application.AccountService;
@@ -33,7 +32,7 @@ public class AccountsResource {
     public Response create(AccountRequest body) {
         AccountRequest.Account account = body == null ? null : body.account();
         if (account == null || account.name() == null || account.admin() == null) {
-            throw new WharfException(SwrError.INVALID_PARAMETER,
+            throw WharfException.invalid("body",
                     "The body needs account.name and account.admin.{name,password}.");
         }
         var created = accounts.createAccount(caller.get(), account.name(), account.admin().name(), account.admin().password());

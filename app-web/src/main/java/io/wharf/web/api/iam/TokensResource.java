@@ -2,7 +2,6 @@ package io.wharf.web.api.iam;
 
 import io.wharf.domain.account.Account;
 import io.wharf.domain.account.User;
-import io.wharf.domain.error.SwrError;
 import io.wharf.domain.error.WharfException;
 import io.wharf.domain.token.AuthToken;
 import io.wharf.web.api.CurrentCaller;
@@ -64,7 +63,7 @@ public class TokensResource {
     @GET
     public TokenResponse check(@HeaderParam(SUBJECT_TOKEN) String subject) {
         caller.get();
-        String checked = Optional.ofNullable(subject).orElseThrow(() -> new WharfException(SwrError.INVALID_PARAMETER,
+        String checked = Optional.ofNullable(subject).orElseThrow(() -> WharfException.invalid("X-Subject-Token",
                 "X-Subject-Token names the token to check."));
         IssuedToken details = identity.describe(checked);
         return describe(details.token(), details.user(), details.account());
@@ -79,15 +78,15 @@ public class TokensResource {
     private static TokenRequest.UserRef passwordUser(TokenRequest body) {
         TokenRequest.Identity id = body == null || body.auth() == null ? null : body.auth().identity();
         if (id == null || id.methods() == null || !id.methods().contains("password")) {
-            throw new WharfException(SwrError.INVALID_PARAMETER, "auth.identity.methods must contain \"password\".");
+            throw WharfException.invalid("auth.identity.methods", "auth.identity.methods must contain \"password\".");
         }
         TokenRequest.UserRef user = id.password() == null ? null : id.password().user();
         if (user == null || user.name() == null || user.password() == null) {
-            throw new WharfException(SwrError.INVALID_PARAMETER,
+            throw WharfException.invalid("auth.identity.password.user",
                     "auth.identity.password.user needs name, password and domain.name.");
         }
         if (user.domain() == null || user.domain().name() == null) {
-            throw new WharfException(SwrError.INVALID_PARAMETER,
+            throw WharfException.invalid("auth.identity.password.user.domain.name",
                     "auth.identity.password.user.domain.name must name the user's account.");
         }
         return user;

@@ -1,7 +1,6 @@
 package io.wharf.web.api.iam;
 
 import io.wharf.domain.account.User;
-import io.wharf.domain.error.SwrError;
 import io.wharf.domain.error.WharfException;
 import io.wharf.web.api.CurrentCaller;
 import io.wharf.web.application.AccountService;
@@ -33,7 +32,7 @@ public class UsersResource {
     public Response create(UserRequest body) {
         UserRequest.User user = body == null ? null : body.user();
         if (user == null || user.name() == null || user.password() == null) {
-            throw new WharfException(SwrError.INVALID_PARAMETER, "The body needs user.name and user.password.");
+            throw WharfException.invalid("body", "The body needs user.name and user.password.");
         }
         String accountId = user.domainId() == null ? caller.get().accountId() : user.domainId();
         User created = accounts.createUser(caller.get(), accountId, user.name(), user.password(),

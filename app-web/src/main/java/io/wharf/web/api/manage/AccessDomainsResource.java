@@ -1,6 +1,5 @@
 package io.wharf.web.api.manage;
 
-import io.wharf.domain.error.SwrError;
 import io.wharf.domain.error.WharfException;
 import io.wharf.domain.share.Deadline;
 import io.wharf.domain.share.ShareTerms;
@@ -39,7 +38,7 @@ public class AccessDomainsResource {
     public Response share(@PathParam("namespace") String namespace, @PathParam("repository") String repository,
                           ShareRequest body) {
         if (body == null || body.accessDomain() == null || body.accessDomain().isBlank()) {
-            throw new WharfException(SwrError.INVALID_PARAMETER, "access_domain, permit and deadline are mandatory.");
+            throw WharfException.invalid("body", "access_domain, permit and deadline are mandatory.");
         }
         shares.share(caller.get(), namespace, repository, body.accessDomain(), terms(body));
         return Response.status(Response.Status.CREATED).entity("{}").build();
@@ -71,7 +70,7 @@ public class AccessDomainsResource {
     public Response update(@PathParam("namespace") String namespace, @PathParam("repository") String repository,
                            @PathParam("access_domain") String accessDomain, ShareRequest body) {
         if (body == null) {
-            throw new WharfException(SwrError.INVALID_PARAMETER, "permit and deadline are mandatory.");
+            throw WharfException.invalid("body", "permit and deadline are mandatory.");
         }
         shares.update(caller.get(), namespace, repository, accessDomain, terms(body));
         return Response.status(Response.Status.CREATED).entity("{}").build();

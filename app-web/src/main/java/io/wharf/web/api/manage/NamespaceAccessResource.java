@@ -1,6 +1,5 @@
 package io.wharf.web.api.manage;
 
-import io.wharf.domain.error.SwrError;
 import io.wharf.domain.error.WharfException;
 import io.wharf.web.api.CurrentCaller;
 import io.wharf.web.application.PermissionService;
@@ -57,14 +56,14 @@ public class NamespaceAccessResource {
 
     static List<PermissionService.UserAuth> auths(List<UserAuthBody> body) {
         if (body == null) {
-            throw new WharfException(SwrError.INVALID_PARAMETER, "The body is an array of {user_id, user_name, auth}.");
+            throw WharfException.invalid("body", "The body is an array of {user_id, user_name, auth}.");
         }
         return body.stream().map(b -> b == null ? null : b.toUserAuth()).toList();
     }
 
     static List<String> ids(List<String> userIds) {
         if (userIds == null || userIds.isEmpty()) {
-            throw new WharfException(SwrError.INVALID_PARAMETER, "The body is a non-empty array of user ids.");
+            throw WharfException.invalid("body", "The body is a non-empty array of user ids.");
         }
         return userIds;
     }

@@ -1,6 +1,5 @@
 package io.wharf.web.api.manage;
 
-import io.wharf.domain.error.SwrError;
 import io.wharf.domain.error.WharfException;
 import io.wharf.web.api.CurrentCaller;
 import io.wharf.web.application.NamespaceService;
@@ -40,7 +39,7 @@ public class NamespacesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(CreateNamespaceRequest body) {
         if (body == null || body.namespace() == null) {
-            throw new WharfException(SwrError.INVALID_PARAMETER, "The body must name the organization: {\"namespace\": \"...\"}.");
+            throw WharfException.invalid("body", "The body must name the organization: {\"namespace\": \"...\"}.");
         }
         namespaces.create(caller.get(), body.namespace());
         return Response.status(Response.Status.CREATED).entity("{}").build();
@@ -56,7 +55,7 @@ public class NamespacesResource {
                          @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
         SwrFilter parsed = SwrFilter.parse(filter, FILTER_KEYS);
         parsed.value("mode").filter(mode -> !mode.equals("visible")).ifPresent(mode -> {
-            throw new WharfException(SwrError.INVALID_FILTER, "Invalid filter: mode can only be 'visible'.");
+            throw WharfException.invalid("filter", "Invalid filter: mode can only be 'visible'.");
         });
         PageRequest page = PageRequest.of(offset, limit, PageRequest.MAX_LIMIT);
         Page<NamespaceView> found = namespaces.list(caller.get(), parsed.valueOr("namespace", namespace).orElse(null),

@@ -1,6 +1,5 @@
 package io.wharf.web.api.manage;
 
-import io.wharf.domain.error.SwrError;
 import io.wharf.domain.error.WharfException;
 import io.wharf.domain.repository.Category;
 import io.wharf.domain.repository.RepositoryDetails;
@@ -64,7 +63,7 @@ public class RepositoriesResource {
                 ? new CreateRepositoryRequest(repository, isPublic == null ? null : bool(isPublic), category, description)
                 : JsonSettings.JSONB.fromJson(body, CreateRepositoryRequest.class);
         if (request == null || request.repository() == null) {
-            throw new WharfException(SwrError.INVALID_PARAMETER, "repository is mandatory.");
+            throw WharfException.invalid("body", "repository is mandatory.");
         }
         repositories.create(caller.get(), namespace, request.repository(),
                 details(request.isPublic(), request.category(), request.description()));
@@ -83,7 +82,7 @@ public class RepositoriesResource {
     public Response update(@PathParam("namespace") String namespace, @PathParam("repository") String repository,
                            UpdateRepositoryRequest body) {
         if (body == null) {
-            throw new WharfException(SwrError.INVALID_PARAMETER, "The body needs is_public, and may set category and description.");
+            throw WharfException.invalid("body", "The body needs is_public, and may set category and description.");
         }
         repositories.update(caller.get(), namespace, repository, details(body.isPublic(), body.category(), body.description()));
         return Response.status(Response.Status.CREATED).build();
@@ -124,7 +123,7 @@ public class RepositoriesResource {
 
     static RepositoryDetails details(Boolean isPublic, String category, String description) {
         if (isPublic == null) {
-            throw new WharfException(SwrError.INVALID_IS_PUBLIC, "is_public is mandatory and must be true or false.");
+            throw WharfException.invalid("is_public", "is_public is mandatory and must be true or false.");
         }
         return new RepositoryDetails(category == null || category.isEmpty() ? null : Category.of(category),
                 description, isPublic);
@@ -134,7 +133,7 @@ public class RepositoriesResource {
         return switch (text) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new WharfException(SwrError.INVALID_IS_PUBLIC, "is_public must be true or false.");
+            default -> throw WharfException.invalid("is_public", "is_public must be true or false.");
         };
     }
 }

@@ -1,6 +1,5 @@
 package io.wharf.web.api.manage;
 
-import io.wharf.domain.error.SwrError;
 import io.wharf.domain.error.WharfException;
 import io.wharf.domain.repository.RepositoryQuery;
 import io.wharf.web.api.CurrentCaller;
@@ -48,10 +47,10 @@ public class SharedRepositoriesResource {
                          @QueryParam("offset") String offset, @QueryParam("limit") String limit,
                          @QueryParam("order_column") String orderColumn, @QueryParam("order_type") String orderType) {
         SwrFilter parsed = SwrFilter.parse(filter, FILTER_KEYS);
-        String side = parsed.valueOr("center", center).orElseThrow(() -> new WharfException(SwrError.INVALID_PARAMETER,
+        String side = parsed.valueOr("center", center).orElseThrow(() -> WharfException.invalid("center",
                 "center is mandatory: self (shared by me) or thirdparty (shared with me)."));
         if (!side.equals("self") && !side.equals("thirdparty")) {
-            throw new WharfException(SwrError.INVALID_PARAMETER, "center must be self or thirdparty.");
+            throw WharfException.invalid("center", "center must be self or thirdparty.");
         }
         ListQuery list = ListQuery.of(parsed, offset, limit, orderColumn, orderType, ORDER_COLUMNS, "updated_time", true);
         RepositoryQuery.Order order = switch (list.orderColumn()) {

@@ -1,6 +1,5 @@
 package io.wharf.web.api.manage;
 
-import io.wharf.domain.error.SwrError;
 import io.wharf.domain.error.WharfException;
 import io.wharf.web.api.CurrentCaller;
 import io.wharf.web.application.GarbageCollector;
@@ -51,7 +50,7 @@ public class UtilsResource {
     @Path("secret")
     public Response secret(@QueryParam("projectname") String projectName) {
         if (projectName != null && !projectName.isBlank() && !projectName.equals(settings.region())) {
-            throw new WharfException(SwrError.INVALID_PARAMETER,
+            throw WharfException.invalid("projectname",
                     "projectname must be this registry's region, " + settings.region() + ".");
         }
         LoginKey login = identity.temporaryLogin(caller.get());
@@ -75,7 +74,7 @@ public class UtilsResource {
             seconds = -1;
         }
         if (seconds < 0) {
-            throw new WharfException(SwrError.INVALID_PARAMETER, "grace_seconds must be a whole number of seconds, 0 or more.");
+            throw WharfException.invalid("grace_seconds", "grace_seconds must be a whole number of seconds, 0 or more.");
         }
         return collector.collect(caller.get(), Duration.ofSeconds(seconds));
     }

@@ -1,8 +1,11 @@
-package io.wharf.domain.error;
+package io.wharf.web.api;
+
+import io.wharf.domain.error.Subject;
+import io.wharf.domain.error.WharfException;
 
 /**
- * The SWR error codes Wharf answers with, as listed in the reference's appendix, each with its HTTP status.
- * The status lives here so that the mapping from error to HTTP is made in exactly one place.
+ * The SWR error codes Wharf answers with, as listed in the reference's appendix, each with its HTTP status, and
+ * {@link #of} which reads a domain failure in this catalogue: the JSON API's one mapping from meaning to code and status.
  */
 public enum SwrError {
     INVALID_PARAMETER("SVCSTG.SWR.4000014", 400, "Invalid API parameters."),
@@ -45,6 +48,53 @@ public enum SwrError {
         this.code = code;
         this.httpStatus = httpStatus;
         this.defaultMessage = defaultMessage;
+    }
+
+    /** The catalogue entry for a failure: by its meaning, made precise by its subject or its field. */
+    public static SwrError of(WharfException e) {
+        return switch (e.failure()) {
+            case INVALID -> invalid(e.field());
+            case TOO_LONG -> "description".equals(e.field()) ? DESCRIPTION_TOO_LONG
+                    : "body".equals(e.field()) ? BODY_TOO_LARGE : INVALID_PARAMETER;
+            case UNKNOWN_REFERENCE -> e.subject() == Subject.USER ? INVALID_USERNAME : INVALID_PARAMETER;
+            case NOT_FOUND -> switch (e.subject()) {
+                case ORGANIZATION -> ORGANIZATION_NOT_FOUND;
+                case REPOSITORY -> REPOSITORY_NOT_FOUND;
+                case IMAGE, MANIFEST -> TAG_NOT_FOUND;
+                case ACCOUNT, USER -> ACCOUNT_NOT_FOUND;
+                case SHARE -> SHARE_NOT_FOUND;
+                case GRANT -> GRANT_NOT_FOUND;
+                default -> URL_NOT_FOUND;
+            };
+            case EXISTS -> switch (e.subject()) {
+                case ORGANIZATION -> ORGANIZATION_EXISTS;
+                case REPOSITORY -> REPOSITORY_EXISTS;
+                case SHARE -> SHARE_EXISTS;
+                case GRANT -> GRANT_EXISTS;
+                default -> RESOURCE_EXISTS;
+            };
+            case NOT_EMPTY -> ORGANIZATION_NOT_EMPTY;
+            case BUSY -> RESOURCE_EXISTS;
+            case LIMIT_REACHED -> e.subject() == Subject.ORGANIZATION
+                    ? ORGANIZATION_QUOTA_EXCEEDED : INVALID_PARAMETER;
+            case ANONYMOUS -> NO_CREDENTIALS;
+            case UNAUTHENTICATED -> AUTHENTICATION_FAILED;
+            case FORBIDDEN -> FORBIDDEN;
+            case THROTTLED -> TOO_MANY_REQUESTS;
+        };
+    }
+
+    /** SWR has codes of its own for a few fields; every other broken field is an invalid parameter. */
+    private static SwrError invalid(String field) {
+        return switch (field == null ? "" : field) {
+            case "namespace" -> INVALID_ORGANIZATION_NAME;
+            case "repository" -> INVALID_IMAGE_NAME;
+            case "user_name" -> INVALID_USERNAME;
+            case "is_public" -> INVALID_IS_PUBLIC;
+            case "auth" -> INVALID_PERMISSION;
+            case "filter" -> INVALID_FILTER;
+            default -> INVALID_PARAMETER;
+        };
     }
 
     public String code() {

@@ -1,4 +1,4 @@
-package io.wharf.domain.registry;
+package io.wharf.web.registry;
 
 /**
  * A registry API request that fails with one of the specification's errors; {@link #field()} names the part of the

@@ -1,9 +1,12 @@
-package io.wharf.domain.registry;
+package io.wharf.web.registry;
+
+import io.wharf.domain.error.Subject;
+import io.wharf.domain.error.WharfException;
 
 /**
  * The error codes of the OCI distribution specification, each with its HTTP status. The registry API answers in the
  * specification's {@code {"errors":[{code,message,detail}]}} form, so it has its own catalogue beside {@code SwrError};
- * the registry's one error writer maps {@code SwrError}s of shared use cases onto these.
+ * {@link #of} reads the domain's failures in it.
  */
 public enum RegistryError {
     BLOB_UNKNOWN(404),
@@ -34,6 +37,27 @@ public enum RegistryError {
 
     public int httpStatus() {
         return httpStatus;
+    }
+
+    /** A domain failure in the registry's vocabulary: the OCI edge's one mapping from meaning to code. */
+    public static RegistryError of(WharfException e) {
+        return switch (e.failure()) {
+            case INVALID -> switch (e.field() == null ? "" : e.field()) {
+                case "digest", "reference" -> DIGEST_INVALID;
+                default -> NAME_INVALID;
+            };
+            case TOO_LONG -> SIZE_INVALID;
+            case UNKNOWN_REFERENCE -> e.subject() == Subject.MANIFEST ? MANIFEST_UNKNOWN : MANIFEST_BLOB_UNKNOWN;
+            case NOT_FOUND -> switch (e.subject()) {
+                case IMAGE, MANIFEST -> MANIFEST_UNKNOWN;
+                case BLOB -> BLOB_UNKNOWN;
+                case UPLOAD -> BLOB_UPLOAD_UNKNOWN;
+                default -> NAME_UNKNOWN;
+            };
+            case ANONYMOUS, UNAUTHENTICATED -> UNAUTHORIZED;
+            case THROTTLED -> TOOMANYREQUESTS;
+            case FORBIDDEN, EXISTS, NOT_EMPTY, BUSY, LIMIT_REACHED -> DENIED;
+        };
     }
 
     /** The code written on the wire. */
