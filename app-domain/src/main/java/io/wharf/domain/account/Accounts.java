@@ -6,7 +6,7 @@ import java.util.Optional;
 /** The accounts Wharf keeps. */
 public interface Accounts {
 
-    /** Stores a new account; a taken name fails with {@code RESOURCE_EXISTS}. */
+    /** Stores a new account; a taken name fails as {@code Failure.EXISTS}. */
     Account add(Account account);
 
     Optional<Account> byId(String id);

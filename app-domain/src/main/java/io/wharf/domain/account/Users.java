@@ -6,7 +6,7 @@ import java.util.Optional;
 /** The users of every account. */
 public interface Users {
 
-    /** Stores a new user; a name taken inside the same account fails with {@code RESOURCE_EXISTS}. */
+    /** Stores a new user; a name taken inside the same account fails as {@code Failure.EXISTS}. */
     User add(User user);
 
     Optional<User> byId(String id);

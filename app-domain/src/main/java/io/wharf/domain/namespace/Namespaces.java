@@ -6,7 +6,7 @@ import java.util.Optional;
 /** The organizations Wharf keeps. */
 public interface Namespaces {
 
-    /** Stores a new organization; a taken name fails with {@code ORGANIZATION_EXISTS}, even under a race. */
+    /** Stores a new organization; a taken name fails as {@code Failure.EXISTS}, even under a race. */
     Namespace add(NamespaceName name, String accountId, String creatorId, String creatorName);
 
     Optional<Namespace> byName(NamespaceName name);

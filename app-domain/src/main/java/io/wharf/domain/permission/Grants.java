@@ -7,10 +7,10 @@ import java.util.Optional;
 /** The rights given to users on organizations and repositories. */
 public interface Grants {
 
-    /** Stores new grants, all or none; one a user already holds on that target fails with {@code GRANT_EXISTS}. */
+    /** Stores new grants, all or none; one a user already holds on that target fails as {@code Failure.EXISTS}. */
     void add(Collection<Grant> grants);
 
-    /** Changes existing grants, all or none; a user holding none on that target fails with {@code GRANT_NOT_FOUND}. */
+    /** Changes existing grants, all or none; a user holding none on that target fails as {@code Failure.NOT_FOUND}. */
     void update(Collection<Grant> grants);
 
     /** Removes the grants of these users on the target; returns how many existed. */

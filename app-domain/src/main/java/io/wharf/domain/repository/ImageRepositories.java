@@ -10,7 +10,7 @@ import java.util.Optional;
 /** The image repositories Wharf keeps. */
 public interface ImageRepositories {
 
-    /** Stores a new repository; a name taken in the organization fails with {@code REPOSITORY_EXISTS}. */
+    /** Stores a new repository; a name taken in the organization fails as {@code Failure.EXISTS}. */
     ImageRepository add(Namespace namespace, RepositoryName name, RepositoryDetails details, String creatorId,
                         String creatorName);
 

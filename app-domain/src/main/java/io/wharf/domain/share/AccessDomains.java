@@ -7,7 +7,7 @@ import java.util.Optional;
 /** The shares of image repositories. */
 public interface AccessDomains {
 
-    /** Stores a new share; a repository already shared with that account fails with {@code SHARE_EXISTS}. */
+    /** Stores a new share; a repository already shared with that account fails as {@code Failure.EXISTS}. */
     AccessDomain add(long repositoryId, String accountId, String accountName, ShareTerms terms, String creatorId,
                      String creatorName);
 

@@ -6,7 +6,7 @@ import java.util.Optional;
 /** The registries each account syncs from. */
 public interface SyncRegistries {
 
-    /** Stores a new registry; a name the account already uses fails with {@code RESOURCE_EXISTS}. */
+    /** Stores a new registry; a name the account already uses fails as {@code Failure.EXISTS}. */
     SyncRegistry add(SyncRegistry registry);
 
     List<SyncRegistry> list(String accountId);

@@ -32,6 +32,16 @@ public class PermissionService {
     @Inject
     Users users;
 
+    protected PermissionService() {
+    }
+
+    /** For tests over in-memory ports. */
+    PermissionService(RepositoryAccess access, Grants grants, Users users) {
+        this.access = access;
+        this.grants = grants;
+        this.users = users;
+    }
+
     /** A user, named by id and name as IAM gives them, and the right to give. */
     public record UserAuth(String userId, String userName, int auth) {
     }

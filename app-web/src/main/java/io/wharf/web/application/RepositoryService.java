@@ -38,6 +38,17 @@ public class RepositoryService {
     @Inject
     RepositoryAccess access;
 
+    protected RepositoryService() {
+    }
+
+    /** For tests over in-memory ports. */
+    RepositoryService(ImageRepositories repositories, ImageTags tags, Accounts accounts, RepositoryAccess access) {
+        this.repositories = repositories;
+        this.tags = tags;
+        this.accounts = accounts;
+        this.access = access;
+    }
+
     public ImageRepository create(Caller caller, String namespace, String name, RepositoryDetails details) {
         Namespace ns = access.visibleNamespace(caller, namespace);
         RepositoryName valid = RepositoryName.fromPath(name);

@@ -40,6 +40,17 @@ public class ShareService {
     @Inject
     ImageTags tags;
 
+    protected ShareService() {
+    }
+
+    /** For tests over in-memory ports. */
+    ShareService(RepositoryAccess access, AccessDomains shares, Accounts accounts, ImageTags tags) {
+        this.access = access;
+        this.shares = shares;
+        this.accounts = accounts;
+        this.tags = tags;
+    }
+
     public ShareView share(Caller caller, String namespace, String repository, String accessDomain, ShareTerms terms) {
         ImageRepository repo = access.locate(caller, namespace, repository).require(Permission.MANAGE).repository();
         Account target = receiver(accessDomain);

@@ -1,22 +1,17 @@
 package io.wharf.web.application;
 
 import io.wharf.domain.account.Caller;
-import io.wharf.domain.account.User;
-import io.wharf.domain.account.UserName;
-import io.wharf.domain.account.Users;
 import io.wharf.domain.credential.AccessKey;
 import io.wharf.domain.credential.AccessKeys;
 import io.wharf.domain.credential.SecretCipher;
 import io.wharf.domain.error.Failure;
 import io.wharf.domain.error.WharfException;
+import io.wharf.web.fakes.InMemoryUsers;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -29,7 +24,7 @@ class CredentialServiceTest {
     private static final Caller OUTSIDER = new Caller("u-out", "bob", "acct-b", "b", "p", true, false);
 
     private final List<AccessKey> stored = new ArrayList<>();
-    private final Map<String, User> people = new ConcurrentHashMap<>();
+    private final InMemoryUsers users = InMemoryUsers.of(ADMIN, MEMBER, OUTSIDER);
     private final CredentialService service = new CredentialService(new AccessKeys() {
         @Override
         public void add(AccessKey key) {
@@ -50,38 +45,7 @@ class CredentialServiceTest {
         public void remove(AccessKey key) {
             stored.remove(key);
         }
-    }, new Users() {
-        @Override
-        public User add(User user) {
-            people.put(user.id(), user);
-            return user;
-        }
-
-        @Override
-        public Optional<User> byId(String id) {
-            return Optional.ofNullable(people.get(id));
-        }
-
-        @Override
-        public void lock(String id) {
-            // One thread here: nothing races.
-        }
-
-        @Override
-        public Optional<User> byName(String accountId, UserName name) {
-            return people.values().stream().filter(u -> u.accountId().equals(accountId) && u.name().equals(name)).findFirst();
-        }
-
-        @Override
-        public List<User> ofAccount(String accountId, int offset, int limit) {
-            return people.values().stream().filter(u -> u.accountId().equals(accountId)).toList();
-        }
-
-        @Override
-        public long countOfAccount(String accountId) {
-            return ofAccount(accountId, 0, Integer.MAX_VALUE).size();
-        }
-    }, new SecretCipher() {
+    }, users, new SecretCipher() {
         @Override
         public String encrypt(String plaintext) {
             return "sealed:" + new StringBuilder(plaintext).reverse();
@@ -92,13 +56,6 @@ class CredentialServiceTest {
             return new StringBuilder(ciphertext.substring(7)).reverse().toString();
         }
     });
-
-    {
-        for (Caller c : List.of(ADMIN, MEMBER, OUTSIDER)) {
-            people.put(c.userId(), new User(c.userId(), c.accountId(), new UserName(c.userName()), "hash",
-                    c.accountAdministrator(), Instant.now()));
-        }
-    }
 
     @Test
     void aUserHoldsAtMostTwoKeys() {

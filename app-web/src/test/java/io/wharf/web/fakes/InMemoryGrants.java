@@ -1,5 +1,7 @@
 package io.wharf.web.fakes;
 
+import io.wharf.domain.error.Subject;
+import io.wharf.domain.error.WharfException;
 import io.wharf.domain.permission.Grant;
 import io.wharf.domain.permission.Grants;
 import io.wharf.domain.permission.Permission;
@@ -18,14 +20,21 @@ public final class InMemoryGrants implements Grants {
         return scope + "/" + targetId + "/" + userId;
     }
 
+    /** All or none, as in one transaction: a grant the user holds already refuses the lot. */
     @Override
     public void add(Collection<Grant> added) {
+        added.stream().filter(g -> grants.containsKey(key(g.scope(), g.targetId(), g.userId()))).findFirst().ifPresent(g -> {
+            throw WharfException.exists(Subject.GRANT, "The user " + g.userName() + " already holds a permission here.");
+        });
         added.forEach(g -> grants.put(key(g.scope(), g.targetId(), g.userId()), g));
     }
 
     @Override
     public void update(Collection<Grant> updated) {
-        add(updated);
+        updated.stream().filter(g -> !grants.containsKey(key(g.scope(), g.targetId(), g.userId()))).findFirst().ifPresent(g -> {
+            throw WharfException.notFound(Subject.GRANT, "The user " + g.userName() + " holds no permission here yet.");
+        });
+        updated.forEach(g -> grants.put(key(g.scope(), g.targetId(), g.userId()), g));
     }
 
     @Override

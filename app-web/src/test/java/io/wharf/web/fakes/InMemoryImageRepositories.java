@@ -58,8 +58,12 @@ public final class InMemoryImageRepositories implements ImageRepositories {
     }
 
     @Override
-    public ImageRepository update(ImageRepository repository, RepositoryDetails details) {
-        throw new UnsupportedOperationException("not a registry use case");
+    public ImageRepository update(ImageRepository r, RepositoryDetails details) {
+        ImageRepository changed = new ImageRepository(r.id(), r.namespaceId(), r.namespace(), r.accountId(), r.name(),
+                details.category(), details.description(), details.isPublic(), r.creatorId(), r.creatorName(),
+                r.createdAt(), Instant.now(), r.size(), r.numImages(), r.numDownload());
+        byPath.put(key(r.namespace(), r.name()), changed);
+        return changed;
     }
 
     @Override
