@@ -19,7 +19,6 @@ import io.wharf.domain.sync.SyncTasks;
 import io.wharf.domain.sync.TaskRegistry;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -32,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -62,7 +62,22 @@ public class SyncTaskService {
     @Inject
     SyncTaskService self;
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
-    ManagedExecutorService executor;
+    ExecutorService executor;
+
+    protected SyncTaskService() {
+    }
+
+    /** For tests over in-memory ports: its own proxy is itself, and walks run on the given executor. */
+    SyncTaskService(SyncTasks tasks, SyncRegistries registries, ImageAssets assets, SecretCipher cipher,
+                    RemoteRegistryClient client, ExecutorService executor) {
+        this.tasks = tasks;
+        this.registries = registries;
+        this.assets = assets;
+        this.cipher = cipher;
+        this.client = client;
+        this.executor = executor;
+        this.self = this;
+    }
 
     /**
      * After the schema migration (which runs first, at platform priority): the registries a stopped server left
