@@ -5,7 +5,7 @@ import io.wharf.domain.sync.RemoteImage;
 import io.wharf.domain.sync.RemoteRegistryClient;
 import io.wharf.domain.sync.SyncFailure;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -53,6 +53,8 @@ public class OciRegistryClient implements RemoteRegistryClient {
     private static final int PAGE = 100;
     private static final int ATTEMPTS = 3;
     private static final int FETCHES = 4;
+    /** Looked up once: {@code Json.createReader} looks the provider up on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final int MAX_REDIRECTS = 5;
 
@@ -166,7 +168,7 @@ public class OciRegistryClient implements RemoteRegistryClient {
     }
 
     private static JsonObject json(HttpResponse<String> response, String path) {
-        try (var reader = Json.createReader(new StringReader(response.body()))) {
+        try (var reader = JSON.createReader(new StringReader(response.body()))) {
             return reader.readObject();
         } catch (RuntimeException e) {
             throw new SyncFailure(SyncFailure.Reason.BAD_ANSWER, "The registry answered " + path

@@ -56,7 +56,7 @@ public class JpaAccessDomains implements AccessDomains {
         return em.createQuery("select s from AccessDomainRow s where s.repositoryId = :repo and s.accountName = :name",
                         AccessDomainRow.class)
                 .setParameter("repo", repositoryId).setParameter("name", accountName)
-                .getResultStream().findFirst().map(AccessDomainRow::toAccessDomain);
+                .getResultList().stream().findFirst().map(AccessDomainRow::toAccessDomain);
     }
 
     @Override
@@ -64,7 +64,7 @@ public class JpaAccessDomains implements AccessDomains {
         return em.createQuery("select s from AccessDomainRow s where s.repositoryId = :repo order by s.accountName",
                         AccessDomainRow.class)
                 .setParameter("repo", repositoryId).setFirstResult(offset).setMaxResults(limit)
-                .getResultStream().map(AccessDomainRow::toAccessDomain).toList();
+                .getResultList().stream().map(AccessDomainRow::toAccessDomain).toList();
     }
 
     @Override

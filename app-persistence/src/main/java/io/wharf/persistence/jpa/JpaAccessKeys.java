@@ -34,7 +34,7 @@ public class JpaAccessKeys implements AccessKeys {
     @Override
     public List<AccessKey> ofUser(String userId) {
         return em.createQuery("select k from AccessKeyRow k where k.userId = :user order by k.createdAt", AccessKeyRow.class)
-                .setParameter("user", userId).getResultStream().map(AccessKeyRow::toAccessKey).toList();
+                .setParameter("user", userId).getResultList().stream().map(AccessKeyRow::toAccessKey).toList();
     }
 
     @Override

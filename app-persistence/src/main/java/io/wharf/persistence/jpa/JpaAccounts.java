@@ -39,21 +39,21 @@ public class JpaAccounts implements Accounts {
     public Optional<Account> byName(AccountName name) {
         return em.createQuery("select a from AccountRow a where a.name = :name", AccountRow.class)
                 .setParameter("name", name.value())
-                .getResultStream().findFirst().map(AccountRow::toAccount);
+                .getResultList().stream().findFirst().map(AccountRow::toAccount);
     }
 
     @Override
     public Optional<Account> system() {
         return em.createQuery("select a from AccountRow a where a.system = true", AccountRow.class)
                 .setMaxResults(1)
-                .getResultStream().findFirst().map(AccountRow::toAccount);
+                .getResultList().stream().findFirst().map(AccountRow::toAccount);
     }
 
     @Override
     public List<Account> list(int offset, int limit) {
         return em.createQuery("select a from AccountRow a order by a.name", AccountRow.class)
                 .setFirstResult(offset).setMaxResults(limit)
-                .getResultStream().map(AccountRow::toAccount).toList();
+                .getResultList().stream().map(AccountRow::toAccount).toList();
     }
 
     @Override

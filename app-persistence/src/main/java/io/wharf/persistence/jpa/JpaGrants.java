@@ -64,7 +64,7 @@ public class JpaGrants implements Grants {
         return em.createQuery("select g from GrantRow g where g.scope = :scope and g.targetId = :target"
                         + " order by g.userName", GrantRow.class)
                 .setParameter("scope", scope).setParameter("target", targetId)
-                .getResultStream().map(GrantRow::toGrant).toList();
+                .getResultList().stream().map(GrantRow::toGrant).toList();
     }
 
     @Override
@@ -76,6 +76,6 @@ public class JpaGrants implements Grants {
         return em.createQuery("select g from GrantRow g where g.scope = :scope and g.targetId = :target"
                         + " and g.userId = :user", GrantRow.class)
                 .setParameter("scope", scope).setParameter("target", targetId).setParameter("user", userId)
-                .getResultStream().findFirst();
+                .getResultList().stream().findFirst();
     }
 }

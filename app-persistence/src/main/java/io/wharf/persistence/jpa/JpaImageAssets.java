@@ -36,7 +36,7 @@ public class JpaImageAssets implements ImageAssets {
             return synced(query, "select i", " order by i.syncedAt desc, i.id desc", SyncedImageRow.class)
                     .setHint(Hints.READ_ONLY, true)
                     .setFirstResult(query.offset()).setMaxResults(query.limit())
-                    .getResultStream().map(i -> {
+                    .getResultList().stream().map(i -> {
                         int slash = i.repository.indexOf('/');
                         String namespace = slash < 0 ? "" : i.repository.substring(0, slash);
                         String name = slash < 0 ? i.repository : i.repository.substring(slash + 1);
@@ -63,7 +63,7 @@ public class JpaImageAssets implements ImageAssets {
         if (shared) {
             page.setParameter("account", query.accountId());
         }
-        page.getResultStream().forEach(row -> {
+        page.getResultList().forEach(row -> {
                     ImageTagRow t = (ImageTagRow) row[0];
                     ImageRepositoryRow r = (ImageRepositoryRow) row[1];
                     Boolean valid = shared ? isValid((AccessDomainRow) row[2], query.now()) : null;
@@ -189,7 +189,7 @@ public class JpaImageAssets implements ImageAssets {
             em.createQuery("select a from SyncedImageAssociationRow a where a.imageId in :ids"
                             + " order by a.architecture, a.digest", SyncedImageAssociationRow.class)
                     .setParameter("ids", indexes.stream().map(ImageAsset::id).toList())
-                    .getResultStream().forEach(a -> found.computeIfAbsent(a.imageId, id -> new ArrayList<>())
+                    .getResultList().forEach(a -> found.computeIfAbsent(a.imageId, id -> new ArrayList<>())
                             .add(new AssociatedImage(a.digest, a.architecture)));
             return found;
         }
@@ -204,7 +204,7 @@ public class JpaImageAssets implements ImageAssets {
                 .setParameter("child", ManifestReferenceRow.MANIFEST)
                 .setParameter("repositories", indexes.stream().map(ImageAsset::repositoryId).distinct().toList())
                 .setParameter("digests", indexes.stream().map(ImageAsset::imageDigest).distinct().toList())
-                .getResultStream().forEach(row -> {
+                .getResultList().forEach(row -> {
                     Long asset = assetByIndex.get(row[0] + "@" + row[1]);
                     if (asset != null) {
                         found.computeIfAbsent(asset, id -> new ArrayList<>())
@@ -222,7 +222,7 @@ public class JpaImageAssets implements ImageAssets {
         }
         em.createQuery("select t.repositoryId, max(t.updatedAt) from ImageTagRow t where t.repositoryId in :ids"
                         + " group by t.repositoryId", Object[].class)
-                .setParameter("ids", repositoryIds).getResultStream()
+                .setParameter("ids", repositoryIds).getResultList().stream()
                 .forEach(pair -> latest.put((Long) pair[0], (Instant) pair[1]));
         return latest;
     }

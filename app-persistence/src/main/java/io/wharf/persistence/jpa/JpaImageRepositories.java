@@ -61,7 +61,7 @@ public class JpaImageRepositories implements ImageRepositories {
         return em.createQuery("select r from ImageRepositoryRow r where r.namespaceName = :ns and r.name = :name",
                         ImageRepositoryRow.class)
                 .setParameter("ns", namespace.value()).setParameter("name", name.value())
-                .getResultStream().findFirst().map(ImageRepositoryRow::toRepository);
+                .getResultList().stream().findFirst().map(ImageRepositoryRow::toRepository);
     }
 
     @Override
@@ -107,7 +107,7 @@ public class JpaImageRepositories implements ImageRepositories {
         return em.createQuery("select r from ImageRepositoryRow r where r.namespaceId = :ns and r.name = :name",
                         ImageRepositoryRow.class)
                 .setParameter("ns", namespace.id()).setParameter("name", name.value())
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst()
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList().stream().findFirst()
                 .map(ImageRepositoryRow::toRepository);
     }
 
@@ -132,7 +132,7 @@ public class JpaImageRepositories implements ImageRepositories {
         return select(query, "select r", RepositoryOrder.of(query.order(), query.descending()), ImageRepositoryRow.class)
                 .setHint(Hints.READ_ONLY, true)
                 .setFirstResult(query.offset()).setMaxResults(query.limit())
-                .getResultStream().map(ImageRepositoryRow::toRepository).toList();
+                .getResultList().stream().map(ImageRepositoryRow::toRepository).toList();
     }
 
     @Override
@@ -158,7 +158,7 @@ public class JpaImageRepositories implements ImageRepositories {
         if (slash > 0) {
             typed.setParameter("afterNs", after.substring(0, slash)).setParameter("afterName", after.substring(slash + 1));
         }
-        return typed.getResultStream().map(pair -> pair[0] + "/" + pair[1]).toList();
+        return typed.getResultList().stream().map(pair -> pair[0] + "/" + pair[1]).toList();
     }
 
     private <T> TypedQuery<T> select(RepositoryQuery query, String projection, String order, Class<T> type) {

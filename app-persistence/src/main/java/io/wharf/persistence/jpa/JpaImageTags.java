@@ -76,7 +76,7 @@ public class JpaImageTags implements ImageTags {
 
     private Optional<ImageTagRow> row(long repositoryId, String tag) {
         return em.createQuery("select t from ImageTagRow t where t.repositoryId = :id and t.tag = :tag", ImageTagRow.class)
-                .setParameter("id", repositoryId).setParameter("tag", tag).getResultStream().findFirst();
+                .setParameter("id", repositoryId).setParameter("tag", tag).getResultList().stream().findFirst();
     }
 
     @Override
@@ -84,7 +84,7 @@ public class JpaImageTags implements ImageTags {
         return em.createQuery("select t from ImageTagRow t where t.repositoryId = :id and t.digest = :digest order by t.tag",
                         ImageTagRow.class)
                 .setParameter("id", repositoryId).setParameter("digest", digest)
-                .getResultStream().map(ImageTagRow::toTag).toList();
+                .getResultList().stream().map(ImageTagRow::toTag).toList();
     }
 
     @Override
@@ -98,7 +98,7 @@ public class JpaImageTags implements ImageTags {
         String order = " order by " + (query.byUpdateTime() ? "t.updatedAt" : "t.tag") + direction + ", t.id" + direction;
         return select(query, "select t", order, ImageTagRow.class)
                 .setFirstResult(query.offset()).setMaxResults(query.limit())
-                .getResultStream().map(ImageTagRow::toTag).toList();
+                .getResultList().stream().map(ImageTagRow::toTag).toList();
     }
 
     @Override
@@ -125,7 +125,7 @@ public class JpaImageTags implements ImageTags {
         em.createQuery("select t.repositoryId, t.tag from ImageTagRow t where t.repositoryId in :ids order by t.tag",
                         Object[].class)
                 .setParameter("ids", repositoryIds)
-                .getResultStream()
+                .getResultList().stream()
                 .forEach(pair -> names.computeIfAbsent((Long) pair[0], id -> new ArrayList<>()).add((String) pair[1]));
         return names;
     }

@@ -69,21 +69,21 @@ public class JpaManifests implements Manifests {
         return em.createQuery("select m from ImageManifestRow m where m.repositoryId = :repo and m.digest = :digest",
                         ImageManifestRow.class)
                 .setParameter("repo", repositoryId).setParameter("digest", digest)
-                .getResultStream().findFirst().map(this::withReferences);
+                .getResultList().stream().findFirst().map(this::withReferences);
     }
 
     @Override
     public Optional<Long> manifestSize(long repositoryId, String digest) {
         return em.createQuery("select m.size from ImageManifestRow m where m.repositoryId = :repo and m.digest = :digest",
                         Long.class)
-                .setParameter("repo", repositoryId).setParameter("digest", digest).getResultStream().findFirst();
+                .setParameter("repo", repositoryId).setParameter("digest", digest).getResultList().stream().findFirst();
     }
 
     private StoredManifest withReferences(ImageManifestRow row) {
         List<String> blobs = new ArrayList<>();
         List<String> children = new ArrayList<>();
         em.createQuery("select r from ManifestReferenceRow r where r.manifestId = :id", ManifestReferenceRow.class)
-                .setParameter("id", row.id).getResultStream()
+                .setParameter("id", row.id).getResultList().stream()
                 .forEach(r -> (ManifestReferenceRow.BLOB.equals(r.kind) ? blobs : children).add(r.digest));
         return row.toManifest(blobs, children);
     }
@@ -99,7 +99,7 @@ public class JpaManifests implements Manifests {
         if (artifactType != null) {
             query.setParameter("type", artifactType);
         }
-        return query.getResultStream().map(m -> m.toManifest(List.of(), List.of())).toList();
+        return query.getResultList().stream().map(m -> m.toManifest(List.of(), List.of())).toList();
     }
 
     @Override
@@ -132,7 +132,7 @@ public class JpaManifests implements Manifests {
     public Optional<Long> linkedSize(long repositoryId, String digest) {
         return em.createQuery("select b.size from RepositoryBlobRow b where b.repositoryId = :repo and b.digest = :digest",
                         Long.class)
-                .setParameter("repo", repositoryId).setParameter("digest", digest).getResultStream().findFirst();
+                .setParameter("repo", repositoryId).setParameter("digest", digest).getResultList().stream().findFirst();
     }
 
     @Override

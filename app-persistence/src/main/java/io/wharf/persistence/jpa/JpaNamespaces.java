@@ -44,7 +44,7 @@ public class JpaNamespaces implements Namespaces {
     public Optional<Namespace> byName(NamespaceName name) {
         return em.createQuery("select n from NamespaceRow n where n.name = :name", NamespaceRow.class)
                 .setParameter("name", name.value())
-                .getResultStream().findFirst().map(NamespaceRow::toNamespace);
+                .getResultList().stream().findFirst().map(NamespaceRow::toNamespace);
     }
 
     @Override
@@ -52,7 +52,7 @@ public class JpaNamespaces implements Namespaces {
         return select(query, "select n", " order by n.name", NamespaceRow.class)
                 .setHint(Hints.READ_ONLY, true)
                 .setFirstResult(query.offset()).setMaxResults(query.limit())
-                .getResultStream().map(NamespaceRow::toNamespace).toList();
+                .getResultList().stream().map(NamespaceRow::toNamespace).toList();
     }
 
     @Override

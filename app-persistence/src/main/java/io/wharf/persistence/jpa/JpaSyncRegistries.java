@@ -35,7 +35,7 @@ public class JpaSyncRegistries implements SyncRegistries {
         return em.createQuery("select r from SyncRegistryRow r where r.accountId = :account order by r.name",
                         SyncRegistryRow.class)
                 .setParameter("account", accountId).setHint(Hints.READ_ONLY, true)
-                .getResultStream().map(SyncRegistryRow::toRegistry).toList();
+                .getResultList().stream().map(SyncRegistryRow::toRegistry).toList();
     }
 
     @Override

@@ -69,7 +69,7 @@ public class JpaSyncTasks implements SyncTasks {
         Map<Long, List<TaskRegistry>> registries = new HashMap<>();
         em.createQuery("select r from SyncTaskRegistryRow r where r.taskId in :tasks order by r.registryName",
                         SyncTaskRegistryRow.class)
-                .setParameter("tasks", rows.stream().map(t -> t.id).toList()).getResultStream()
+                .setParameter("tasks", rows.stream().map(t -> t.id).toList()).getResultList().stream()
                 .forEach(r -> registries.computeIfAbsent(r.taskId, id -> new ArrayList<>()).add(r.toTaskRegistry()));
         return rows.stream().map(t -> new SyncTask(t.id, t.accountId, t.createdBy, t.createdAt,
                 registries.getOrDefault(t.id, List.of()))).toList();
@@ -98,7 +98,7 @@ public class JpaSyncTasks implements SyncTasks {
     public List<TaskRegistry> registries(RegistryQuery query) {
         return select(query, "select r", " order by r.registryName, r.registryId", SyncTaskRegistryRow.class)
                 .setFirstResult(query.offset()).setMaxResults(query.limit())
-                .getResultStream().map(SyncTaskRegistryRow::toTaskRegistry).toList();
+                .getResultList().stream().map(SyncTaskRegistryRow::toTaskRegistry).toList();
     }
 
     @Override
@@ -173,7 +173,7 @@ public class JpaSyncTasks implements SyncTasks {
                 .setParameter("registry", registry.id())
                 .setParameter("repositories", images.stream().map(RemoteImage::repository).distinct().toList())
                 .setParameter("tags", images.stream().map(RemoteImage::tag).distinct().toList())
-                .getResultStream().forEach(row -> existing.put(row.repository + ":" + row.tag, row));
+                .getResultList().forEach(row -> existing.put(row.repository + ":" + row.tag, row));
         List<Long> changed = new ArrayList<>();
         Map<SyncedImageRow, RemoteImage> indexes = new LinkedHashMap<>();
         for (RemoteImage image : images) {

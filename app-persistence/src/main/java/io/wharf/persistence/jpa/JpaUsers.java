@@ -46,7 +46,7 @@ public class JpaUsers implements Users {
         return em.createQuery("select u from UserRow u where u.accountId = :account and u.name = :name", UserRow.class)
                 .setParameter("account", accountId)
                 .setParameter("name", name.value())
-                .getResultStream().findFirst().map(UserRow::toUser);
+                .getResultList().stream().findFirst().map(UserRow::toUser);
     }
 
     @Override
@@ -54,7 +54,7 @@ public class JpaUsers implements Users {
         return em.createQuery("select u from UserRow u where u.accountId = :account order by u.name", UserRow.class)
                 .setParameter("account", accountId)
                 .setFirstResult(offset).setMaxResults(limit)
-                .getResultStream().map(UserRow::toUser).toList();
+                .getResultList().stream().map(UserRow::toUser).toList();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.wharf.web.application;
 
+import io.wharf.web.Jsonp;
 import io.wharf.domain.error.WharfException;
 import io.wharf.domain.account.Caller;
 import io.wharf.domain.registry.BlobStore;
@@ -9,7 +10,6 @@ import io.wharf.domain.registry.RegistryPath;
 import io.wharf.domain.registry.StoredManifest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import java.io.IOException;
@@ -104,7 +104,7 @@ public class PushService {
             if (size.isEmpty() || size.get() > MAX_CONFIG) {
                 return "";
             }
-            try (InputStream in = store.open(config, 0, size.get()); var reader = Json.createReader(in)) {
+            try (InputStream in = store.open(config, 0, size.get()); var reader = Jsonp.PROVIDER.createReader(in)) {
                 JsonObject json = reader.readObject();
                 String arch = json.getString("architecture", "");
                 return json.containsKey("variant") && !arch.isEmpty() ? arch + "/" + json.getString("variant") : arch;

@@ -1,9 +1,9 @@
 package io.wharf.web.registry;
 
+import io.wharf.web.Jsonp;
 import io.wharf.domain.error.WharfException;
 import io.wharf.domain.registry.Digest;
 import io.wharf.domain.registry.ManifestDraft;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -41,7 +41,7 @@ final class ManifestParser {
     static ManifestDraft parse(byte[] content, String contentType) {
         checkDepth(content);
         JsonObject json;
-        try (var reader = Json.createReader(new ByteArrayInputStream(content))) {
+        try (var reader = Jsonp.PROVIDER.createReader(new ByteArrayInputStream(content))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw invalid("the manifest is not a JSON object", "");

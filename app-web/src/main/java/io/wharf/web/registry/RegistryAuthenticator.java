@@ -1,12 +1,12 @@
 package io.wharf.web.registry;
 
+import io.wharf.web.Jsonp;
 import io.wharf.domain.account.Caller;
 import io.wharf.domain.token.TokenSealer;
 import io.wharf.domain.token.TokenSecret;
 import io.wharf.web.application.IdentityService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -21,13 +21,16 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who calls the registry. {@code Authorization: Bearer} carries a token this server sealed at {@code /v2/token}: the
  * caller and the actions granted per repository, valid for five minutes, checked without the database. {@code Basic}
  * credentials are checked by {@link IdentityService#registryLogin}; a success is remembered for a minute by the
- * digest of the header (a password hash costs 0.4 s, and clients send the header on every request).
+ * digest of the header (a password hash costs 0.4 s, and clients send the header on every request), and checked once
+ * for all the requests that bring it at the same moment.
  */
 @ApplicationScoped
 public class RegistryAuthenticator {
@@ -41,6 +44,8 @@ public class RegistryAuthenticator {
     TokenSealer sealer;
 
     private final Map<String, Remembered> logins = new ConcurrentHashMap<>();
+    /** Password checks under way, by the digest of the header. */
+    private final Map<String, CompletableFuture<Caller>> checking = new ConcurrentHashMap<>();
 
     private record Remembered(Caller caller, Instant until) {
     }
@@ -70,13 +75,42 @@ public class RegistryAuthenticator {
         throw new RegistryException(RegistryError.UNAUTHORIZED, "Use Basic credentials or a bearer token.");
     }
 
-    /** The caller behind Basic credentials; wrong ones are 401. */
+    /**
+     * The caller behind Basic credentials; wrong ones are 401. Clients that start together with the same credentials
+     * (a CI fleet's robot account) wait for one password check instead of each paying for their own.
+     */
     Caller basic(String authorization) {
         String key = TokenSecret.digest(authorization);
         Remembered known = logins.get(key);
         if (known != null && known.until().isAfter(Instant.now())) {
             return known.caller();
         }
+        CompletableFuture<Caller> mine = new CompletableFuture<>();
+        CompletableFuture<Caller> running = checking.putIfAbsent(key, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (CompletionException e) {
+                throw (RuntimeException) e.getCause();
+            }
+        }
+        try {
+            Caller caller = login(authorization);
+            if (logins.size() >= LOGIN_MEMORY_SIZE) {
+                logins.clear();
+            }
+            logins.put(key, new Remembered(caller, Instant.now().plus(LOGIN_MEMORY)));
+            mine.complete(caller);
+            return caller;
+        } catch (RuntimeException refused) {
+            mine.completeExceptionally(refused);
+            throw refused;
+        } finally {
+            checking.remove(key, mine);
+        }
+    }
+
+    private Caller login(String authorization) {
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
@@ -87,33 +121,27 @@ public class RegistryAuthenticator {
         if (colon < 0) {
             throw new RegistryException(RegistryError.UNAUTHORIZED, "The Basic credentials lack a password.");
         }
-        Caller caller;
         try {
-            caller = identity.registryLogin(decoded.substring(0, colon), decoded.substring(colon + 1));
+            return identity.registryLogin(decoded.substring(0, colon), decoded.substring(colon + 1));
         } catch (RuntimeException refused) {
             throw new RegistryException(RegistryError.UNAUTHORIZED, "The registry login's user name or password is wrong.");
         }
-        if (logins.size() >= LOGIN_MEMORY_SIZE) {
-            logins.clear();
-        }
-        logins.put(key, new Remembered(caller, Instant.now().plus(LOGIN_MEMORY)));
-        return caller;
     }
 
     /** Seals a token for the caller ({@code null}: anonymous) granting {@code access}: repository path → actions. */
     String issue(Caller caller, Map<String, Set<String>> access, Instant now) {
-        JsonObjectBuilder payload = Json.createObjectBuilder()
+        JsonObjectBuilder payload = Jsonp.PROVIDER.createObjectBuilder()
                 .add("exp", now.plus(TOKEN_LIFETIME).getEpochSecond());
         if (caller != null) {
-            payload.add("sub", Json.createObjectBuilder().add("user_id", caller.userId())
+            payload.add("sub", Jsonp.PROVIDER.createObjectBuilder().add("user_id", caller.userId())
                     .add("user_name", caller.userName()).add("account_id", caller.accountId())
                     .add("account_name", caller.accountName()).add("project_id", caller.projectId())
                     .add("account_admin", caller.accountAdministrator())
                     .add("system_admin", caller.systemAdministrator()));
         }
-        JsonObjectBuilder granted = Json.createObjectBuilder();
+        JsonObjectBuilder granted = Jsonp.PROVIDER.createObjectBuilder();
         access.forEach((name, actions) -> {
-            JsonArrayBuilder list = Json.createArrayBuilder();
+            JsonArrayBuilder list = Jsonp.PROVIDER.createArrayBuilder();
             actions.forEach(list::add);
             granted.add(name, list);
         });
@@ -122,7 +150,7 @@ public class RegistryAuthenticator {
     }
 
     private Optional<Identified> readToken(String token) {
-        return sealer.open(token).map(bytes -> Json.createReader(new ByteArrayInputStream(bytes)).readObject())
+        return sealer.open(token).map(bytes -> Jsonp.PROVIDER.createReader(new ByteArrayInputStream(bytes)).readObject())
                 .filter(json -> json.getJsonNumber("exp").longValue() > Instant.now().getEpochSecond())
                 .map(json -> {
                     Caller caller = null;

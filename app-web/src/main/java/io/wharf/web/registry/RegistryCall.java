@@ -1,6 +1,6 @@
 package io.wharf.web.registry;
 
-import jakarta.json.Json;
+import io.wharf.web.Jsonp;
 import jakarta.json.JsonObjectBuilder;
 
 import java.io.IOException;
@@ -51,12 +51,12 @@ interface RegistryCall {
         if (committed()) {
             return;
         }
-        JsonObjectBuilder detail = Json.createObjectBuilder();
+        JsonObjectBuilder detail = Jsonp.PROVIDER.createObjectBuilder();
         if (field != null) {
             detail.add("field", field);
         }
-        json(error.httpStatus(), Json.createObjectBuilder().add("errors", Json.createArrayBuilder()
-                .add(Json.createObjectBuilder().add("code", error.code()).add("message", message)
+        json(error.httpStatus(), Jsonp.PROVIDER.createObjectBuilder().add("errors", Jsonp.PROVIDER.createArrayBuilder()
+                .add(Jsonp.PROVIDER.createObjectBuilder().add("code", error.code()).add("message", message)
                         .add("detail", detail))).build().toString());
     }
 

@@ -1,10 +1,10 @@
 package io.wharf.web.registry;
 
+import io.wharf.web.Jsonp;
 import io.wharf.domain.account.Caller;
 import io.wharf.domain.registry.RegistryPath;
 import io.wharf.web.application.RegistryService;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -53,7 +53,7 @@ public class RegistryTokenServlet extends HttpServlet {
         String token = authenticator.issue(caller, granted, now);
         response.setContentType("application/json");
         response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write(Json.createObjectBuilder().add("token", token).add("access_token", token)
+        response.getWriter().write(Jsonp.PROVIDER.createObjectBuilder().add("token", token).add("access_token", token)
                 .add("expires_in", RegistryAuthenticator.TOKEN_LIFETIME.toSeconds())
                 .add("issued_at", now.toString()).build().toString());
     }

@@ -1,9 +1,9 @@
 package io.wharf.web.registry;
 
+import io.wharf.web.Jsonp;
 import io.wharf.web.application.RegistryService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 
 import java.io.IOException;
@@ -29,9 +29,9 @@ class TagsHandler {
         if (found.size() > n) {
             call.next("/v2/" + target.path() + "/tags/list", n, page.get(page.size() - 1));
         }
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = Jsonp.PROVIDER.createArrayBuilder();
         page.forEach(list::add);
-        call.json(200, Json.createObjectBuilder().add("name", target.path().toString()).add("tags", list).build()
+        call.json(200, Jsonp.PROVIDER.createObjectBuilder().add("name", target.path().toString()).add("tags", list).build()
                 .toString());
     }
 }
