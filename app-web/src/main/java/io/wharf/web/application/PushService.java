@@ -84,8 +84,13 @@ public class PushService {
         store.awaitDurable(draft.blobs());
         String architectures = draft.index() ? String.join(",", draft.platforms().stream().distinct().toList())
                 : architectureOf(draft);
-        return registry.recordManifest(caller, path, digest, content.length, draft, architectures, tag,
-                tag == null ? null : new String(content, StandardCharsets.UTF_8));
+        StoredManifest stored = registry.recordManifest(caller, path, digest, content.length, draft, architectures);
+        if (tag != null) {
+            // Its own transaction after the manifest's: a crash in between leaves an untagged manifest, a state a
+            // push by digest makes anyway, and the client's retry moves the tag.
+            registry.moveTag(caller, path, tag, stored, new String(content, StandardCharsets.UTF_8));
+        }
+        return stored;
     }
 
     /** The {@code architecture} (and variant) of an image's config, when the config is an image config. */

@@ -161,14 +161,13 @@ public class RegistryService {
     }
 
     /**
-     * Records a manifest whose content is already durable in the store, and moves {@code tag} (null: a push by digest)
-     * to it, in one transaction: every blob it references must be linked to the repository and every child manifest
-     * present, else nothing is written (not even a repository the push would have created). Racing pushes of one
-     * manifest meet in upserts; the repository's row lock, which tag moves of one repository take turns on, is taken
-     * last, just before the tag row and the repository's size and image count are written, so it is held only briefly.
+     * Records a manifest whose content is already durable in the store: every blob it references must be linked to
+     * the repository and every child manifest present, else nothing is written (not even a repository the push would
+     * have created). The manifest row and its references commit together; racing pushes of one manifest meet in
+     * upserts, so this takes no repository-wide lock.
      */
-    public StoredManifest recordManifest(Caller caller, RegistryPath path, Digest digest, int size, ManifestDraft draft,
-                                         String architectures, String tag, String manifestText) {
+    public StoredManifest recordManifest(Caller caller, RegistryPath path, Digest digest, int size,
+                                         ManifestDraft draft, String architectures) {
         ImageRepository repository = forPush(caller, path);
         Instant now = now();
         requireReferences(repository.id(), draft, manifests.touchLinks(repository.id(), draft.blobs(), now));
@@ -178,17 +177,22 @@ public class RegistryService {
                     .mapToLong(d -> manifests.byDigest(repository.id(), d).map(StoredManifest::imageSize).orElse(0L))
                     .sum();
         }
-        StoredManifest stored = manifests.add(new StoredManifest(0, repository.id(), digest.toString(), draft.mediaType(),
-                size, imageSize, draft.configDigest(), architectures, draft.subject(), draft.artifactType(),
+        return manifests.add(new StoredManifest(0, repository.id(), digest.toString(), draft.mediaType(), size,
+                imageSize, draft.configDigest(), architectures, draft.subject(), draft.artifactType(),
                 draft.annotations(), now, draft.blobs(), draft.children()));
-        if (tag != null) {
-            ImageRepository locked = repositories.lockForPush(namespace(path), path.repository(), caller.userId(),
-                    caller.userName());
-            tags.put(locked, tag, new TaggedImage(stored.digest(), stored.mediaType(), manifestText,
-                    stored.configDigest() == null ? stored.digest() : stored.configDigest(), 2, stored.imageSize(),
-                    stored.children().isEmpty() ? 0 : 1, stored.architectures()));
-        }
-        return stored;
+    }
+
+    /**
+     * Moves a tag to a recorded manifest and adjusts the repository's size and image count. Tag moves of one
+     * repository take turns on its row lock, held only for this short transaction: the lock is its first statement,
+     * before the tag row (which refers to the repository) is written.
+     */
+    public void moveTag(Caller caller, RegistryPath path, String tag, StoredManifest stored, String manifestText) {
+        ImageRepository repository = repositories.lockForPush(namespace(path), path.repository(), caller.userId(),
+                caller.userName());
+        tags.put(repository, tag, new TaggedImage(stored.digest(), stored.mediaType(), manifestText,
+                stored.configDigest() == null ? stored.digest() : stored.configDigest(), 2, stored.imageSize(),
+                stored.children().isEmpty() ? 0 : 1, stored.architectures()));
     }
 
     /** The manifest a tag or digest names. */
