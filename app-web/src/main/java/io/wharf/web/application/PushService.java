@@ -87,7 +87,9 @@ public class PushService {
         StoredManifest stored = registry.recordManifest(caller, path, digest, content.length, draft, architectures);
         if (tag != null) {
             // Its own transaction after the manifest's: a crash in between leaves an untagged manifest, a state a
-            // push by digest makes anyway, and the client's retry moves the tag.
+            // push by digest makes anyway, and the client's retry moves the tag. One transaction deadlocks: writing
+            // the manifest's rows share-locks the repository's row (their foreign key), and two pushes holding that
+            // cannot both take it exclusively to move their tags (seen under the load benchmark).
             registry.moveTag(caller, path, tag, stored, new String(content, StandardCharsets.UTF_8));
         }
         return stored;
