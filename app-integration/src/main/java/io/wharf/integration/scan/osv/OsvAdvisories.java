@@ -1,0 +1,108 @@
+package io.wharf.integration.scan.osv;
+
+import io.wharf.domain.scan.Advisory;
+import io.wharf.domain.scan.AffectedPackage;
+import io.wharf.domain.scan.AffectedRange;
+import io.wharf.domain.scan.AffectedRange.Event;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads one advisory in the OSV schema (osv.dev, the GitHub advisory database, the Debian, Alpine and Ubuntu exports).
+ * Unknown fields are ignored; a document without an {@code id} or with the wrong types is refused with the reason.
+ */
+public final class OsvAdvisories {
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    /** A document that is not an OSV advisory. */
+    public static final class Malformed extends RuntimeException {
+        public Malformed(String message) {
+            super(message);
+        }
+    }
+
+    private OsvAdvisories() {
+    }
+
+    public static Advisory read(InputStream json) {
+        JsonObject doc;
+        try (var reader = JSON.createReader(json)) {
+            doc = reader.readObject();
+        } catch (JsonException | ClassCastException | IllegalStateException e) {
+            throw new Malformed("not a JSON object: " + e.getMessage());
+        }
+        try {
+            String id = doc.getString("id", "");
+            if (id.isBlank()) {
+                throw new Malformed("an advisory needs an id");
+            }
+            List<String> cvss = new ArrayList<>();
+            for (JsonValue s : array(doc, "severity")) {
+                JsonObject severity = s.asJsonObject();
+                if (severity.getString("type", "").startsWith("CVSS_")) {
+                    cvss.add(severity.getString("score", ""));
+                }
+            }
+            List<String> references = new ArrayList<>();
+            for (JsonValue r : array(doc, "references")) {
+                references.add(r.asJsonObject().getString("url", ""));
+            }
+            List<AffectedPackage> affected = new ArrayList<>();
+            for (JsonValue a : array(doc, "affected")) {
+                affected.add(affected(a.asJsonObject()));
+            }
+            return new Advisory(id, strings(doc, "aliases"), doc.getString("summary", ""), doc.getString("details", ""),
+                    cvss, references, modified(doc), affected);
+        } catch (ClassCastException | NullPointerException e) {
+            throw new Malformed("advisory " + doc.getString("id", "?") + " has a field of the wrong type");
+        }
+    }
+
+    private static AffectedPackage affected(JsonObject a) {
+        JsonObject pkg = a.containsKey("package") ? a.getJsonObject("package") : JsonValue.EMPTY_JSON_OBJECT;
+        List<AffectedRange> ranges = new ArrayList<>();
+        for (JsonValue r : array(a, "ranges")) {
+            JsonObject range = r.asJsonObject();
+            List<Event> events = new ArrayList<>();
+            for (JsonValue e : array(range, "events")) {
+                JsonObject event = e.asJsonObject();
+                for (Event.Kind kind : Event.Kind.values()) {
+                    String key = kind.name().toLowerCase(Locale.ROOT);
+                    if (event.containsKey(key)) {
+                        events.add(new Event(kind, event.getString(key)));
+                    }
+                }
+            }
+            ranges.add(new AffectedRange(range.getString("type", ""), events));
+        }
+        return new AffectedPackage(pkg.getString("ecosystem", ""), pkg.getString("name", ""), ranges, strings(a, "versions"));
+    }
+
+    private static Instant modified(JsonObject doc) {
+        try {
+            return Instant.parse(doc.getString("modified", "1970-01-01T00:00:00Z"));
+        } catch (DateTimeParseException e) {
+            return Instant.EPOCH;
+        }
+    }
+
+    private static JsonArray array(JsonObject o, String key) {
+        return o.containsKey(key) && o.get(key).getValueType() == JsonValue.ValueType.ARRAY ? o.getJsonArray(key)
+                : JsonValue.EMPTY_JSON_ARRAY;
+    }
+
+    private static List<String> strings(JsonObject o, String key) {
+        return array(o, key).stream().map(v -> ((JsonString) v).getString()).toList();
+    }
+}
