@@ -58,6 +58,6 @@ public record Inventory(Optional<OsRelease> os, List<Component> components) {
 
     public static List<FileAnalyzer> analyzers() {
         return List.of(new OsRelease.Analyzer(), new DpkgStatus(), new ApkInstalled(), new JavaArchives(),
-                new NpmPackages(), new PythonPackages());
+                new NpmPackages(), new PythonPackages(), new ShadowFile());
     }
 }

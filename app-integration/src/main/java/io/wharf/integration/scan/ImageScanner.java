@@ -1,0 +1,61 @@
+package io.wharf.integration.scan;
+
+import io.wharf.domain.scan.AdvisoryLookup;
+import io.wharf.domain.scan.ScanFindings;
+import io.wharf.integration.scan.image.ImageFile;
+import io.wharf.integration.scan.image.Inventory;
+import io.wharf.integration.scan.image.LayerWalker;
+import io.wharf.integration.scan.image.OsRelease;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scans one image: applies its layers (streamed from the blob store), reads its inventory, matches it against the
+ * imported advisories, looks for malicious files and checks the unsafe-settings baseline against its config and files.
+ */
+public final class ImageScanner {
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    /** A layer of the image, in order, opened when the scan reaches it. */
+    public interface Layer {
+        String digest();
+
+        InputStream open() throws IOException;
+    }
+
+    private ImageScanner() {
+    }
+
+    public static ScanFindings scan(byte[] config, List<? extends Layer> layers, AdvisoryLookup advisories,
+                                    Map<String, String> denyList) throws IOException {
+        LayerWalker walker = new LayerWalker(Inventory.analyzers());
+        for (Layer layer : layers) {
+            try (InputStream in = layer.open()) {
+                walker.apply(layer.digest(), in);
+            }
+        }
+        Collection<ImageFile> files = walker.files();
+        Inventory inventory = Inventory.of(files);
+        return new ScanFindings(inventory.os().map(OsRelease::prettyName).orElse(""), inventory.components(),
+                VulnerabilityMatcher.match(inventory.components(), advisories), MaliciousFiles.find(files, denyList),
+                RiskRules.check(configObject(config), files));
+    }
+
+    private static JsonObject configObject(byte[] config) {
+        try (var reader = JSON.createReader(new ByteArrayInputStream(config))) {
+            JsonValue value = reader.readValue();
+            return value.getValueType() == JsonValue.ValueType.OBJECT ? value.asJsonObject() : JsonValue.EMPTY_JSON_OBJECT;
+        } catch (JsonException | IllegalStateException unreadable) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
+    }
+}
