@@ -1,6 +1,7 @@
 package io.wharf.integration.scan;
 
 import io.wharf.domain.scan.AdvisoryLookup;
+import io.wharf.domain.scan.ImageScanning;
 import io.wharf.domain.scan.ScanFindings;
 import io.wharf.integration.scan.image.ImageFile;
 import io.wharf.integration.scan.image.Inventory;
@@ -25,20 +26,13 @@ import java.util.Map;
 public final class ImageScanner {
     private static final JsonProvider JSON = JsonProvider.provider();
 
-    /** A layer of the image, in order, opened when the scan reaches it. */
-    public interface Layer {
-        String digest();
-
-        InputStream open() throws IOException;
-    }
-
     private ImageScanner() {
     }
 
-    public static ScanFindings scan(byte[] config, List<? extends Layer> layers, AdvisoryLookup advisories,
+    public static ScanFindings scan(byte[] config, List<? extends ImageScanning.Layer> layers, AdvisoryLookup advisories,
                                     Map<String, String> denyList) throws IOException {
         LayerWalker walker = new LayerWalker(Inventory.analyzers());
-        for (Layer layer : layers) {
+        for (ImageScanning.Layer layer : layers) {
             try (InputStream in = layer.open()) {
                 walker.apply(layer.digest(), in);
             }

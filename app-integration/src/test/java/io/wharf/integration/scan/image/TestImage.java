@@ -1,6 +1,6 @@
 package io.wharf.integration.scan.image;
 
-import io.wharf.integration.scan.ImageScanner;
+import io.wharf.domain.scan.ImageScanning;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -16,10 +16,10 @@ import java.util.Map;
  * holding snakeyaml, an npm lodash, a setuid binary, sshd, an account without password, the EICAR test file, and a
  * config running as root with an AWS key in its environment and port 22 exposed.
  */
-public record TestImage(byte[] config, List<ImageScanner.Layer> layers, Map<String, byte[]> contents) {
+public record TestImage(byte[] config, List<ImageScanning.Layer> layers, Map<String, byte[]> contents) {
     public static final String EICAR = "X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*";
 
-    record Layer(String digest, byte[] bytes) implements ImageScanner.Layer {
+    record Layer(String digest, byte[] bytes) implements ImageScanning.Layer {
         @Override
         public InputStream open() {
             return new ByteArrayInputStream(bytes);

@@ -1,0 +1,30 @@
+package io.wharf.domain.scan;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+
+/** Reads images and advisory feeds (implemented where the file formats are known). */
+public interface ImageScanning {
+
+    /** A layer of an image, in order, opened when the scan reaches it. */
+    interface Layer {
+        String digest();
+
+        InputStream open() throws IOException;
+    }
+
+    /** Scans an image from its config and layers. */
+    ScanFindings scan(byte[] config, List<? extends Layer> layers, AdvisoryLookup advisories, Map<String, String> denyList)
+            throws IOException;
+
+    /** Reads one OSV document; a malformed one fails with {@link IllegalArgumentException} naming why. */
+    Advisory readAdvisory(String document);
+
+    /**
+     * Reads every {@code .json} advisory of a zip (osv.dev's {@code all.zip}) or of a directory tree; a truncated or
+     * malformed archive or document fails with {@link IllegalArgumentException} naming why, having returned nothing.
+     */
+    List<Advisories.Imported> readFeed(InputStream zip) throws IOException;
+}

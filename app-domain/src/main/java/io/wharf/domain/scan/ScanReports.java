@@ -1,0 +1,39 @@
+package io.wharf.domain.scan;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Image scans: a persistent queue (waiting, then scanning) and what each finished scan found. */
+public interface ScanReports {
+
+    /** Queues the image for a scan; one already waiting or scanning stays as it is. */
+    void request(long repositoryId, String digest, Instant now);
+
+    /** Takes the longest-waiting scan and marks it scanning; empty when none waits. */
+    Optional<ScanSummary> claimNext(Instant now);
+
+    /** Scans a stopped server left {@code scanning} wait again; returns how many. */
+    int requeueInterrupted();
+
+    /** Stores what the scan found, replacing an earlier scan's findings, and marks it {@code success}. */
+    void complete(long scanId, ScanFindings findings, Instant now);
+
+    /** Marks the scan failed with HSS's {@code scan_failed_desc}; {@code scannable} false when it never can be. */
+    void fail(long scanId, String failedDesc, boolean scannable, Instant now);
+
+    Optional<ScanSummary> of(long repositoryId, String digest);
+
+    /** The scans of the listed images, by {@code repositoryId + "/" + digest}. */
+    Map<String, ScanSummary> of(Collection<Long> repositoryIds, Collection<String> digests);
+
+    List<Vulnerability> vulnerabilities(long scanId);
+
+    List<MaliciousFile> maliciousFiles(long scanId);
+
+    List<RiskCheck> riskChecks(long scanId);
+
+    List<Component> components(long scanId);
+}

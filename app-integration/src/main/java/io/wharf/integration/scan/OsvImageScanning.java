@@ -1,0 +1,84 @@
+package io.wharf.integration.scan;
+
+import io.wharf.domain.scan.Advisories;
+import io.wharf.domain.scan.Advisory;
+import io.wharf.domain.scan.AdvisoryLookup;
+import io.wharf.domain.scan.ImageScanning;
+import io.wharf.domain.scan.ScanFindings;
+import io.wharf.integration.scan.osv.OsvAdvisories;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * Images scanned by {@link ImageScanner}; feeds read in the OSV format. A feed zip is copied to a temporary file and
+ * opened through its central directory, so that a truncated download is refused instead of read in part.
+ */
+@ApplicationScoped
+public class OsvImageScanning implements ImageScanning {
+    /** A larger advisory document is not an advisory. */
+    private static final int MAX_DOCUMENT = 16 * 1024 * 1024;
+
+    @Override
+    public ScanFindings scan(byte[] config, List<? extends Layer> layers, AdvisoryLookup advisories,
+                             Map<String, String> denyList) throws IOException {
+        return ImageScanner.scan(config, layers, advisories, denyList);
+    }
+
+    @Override
+    public Advisory readAdvisory(String document) {
+        try {
+            return OsvAdvisories.read(new ByteArrayInputStream(document.getBytes(StandardCharsets.UTF_8)));
+        } catch (OsvAdvisories.Malformed e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+    }
+
+    @Override
+    public List<Advisories.Imported> readFeed(InputStream zip) throws IOException {
+        Path copy = Files.createTempFile("wharf-feed", ".zip");
+        try {
+            Files.copy(zip, copy, StandardCopyOption.REPLACE_EXISTING);
+            List<Advisories.Imported> found = new ArrayList<>();
+            try (ZipFile file = new ZipFile(copy.toFile())) {
+                Enumeration<? extends ZipEntry> entries = file.entries();
+                while (entries.hasMoreElements()) {
+                    ZipEntry entry = entries.nextElement();
+                    if (entry.isDirectory() || !entry.getName().endsWith(".json")) {
+                        continue;
+                    }
+                    try (InputStream in = file.getInputStream(entry)) {
+                        byte[] bytes = in.readNBytes(MAX_DOCUMENT + 1);
+                        if (bytes.length > MAX_DOCUMENT) {
+                            throw new IllegalArgumentException(entry.getName() + " is larger than 16 MiB");
+                        }
+                        String document = new String(bytes, StandardCharsets.UTF_8);
+                        try {
+                            found.add(new Advisories.Imported(OsvAdvisories.read(new ByteArrayInputStream(bytes)), document));
+                        } catch (OsvAdvisories.Malformed e) {
+                            throw new IllegalArgumentException(entry.getName() + ": " + e.getMessage());
+                        }
+                    }
+                }
+            } catch (ZipException e) {
+                throw new IllegalArgumentException("not a complete zip archive (" + e.getMessage() + ")");
+            }
+            return found;
+        } finally {
+            Files.deleteIfExists(copy);
+        }
+    }
+}
