@@ -1,0 +1,129 @@
+package io.wharf.persistence.jpa;
+
+import io.wharf.domain.scan.Advisories;
+import io.wharf.domain.scan.AffectedPackage;
+import io.wharf.domain.scan.FeedImport;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static io.wharf.persistence.jpa.JpaScanReports.cut;
+import static io.wharf.persistence.jpa.JpaScanReports.instant;
+import static io.wharf.persistence.jpa.JpaScanReports.s;
+
+/**
+ * Advisories as their OSV documents, with one {@code advisory_package} row per package each names; an import is one
+ * transaction, so a feed is stored whole or not at all.
+ */
+@ApplicationScoped
+public class JpaAdvisories implements Advisories {
+    @PersistenceContext(unitName = "wharf")
+    EntityManager em;
+
+    protected JpaAdvisories() {
+    }
+
+    public JpaAdvisories(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public FeedImport store(String source, List<Imported> advisories, Instant startedAt, Instant finishedAt) {
+        long importId = record(source, FeedImport.IMPORTED, advisories.size(), "", startedAt, finishedAt);
+        for (Imported imported : advisories) {
+            String id = cut(imported.advisory().id(), 128);
+            em.createNativeQuery("DELETE FROM advisory WHERE id = ?1").setParameter(1, id).executeUpdate();
+            em.createNativeQuery("INSERT INTO advisory (id, modified_at, document, feed_import_id) VALUES (?1, ?2, ?3, ?4)")
+                    .setParameter(1, id).setParameter(2, Timestamp.from(imported.advisory().modified()))
+                    .setParameter(3, imported.document()).setParameter(4, importId).executeUpdate();
+            Set<String> packages = new LinkedHashSet<>();
+            for (AffectedPackage p : imported.advisory().affected()) {
+                if (!p.ecosystem().isBlank() && !p.name().isBlank()) {
+                    packages.add(cut(p.ecosystem(), 64) + "\n" + cut(p.name(), 255));
+                }
+            }
+            for (String p : packages) {
+                String[] parts = p.split("\n", 2);
+                em.createNativeQuery("INSERT INTO advisory_package (ecosystem, name, advisory_id) VALUES (?1, ?2, ?3)")
+                        .setParameter(1, parts[0]).setParameter(2, parts[1]).setParameter(3, id).executeUpdate();
+            }
+        }
+        return imports(0, 1).get(0);
+    }
+
+    @Override
+    public FeedImport refused(String source, String message, Instant startedAt, Instant finishedAt) {
+        record(source, FeedImport.REFUSED, 0, message, startedAt, finishedAt);
+        return imports(0, 1).get(0);
+    }
+
+    private long record(String source, String status, int count, String message, Instant startedAt, Instant finishedAt) {
+        em.createNativeQuery("INSERT INTO feed_import (source, status, advisory_count, message, started_at, finished_at)"
+                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+                .setParameter(1, cut(source, 1024)).setParameter(2, status).setParameter(3, count)
+                .setParameter(4, cut(message, 1024)).setParameter(5, Timestamp.from(startedAt))
+                .setParameter(6, Timestamp.from(finishedAt)).executeUpdate();
+        return ((Number) em.createNativeQuery("SELECT MAX(id) FROM feed_import").getSingleResult()).longValue();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<String> documentsAffecting(String ecosystem, String packageName) {
+        return em.createNativeQuery("SELECT a.document FROM advisory a, advisory_package p WHERE p.ecosystem = ?1"
+                        + " AND p.name = ?2 AND a.id = p.advisory_id ORDER BY a.id")
+                .setParameter(1, ecosystem).setParameter(2, packageName).getResultList().stream().map(JpaScanReports::s)
+                .toList();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Optional<String> document(String advisoryId) {
+        return em.createNativeQuery("SELECT document FROM advisory WHERE id = ?1").setParameter(1, advisoryId)
+                .getResultList().stream().findFirst().map(JpaScanReports::s);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<FeedImport> imports(int offset, int limit) {
+        List<Object[]> rows = em.createNativeQuery("SELECT id, source, status, advisory_count, message, started_at,"
+                        + " finished_at FROM feed_import ORDER BY id DESC LIMIT ?1 OFFSET ?2")
+                .setParameter(1, limit).setParameter(2, offset).getResultList();
+        return rows.stream().map(r -> new FeedImport(((Number) r[0]).longValue(), s(r[1]), s(r[2]),
+                ((Number) r[3]).intValue(), s(r[4]), instant(r[5]), instant(r[6]))).toList();
+    }
+
+    @Override
+    public long countImports() {
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM feed_import").getSingleResult()).longValue();
+    }
+
+    @Override
+    public long count() {
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM advisory").getSingleResult()).longValue();
+    }
+
+    @Override
+    public void addMaliciousHashes(Map<String, String> hashes) {
+        hashes.forEach((sha, name) -> em.createNativeQuery("INSERT INTO malicious_hash (sha256, name) VALUES (?1, ?2)"
+                        + " ON DUPLICATE KEY UPDATE name = ?2")
+                .setParameter(1, cut(sha, 150)).setParameter(2, cut(name, 255)).executeUpdate());
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<String, String> maliciousHashes() {
+        Map<String, String> found = new HashMap<>();
+        ((List<Object[]>) em.createNativeQuery("SELECT sha256, name FROM malicious_hash").getResultList())
+                .forEach(r -> found.put(s(r[0]), s(r[1])));
+        return found;
+    }
+}

@@ -1,0 +1,199 @@
+package io.wharf.persistence.jpa;
+
+import io.wharf.domain.scan.Component;
+import io.wharf.domain.scan.MaliciousFile;
+import io.wharf.domain.scan.RiskCheck;
+import io.wharf.domain.scan.ScanFindings;
+import io.wharf.domain.scan.ScanReports;
+import io.wharf.domain.scan.ScanSummary;
+import io.wharf.domain.scan.Vulnerability;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Scans in {@code image_scan} and their findings in one table each, written and read with parameterised SQL. Claiming
+ * the next scan locks its row and skips rows another server holds, so scans are shared out across servers.
+ */
+@ApplicationScoped
+public class JpaScanReports implements ScanReports {
+    private static final String SUMMARY = "SELECT id, repository_id, digest, status, failed_desc, scannable, scanned_at, os,"
+            + " vul_num, unsafe_setting_num, malicious_file_num FROM image_scan";
+
+    @PersistenceContext(unitName = "wharf")
+    EntityManager em;
+
+    protected JpaScanReports() {
+    }
+
+    public JpaScanReports(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public void request(long repositoryId, String digest, Instant now) {
+        em.createNativeQuery("INSERT INTO image_scan (repository_id, digest, status, failed_desc, scannable, requested_at,"
+                        + " os, vul_num, unsafe_setting_num, malicious_file_num) VALUES (?1, ?2, ?3, '', TRUE, ?4, '', 0, 0, 0)"
+                        + " ON DUPLICATE KEY UPDATE requested_at = CASE WHEN status IN (?3, ?5) THEN requested_at ELSE ?4 END,"
+                        + " status = CASE WHEN status = ?5 THEN status ELSE ?3 END")
+                .setParameter(1, repositoryId).setParameter(2, digest).setParameter(3, ScanSummary.WAITING)
+                .setParameter(4, Timestamp.from(now)).setParameter(5, ScanSummary.SCANNING).executeUpdate();
+    }
+
+    @Override
+    public Optional<ScanSummary> claimNext(Instant now) {
+        List<ScanSummary> next = summaries(em.createNativeQuery(SUMMARY + " WHERE status = ?1 ORDER BY requested_at, id"
+                + " LIMIT 1 FOR UPDATE SKIP LOCKED").setParameter(1, ScanSummary.WAITING).getResultList());
+        next.forEach(s -> em.createNativeQuery("UPDATE image_scan SET status = ?1 WHERE id = ?2")
+                .setParameter(1, ScanSummary.SCANNING).setParameter(2, s.id()).executeUpdate());
+        return next.stream().findFirst();
+    }
+
+    @Override
+    public int requeueInterrupted() {
+        return em.createNativeQuery("UPDATE image_scan SET status = ?1 WHERE status = ?2")
+                .setParameter(1, ScanSummary.WAITING).setParameter(2, ScanSummary.SCANNING).executeUpdate();
+    }
+
+    @Override
+    public void complete(long scanId, ScanFindings findings, Instant now) {
+        for (String table : List.of("scan_component", "scan_vulnerability", "scan_malicious_file", "scan_risk_check")) {
+            em.createNativeQuery("DELETE FROM " + table + " WHERE scan_id = ?1").setParameter(1, scanId).executeUpdate();
+        }
+        for (Component c : findings.components()) {
+            em.createNativeQuery("INSERT INTO scan_component (scan_id, ecosystem, name, version, source, source_version,"
+                            + " purl, location) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+                    .setParameter(1, scanId).setParameter(2, cut(c.ecosystem(), 64)).setParameter(3, cut(c.name(), 255))
+                    .setParameter(4, cut(c.version(), 255)).setParameter(5, cut(c.source(), 255))
+                    .setParameter(6, cut(c.sourceVersion(), 255)).setParameter(7, cut(c.purl(), 1024))
+                    .setParameter(8, cut(c.location(), 1024)).executeUpdate();
+        }
+        for (Vulnerability v : findings.vulnerabilities()) {
+            em.createNativeQuery("INSERT INTO scan_vulnerability (scan_id, vul_id, cve_id, severity, cvss_score, ecosystem,"
+                            + " package_name, version, fixed_version, location, summary, url)"
+                            + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")
+                    .setParameter(1, scanId).setParameter(2, cut(v.vulId(), 128)).setParameter(3, cut(v.cveId(), 128))
+                    .setParameter(4, v.severity()).setParameter(5, v.cvssScore()).setParameter(6, cut(v.ecosystem(), 64))
+                    .setParameter(7, cut(v.packageName(), 255)).setParameter(8, cut(v.version(), 255))
+                    .setParameter(9, cut(v.fixedVersion(), 255)).setParameter(10, cut(v.location(), 1024))
+                    .setParameter(11, cut(v.summary(), 1024)).setParameter(12, cut(v.url(), 1024)).executeUpdate();
+        }
+        for (MaliciousFile m : findings.maliciousFiles()) {
+            em.createNativeQuery("INSERT INTO scan_malicious_file (scan_id, path, layer, sha256, name)"
+                            + " VALUES (?1, ?2, ?3, ?4, ?5)")
+                    .setParameter(1, scanId).setParameter(2, cut(m.path(), 1024)).setParameter(3, m.layer())
+                    .setParameter(4, m.sha256()).setParameter(5, cut(m.name(), 255)).executeUpdate();
+        }
+        for (RiskCheck r : findings.riskChecks()) {
+            em.createNativeQuery("INSERT INTO scan_risk_check (scan_id, check_name, check_type, standard, rule_id,"
+                            + " rule_name, severity, passed, evidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+                    .setParameter(1, scanId).setParameter(2, r.checkName()).setParameter(3, r.checkType())
+                    .setParameter(4, r.standard()).setParameter(5, r.ruleId()).setParameter(6, r.ruleName())
+                    .setParameter(7, r.severity()).setParameter(8, r.passed()).setParameter(9, cut(r.evidence(), 2048))
+                    .executeUpdate();
+        }
+        em.createNativeQuery("UPDATE image_scan SET status = ?1, failed_desc = '', scannable = TRUE, scanned_at = ?2,"
+                        + " os = ?3, vul_num = ?4, unsafe_setting_num = ?5, malicious_file_num = ?6 WHERE id = ?7")
+                .setParameter(1, ScanSummary.SUCCESS).setParameter(2, Timestamp.from(now))
+                .setParameter(3, cut(findings.os(), 255)).setParameter(4, findings.vulnerabilities().size())
+                .setParameter(5, (int) findings.failedRiskChecks()).setParameter(6, findings.maliciousFiles().size())
+                .setParameter(7, scanId).executeUpdate();
+    }
+
+    @Override
+    public void fail(long scanId, String failedDesc, boolean scannable, Instant now) {
+        em.createNativeQuery("UPDATE image_scan SET status = ?1, failed_desc = ?2, scannable = ?3, scanned_at = ?4"
+                        + " WHERE id = ?5")
+                .setParameter(1, ScanSummary.FAILED).setParameter(2, failedDesc).setParameter(3, scannable)
+                .setParameter(4, Timestamp.from(now)).setParameter(5, scanId).executeUpdate();
+    }
+
+    @Override
+    public Optional<ScanSummary> of(long repositoryId, String digest) {
+        return summaries(em.createNativeQuery(SUMMARY + " WHERE repository_id = ?1 AND digest = ?2")
+                .setParameter(1, repositoryId).setParameter(2, digest).getResultList()).stream().findFirst();
+    }
+
+    @Override
+    public Map<String, ScanSummary> of(Collection<Long> repositoryIds, Collection<String> digests) {
+        Map<String, ScanSummary> found = new HashMap<>();
+        if (repositoryIds.isEmpty() || digests.isEmpty()) {
+            return found;
+        }
+        summaries(em.createNativeQuery(SUMMARY + " WHERE repository_id IN (?1) AND digest IN (?2)")
+                .setParameter(1, repositoryIds).setParameter(2, digests).getResultList())
+                .forEach(s -> found.put(s.repositoryId() + "/" + s.digest(), s));
+        return found;
+    }
+
+    @Override
+    public List<Vulnerability> vulnerabilities(long scanId) {
+        return rows("SELECT vul_id, cve_id, severity, cvss_score, ecosystem, package_name, version, fixed_version,"
+                + " location, summary, url FROM scan_vulnerability WHERE scan_id = ?1"
+                + " ORDER BY cvss_score DESC, vul_id, package_name", scanId).stream()
+                .map(r -> new Vulnerability(s(r[0]), s(r[1]), s(r[2]), ((Number) r[3]).doubleValue(), s(r[4]), s(r[5]),
+                        s(r[6]), s(r[7]), s(r[8]), s(r[9]), s(r[10]))).toList();
+    }
+
+    @Override
+    public List<MaliciousFile> maliciousFiles(long scanId) {
+        return rows("SELECT path, layer, sha256, name FROM scan_malicious_file WHERE scan_id = ?1 ORDER BY path", scanId)
+                .stream().map(r -> new MaliciousFile(s(r[0]), s(r[1]), s(r[2]), s(r[3]))).toList();
+    }
+
+    @Override
+    public List<RiskCheck> riskChecks(long scanId) {
+        return rows("SELECT check_name, check_type, standard, rule_id, rule_name, severity, passed, evidence"
+                + " FROM scan_risk_check WHERE scan_id = ?1 ORDER BY rule_id", scanId).stream()
+                .map(r -> new RiskCheck(s(r[0]), s(r[1]), s(r[2]), s(r[3]), s(r[4]), s(r[5]), bool(r[6]), s(r[7]))).toList();
+    }
+
+    @Override
+    public List<Component> components(long scanId) {
+        return rows("SELECT ecosystem, name, version, source, source_version, purl, location FROM scan_component"
+                + " WHERE scan_id = ?1 ORDER BY ecosystem, name, version, location", scanId).stream()
+                .map(r -> new Component(s(r[0]), s(r[1]), s(r[2]), s(r[3]), s(r[4]), s(r[5]), s(r[6]))).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql, long scanId) {
+        return em.createNativeQuery(sql).setParameter(1, scanId).getResultList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<ScanSummary> summaries(List<?> rows) {
+        return ((List<Object[]>) rows).stream().map(r -> new ScanSummary(((Number) r[0]).longValue(),
+                ((Number) r[1]).longValue(), s(r[2]), s(r[3]), s(r[4]), bool(r[5]), instant(r[6]), s(r[7]),
+                ((Number) r[8]).intValue(), ((Number) r[9]).intValue(), ((Number) r[10]).intValue())).toList();
+    }
+
+    static String s(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
+    static boolean bool(Object value) {
+        return value instanceof Boolean b ? b : value instanceof Number n && n.intValue() != 0;
+    }
+
+    static Instant instant(Object value) {
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof java.time.LocalDateTime l) {
+            return Timestamp.valueOf(l).toInstant();
+        }
+        return value instanceof Instant i ? i : null;
+    }
+
+    static String cut(String value, int max) {
+        return value == null ? "" : value.length() <= max ? value : value.substring(0, max);
+    }
+}

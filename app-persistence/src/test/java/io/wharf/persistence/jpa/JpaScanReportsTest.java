@@ -1,0 +1,132 @@
+package io.wharf.persistence.jpa;
+
+import io.wharf.domain.account.Identifiers;
+import io.wharf.domain.account.Account;
+import io.wharf.domain.account.AccountName;
+import io.wharf.domain.namespace.Namespace;
+import io.wharf.domain.namespace.NamespaceName;
+import io.wharf.domain.repository.Category;
+import io.wharf.domain.repository.ImageRepository;
+import io.wharf.domain.repository.RepositoryDetails;
+import io.wharf.domain.repository.RepositoryName;
+import io.wharf.domain.scan.Advisories;
+import io.wharf.domain.scan.Advisory;
+import io.wharf.domain.scan.AffectedPackage;
+import io.wharf.domain.scan.Component;
+import io.wharf.domain.scan.MaliciousFile;
+import io.wharf.domain.scan.RiskCheck;
+import io.wharf.domain.scan.ScanFindings;
+import io.wharf.domain.scan.ScanSummary;
+import io.wharf.domain.scan.Vulnerability;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The scan queue, scan findings and advisories on MariaDB. */
+class JpaScanReportsTest {
+    private static MariaDbTestDatabase db;
+    private static ImageRepository repo;
+    private static final Instant T0 = Instant.parse("2026-11-30T10:00:00Z");
+
+    @BeforeAll
+    static void createDatabase() throws Exception {
+        db = new MariaDbTestDatabase();
+        Account a = new Account(Identifiers.newId(), new AccountName("scans"), Identifiers.newId(), false,
+                Instant.now().truncatedTo(ChronoUnit.MICROS));
+        db.inTransaction(em -> new JpaAccounts(em).add(a));
+        Namespace ns = db.inTransaction(em -> new JpaNamespaces(em).add(new NamespaceName("scanned"), a.id(), "u1", "carol"));
+        repo = db.inTransaction(em -> new JpaImageRepositories(em).add(ns, new RepositoryName("app"),
+                new RepositoryDetails(Category.OTHER, "", false), "u1", "carol"));
+    }
+
+    @AfterAll
+    static void dropDatabase() throws Exception {
+        db.close();
+    }
+
+    @Test
+    void aRequestedScanIsClaimedOnceStoredAndReadBack() {
+        String digest = "sha256:" + "1".repeat(64);
+        db.inTransaction(em -> {
+            new JpaScanReports(em).request(repo.id(), digest, T0);
+            return null;
+        });
+        ScanSummary claimed = db.inTransaction(em -> new JpaScanReports(em).claimNext(T0)).orElseThrow();
+        assertEquals(digest, claimed.digest());
+        assertTrue(db.inTransaction(em -> new JpaScanReports(em).claimNext(T0)).isEmpty(), "claimed once");
+        db.inTransaction(em -> {
+            new JpaScanReports(em).request(repo.id(), digest, T0.plusSeconds(1));
+            return null;
+        });
+        assertEquals(ScanSummary.SCANNING, db.inTransaction(em -> new JpaScanReports(em).of(repo.id(), digest))
+                .orElseThrow().status(), "a request while it scans does not restart it");
+
+        ScanFindings findings = new ScanFindings("Debian GNU/Linux 12 (bookworm)",
+                List.of(new Component("Debian:12", "libssl3", "3.0.11-1", "openssl", "3.0.11-1", "pkg:deb/debian/libssl3@3.0.11-1", "var/lib/dpkg/status")),
+                List.of(new Vulnerability("DSA-1", "CVE-2023-1", "high", 7.5, "Debian:12", "libssl3", "3.0.11-1", "3.0.12-1",
+                        "var/lib/dpkg/status", "openssl update", "https://example.com")),
+                List.of(new MaliciousFile("opt/eicar.com", "sha256:l2", "sha256:" + "e".repeat(64), "EICAR-Test-File")),
+                List.of(new RiskCheck("Image configuration", "image_config", "hw_standard", "1.1", "Not root", "High", false, "User is root"),
+                        new RiskCheck("Image configuration", "image_config", "hw_standard", "1.3", "Healthcheck", "Low", true, "")));
+        db.inTransaction(em -> {
+            new JpaScanReports(em).complete(claimed.id(), findings, T0.plusSeconds(5));
+            return null;
+        });
+        ScanSummary done = db.inTransaction(em -> new JpaScanReports(em).of(repo.id(), digest)).orElseThrow();
+        assertEquals(List.of(ScanSummary.SUCCESS, 1, 1, 1, T0.plusSeconds(5)),
+                List.of(done.status(), done.vulNum(), done.unsafeSettingNum(), done.maliciousFileNum(), done.scannedAt()));
+        assertEquals(findings.vulnerabilities(), db.inTransaction(em -> new JpaScanReports(em).vulnerabilities(done.id())));
+        assertEquals(findings.riskChecks(), db.inTransaction(em -> new JpaScanReports(em).riskChecks(done.id())));
+        assertEquals(findings.maliciousFiles(), db.inTransaction(em -> new JpaScanReports(em).maliciousFiles(done.id())));
+        assertEquals(findings.components(), db.inTransaction(em -> new JpaScanReports(em).components(done.id())));
+        assertEquals(done, db.inTransaction(em -> new JpaScanReports(em).of(List.of(repo.id()), List.of(digest)))
+                .get(repo.id() + "/" + digest));
+    }
+
+    @Test
+    void scansAStoppedServerLeftRunningWaitAgain() {
+        String digest = "sha256:" + "2".repeat(64);
+        db.inTransaction(em -> {
+            new JpaScanReports(em).request(repo.id(), digest, T0.minusSeconds(60));
+            return null;
+        });
+        ScanSummary claimed = db.inTransaction(em -> new JpaScanReports(em).claimNext(T0)).orElseThrow();
+        assertTrue(db.inTransaction(em -> new JpaScanReports(em).requeueInterrupted()) >= 1);
+        assertEquals(claimed.id(), db.inTransaction(em -> new JpaScanReports(em).claimNext(T0)).orElseThrow().id());
+        db.inTransaction(em -> {
+            new JpaScanReports(em).fail(claimed.id(), "image_oversized", false, T0);
+            return null;
+        });
+        ScanSummary failed = db.inTransaction(em -> new JpaScanReports(em).of(repo.id(), digest)).orElseThrow();
+        assertEquals(List.of(ScanSummary.FAILED, "image_oversized", false),
+                List.of(failed.status(), failed.failedDesc(), failed.scannable()));
+    }
+
+    @Test
+    void advisoriesAreFoundByPackageAndReplacedWhenImportedAgain() {
+        Advisory first = new Advisory("DSA-9", List.of("CVE-2024-9"), "s", "d", List.of(), List.of(), T0,
+                List.of(new AffectedPackage("Debian:12", "openssl", List.of(), List.of()),
+                        new AffectedPackage("Debian:11", "openssl", List.of(), List.of())));
+        db.inTransaction(em -> new JpaAdvisories(em).store("dir:/feeds", List.of(new Advisories.Imported(first, "{v1}")),
+                T0, T0));
+        db.inTransaction(em -> new JpaAdvisories(em).store("dir:/feeds", List.of(new Advisories.Imported(
+                new Advisory("DSA-9", List.of(), "", "", List.of(), List.of(), T0,
+                        List.of(new AffectedPackage("Debian:12", "openssl", List.of(), List.of()))), "{v2}")), T0, T0));
+        assertEquals(List.of("{v2}"), db.inTransaction(em -> new JpaAdvisories(em).documentsAffecting("Debian:12", "openssl")));
+        assertEquals(List.of(), db.inTransaction(em -> new JpaAdvisories(em).documentsAffecting("Debian:11", "openssl")));
+        assertEquals("dir:/feeds", db.inTransaction(em -> new JpaAdvisories(em).imports(0, 10)).get(0).source());
+        db.inTransaction(em -> {
+            new JpaAdvisories(em).addMaliciousHashes(Map.of("sha256:" + "a".repeat(64), "Trojan.X"));
+            return null;
+        });
+        assertEquals("Trojan.X", db.inTransaction(em -> new JpaAdvisories(em).maliciousHashes()).get("sha256:" + "a".repeat(64)));
+    }
+}
