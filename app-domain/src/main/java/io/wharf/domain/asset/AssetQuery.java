@@ -9,5 +9,5 @@ import java.time.Instant;
  */
 public record AssetQuery(String accountId, String visibleTo, ImageType type, String namespace, String nameContains,
                          String version, boolean latestOnly, Long minimumSize, Instant updatedFrom, Instant updatedTo,
-                         Instant now, int offset, int limit) {
+                         Instant now, int offset, int limit, ScanCriteria scan) {
 }

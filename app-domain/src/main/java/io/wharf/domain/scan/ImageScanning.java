@@ -19,6 +19,9 @@ public interface ImageScanning {
     ScanFindings scan(byte[] config, List<? extends Layer> layers, AdvisoryLookup advisories, Map<String, String> denyList)
             throws IOException;
 
+    /** The highest CVSS base score of the advisory's vectors; negative when it has none that can be read. */
+    double baseScore(Advisory advisory);
+
     /** Reads one OSV document; a malformed one fails with {@link IllegalArgumentException} naming why. */
     Advisory readAdvisory(String document);
 

@@ -39,6 +39,11 @@ public class OsvImageScanning implements ImageScanning {
     }
 
     @Override
+    public double baseScore(Advisory advisory) {
+        return VulnerabilityMatcher.baseScore(advisory.cvssVectors());
+    }
+
+    @Override
     public Advisory readAdvisory(String document) {
         try {
             return OsvAdvisories.read(new ByteArrayInputStream(document.getBytes(StandardCharsets.UTF_8)));

@@ -1,6 +1,7 @@
 package io.wharf.persistence.jpa;
 
 import io.wharf.domain.asset.AssetQuery;
+import io.wharf.domain.asset.ScanCriteria;
 import io.wharf.domain.asset.AssociatedImage;
 import io.wharf.domain.asset.ImageAsset;
 import io.wharf.domain.asset.ImageAssets;
@@ -156,7 +157,15 @@ public class JpaImageAssets implements ImageAssets {
         if (query.updatedTo() != null) {
             jpql.append(" and ").append(columns.time()).append(" <= :to");
         }
+        ScanCriteria scan = query.scan() == null ? ScanCriteria.NONE : query.scan();
+        boolean own = columns == OWN;
+        if (own) {
+            scanClauses(scan, jpql);
+        }
         TypedQuery<T> typed = em.createQuery(jpql.append(order).toString(), type).setParameter("account", query.accountId());
+        if (own) {
+            bindScan(scan, typed);
+        }
         if (namespace != null) {
             typed.setParameter("namespace", namespace);
         }
@@ -176,6 +185,47 @@ public class JpaImageAssets implements ImageAssets {
             typed.setParameter("to", query.updatedTo());
         }
         return typed;
+    }
+
+    /** The tag's scan, as a subquery: HSS's scan filters are conditions on it (no scan row: {@code unscan}). */
+    private static final String SCAN = "select sc.id from ImageScanRow sc where sc.repositoryId = t.repositoryId"
+            + " and sc.digest = t.digest";
+
+    private static void scanClauses(ScanCriteria scan, StringBuilder jpql) {
+        if ("unscan".equals(scan.status())) {
+            jpql.append(" and not exists (").append(SCAN).append(")");
+        } else if (scan.status() != null) {
+            jpql.append(" and exists (").append(SCAN).append(" and sc.status = :scanStatus)");
+        }
+        has(jpql, scan.hasVul(), "sc.vulNum");
+        has(jpql, scan.hasMaliciousFile(), "sc.maliciousFileNum");
+        has(jpql, scan.hasUnsafeSetting(), "sc.unsafeSettingNum");
+        if (scan.scannedFrom() != null) {
+            jpql.append(" and exists (").append(SCAN).append(" and sc.scannedAt >= :scannedFrom)");
+        }
+        if (scan.scannedTo() != null) {
+            jpql.append(" and exists (").append(SCAN).append(" and sc.scannedAt <= :scannedTo)");
+        }
+    }
+
+    /** {@code true}: a scan found some; {@code false}: no scan found any (unscanned images included). */
+    private static void has(StringBuilder jpql, Boolean wanted, String count) {
+        if (wanted != null) {
+            jpql.append(wanted ? " and exists (" : " and not exists (").append(SCAN).append(" and ").append(count)
+                    .append(" > 0)");
+        }
+    }
+
+    private static void bindScan(ScanCriteria scan, TypedQuery<?> typed) {
+        if (scan.status() != null && !"unscan".equals(scan.status())) {
+            typed.setParameter("scanStatus", scan.status());
+        }
+        if (scan.scannedFrom() != null) {
+            typed.setParameter("scannedFrom", scan.scannedFrom());
+        }
+        if (scan.scannedTo() != null) {
+            typed.setParameter("scannedTo", scan.scannedTo());
+        }
     }
 
     @Override

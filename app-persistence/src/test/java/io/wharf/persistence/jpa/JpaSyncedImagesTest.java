@@ -2,6 +2,7 @@ package io.wharf.persistence.jpa;
 
 import io.wharf.domain.account.Identifiers;
 import io.wharf.domain.asset.AssetQuery;
+import io.wharf.domain.asset.ScanCriteria;
 import io.wharf.domain.asset.AssociatedImage;
 import io.wharf.domain.asset.ImageAsset;
 import io.wharf.domain.asset.ImageType;
@@ -48,7 +49,7 @@ class JpaSyncedImagesTest {
 
     private static List<ImageAsset> listed(String account) {
         return db.inTransaction(em -> new JpaImageAssets(em).list(new AssetQuery(account, null, ImageType.HARBOR, null,
-                null, null, false, null, null, null, Instant.now(), 0, 100)));
+                null, null, false, null, null, null, Instant.now(), 0, 100, ScanCriteria.NONE)));
     }
 
     private static void upsert(String account, SyncRegistry registry, Instant now, RemoteImage... images) {

@@ -13,16 +13,21 @@ import java.io.InputStream;
 
 /**
  * Refuses JSON bodies over 1 MiB with 413 before anything parses them, whether the client announced the length or
- * sent the body chunked (as the official SDK does).
+ * sent the body chunked (as the official SDK does). A vulnerability feed uploaded as {@code application/zip} (an
+ * administrator's import, which may be hundreds of megabytes) is streamed to its use case instead.
  */
 @Provider
 @PreMatching
 @Priority(100)
 public class BodyLimitFilter implements ContainerRequestFilter {
     static final int MAX_BODY_BYTES = 1024 * 1024;
+    private static final jakarta.ws.rs.core.MediaType ZIP = new jakarta.ws.rs.core.MediaType("application", "zip");
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
+        if (request.getMediaType() != null && request.getMediaType().isCompatible(ZIP)) {
+            return;
+        }
         if (request.getLength() > MAX_BODY_BYTES) {
             throw tooLarge();
         }

@@ -1,5 +1,9 @@
 package io.wharf.web.application;
 
+import io.wharf.domain.scan.ScanReports;
+import io.wharf.domain.scan.ScanSummary;
+import java.util.Optional;
+
 import io.wharf.domain.permission.Visibility;
 import io.wharf.domain.account.Accounts;
 import io.wharf.domain.account.Caller;
@@ -28,12 +32,15 @@ public class ImageAssetService {
     ImageAssets assets;
     @Inject
     Accounts accounts;
+    @Inject
+    ScanReports scans;
 
     /**
      * A listed image with what HSS adds to it: newest tag of its repository, the owner's account name, and the images
      * of a multi-architecture image (empty for others).
      */
-    public record AssetView(ImageAsset asset, boolean latestVersion, String ownerName, List<AssociatedImage> associated) {
+    public record AssetView(ImageAsset asset, boolean latestVersion, String ownerName, List<AssociatedImage> associated,
+                            Optional<ScanSummary> scan, Map<String, ScanSummary> associatedScans) {
     }
 
     /** Refuses another account's project: HSS's paths name the caller's project. */
@@ -46,17 +53,37 @@ public class ImageAssetService {
     public Page<AssetView> list(Caller caller, AssetQuery query) {
         AssetQuery scoped = new AssetQuery(caller.accountId(), Visibility.of(caller).userId(),
                 query.type(), query.namespace(), query.nameContains(), query.version(), query.latestOnly(),
-                query.minimumSize(), query.updatedFrom(), query.updatedTo(), Instant.now(), query.offset(), query.limit());
+                query.minimumSize(), query.updatedFrom(), query.updatedTo(), Instant.now(), query.offset(), query.limit(),
+                query.scan());
         List<ImageAsset> found = assets.list(scoped);
         Map<Long, Instant> latest = assets.latestUpdates(found.stream().map(ImageAsset::repositoryId)
                 .filter(id -> id >= 0).distinct().toList());
         Map<Long, List<AssociatedImage>> associations = assets.associations(query.type(), found);
         Map<String, String> owners = new HashMap<>();
+        // Scans of the listed images and of the per-architecture images of indexes, in one query.
+        List<String> digests = new java.util.ArrayList<>(found.stream().map(ImageAsset::imageDigest).toList());
+        associations.values().forEach(list -> list.forEach(child -> digests.add(child.digest())));
+        Map<String, ScanSummary> scanned = scans.of(found.stream().map(ImageAsset::repositoryId).filter(id -> id >= 0)
+                .distinct().toList(), digests);
         // Synced images have no local repository: they are "latest" exactly when the newest tags were asked for.
         List<AssetView> views = found.stream().map(a -> new AssetView(a,
                 a.repositoryId() < 0 ? query.latestOnly() : a.updatedAt().equals(latest.get(a.repositoryId())),
                 owners.computeIfAbsent(a.ownerAccountId(), id -> accounts.byId(id).map(x -> x.name().value()).orElse("")),
-                associations.getOrDefault(a.id(), List.of()))).toList();
+                associations.getOrDefault(a.id(), List.of()),
+                Optional.ofNullable(scanned.get(a.repositoryId() + "/" + a.imageDigest())),
+                scansOf(a, associations.getOrDefault(a.id(), List.of()), scanned))).toList();
         return new Page<>(views, assets.count(scoped));
+    }
+
+    private static Map<String, ScanSummary> scansOf(ImageAsset asset, List<AssociatedImage> children,
+                                                    Map<String, ScanSummary> scanned) {
+        Map<String, ScanSummary> found = new HashMap<>();
+        children.forEach(c -> {
+            ScanSummary s = scanned.get(asset.repositoryId() + "/" + c.digest());
+            if (s != null) {
+                found.put(c.digest(), s);
+            }
+        });
+        return found;
     }
 }

@@ -31,14 +31,17 @@ public class PushService {
     BlobStore store;
     @Inject
     RegistryService registry;
+    @Inject
+    PushedImages pushed;
 
     protected PushService() {
     }
 
     /** For tests over in-memory ports. */
-    public PushService(BlobStore store, RegistryService registry) {
+    public PushService(BlobStore store, RegistryService registry, PushedImages pushed) {
         this.store = store;
         this.registry = registry;
+        this.pushed = pushed;
     }
 
     /** Completes an upload with its last chunk, verifies the digest of the whole and links the blob. */
@@ -92,6 +95,7 @@ public class PushService {
             // cannot both take it exclusively to move their tags (seen under the load benchmark).
             registry.moveTag(caller, path, tag, stored, new String(content, StandardCharsets.UTF_8));
         }
+        pushed.pushed(stored);
         return stored;
     }
 

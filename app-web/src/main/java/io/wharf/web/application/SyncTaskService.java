@@ -2,6 +2,7 @@ package io.wharf.web.application;
 
 import io.wharf.domain.account.Caller;
 import io.wharf.domain.asset.AssetQuery;
+import io.wharf.domain.asset.ScanCriteria;
 import io.wharf.domain.asset.ImageAssets;
 import io.wharf.domain.asset.ImageType;
 import io.wharf.domain.credential.SecretCipher;
@@ -213,7 +214,7 @@ public class SyncTaskService {
     public int countOwn(String accountId, RegistryType type) {
         ImageType images = type == RegistryType.SwrShared ? ImageType.SHARED_IMAGE : ImageType.PRIVATE_IMAGE;
         return (int) assets.count(new AssetQuery(accountId, null, images, null, null, null, false, null, null,
-                null, Instant.now(), 0, 1));
+                null, Instant.now(), 0, 1, ScanCriteria.NONE));
     }
 
     @UseCase

@@ -54,6 +54,21 @@ public class WharfSettings {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
+    /** Whether every pushed image is scanned ({@code WHARF_SCAN_ON_PUSH}, default true). */
+    public boolean scanOnPush() {
+        return !value("WHARF_SCAN_ON_PUSH").orElse("true").equalsIgnoreCase("false");
+    }
+
+    /** Images larger than this are not scanned ({@code WHARF_SCAN_MAX_IMAGE_MB}, default 2048): image_oversized. */
+    public long scanMaxImageBytes() {
+        return Long.parseLong(value("WHARF_SCAN_MAX_IMAGE_MB").orElse("2048")) * 1024 * 1024;
+    }
+
+    /** How many images are scanned at once on this server ({@code WHARF_SCAN_WORKERS}, default 1). */
+    public int scanWorkers() {
+        return Math.max(1, Integer.parseInt(value("WHARF_SCAN_WORKERS").orElse("1")));
+    }
+
     /** The name every account's project carries, as a region name would in the public cloud. */
     public String region() {
         return value("WHARF_REGION").orElse("wharf-local");

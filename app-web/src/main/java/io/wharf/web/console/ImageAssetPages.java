@@ -1,6 +1,7 @@
 package io.wharf.web.console;
 
 import io.wharf.domain.asset.AssetQuery;
+import io.wharf.domain.asset.ScanCriteria;
 import io.wharf.domain.asset.ImageType;
 import io.wharf.web.application.ImageAssetService;
 import io.wharf.web.application.Page;
@@ -28,7 +29,8 @@ public class ImageAssetPages {
         boolean latest = "true".equals(console.param("latest"));
         PageRequest request = Paging.request(console);
         Page<ImageAssetService.AssetView> page = assets.list(console.caller(), new AssetQuery(null, null, type,
-                namespace, name, null, latest, null, null, null, null, request.offset(), request.limit()));
+                namespace, name, null, latest, null, null, null, null, request.offset(), request.limit(),
+                ScanCriteria.NONE));
         Map<String, Object> model = new HashMap<>();
         model.put("assets", page.items());
         model.put("paging", Paging.of(request, page));

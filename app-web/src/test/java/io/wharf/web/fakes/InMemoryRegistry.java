@@ -17,7 +17,9 @@ public final class InMemoryRegistry {
     public final InMemoryImageTags tags = new InMemoryImageTags();
     public final InMemoryManifests manifests = new InMemoryManifests();
     public final RegistryService registry = new RegistryService(null, namespaces, repositories, tags, manifests);
-    public final PushService push = new PushService(store, registry);
+    /** The manifests pushes recorded, in order, as the scanner would be told of them. */
+    public final java.util.List<io.wharf.domain.registry.StoredManifest> pushed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    public final PushService push = new PushService(store, registry, pushed::add);
 
     public InMemoryRegistry() {
         namespaces.add(new NamespaceName("team"), OWNER.accountId(), OWNER.userId(), OWNER.userName());

@@ -3,11 +3,15 @@ package io.wharf.web.api.hss;
 import io.wharf.domain.asset.ImageAsset;
 import io.wharf.web.application.ImageAssetService;
 
+import io.wharf.domain.scan.ScanSummary;
+
 import java.util.List;
+import java.util.Optional;
 
 /**
- * One item of {@code data_list} (HSS's PrivateImageRepositoryInfo). Until images are scanned the scan fields say
- * {@code unscan} and the counts are absent rather than invented; {@code scannable} is true for every image.
+ * One item of {@code data_list} (HSS's PrivateImageRepositoryInfo). The scan fields are those of Wharf's own scan of
+ * the image: {@code unscan} and no counts until one ran; {@code latest_scan_time} in epoch milliseconds; the counts
+ * only once a scan succeeded; {@code scannable} false for what cannot be scanned (artifacts, images over the size limit).
  * {@code association_images} lists a multi-architecture image's per-architecture images and is empty for others.
  */
 public record ImageAssetResponse(long id, String namespace, String imageName, String imageId, String imageDigest,
@@ -28,10 +32,17 @@ public record ImageAssetResponse(long id, String namespace, String imageName, St
         boolean shared = a.shareValid() != null;
         List<AssociatedImageResponse> associated = view.associated().stream()
                 .map(child -> new AssociatedImageResponse(a.imageName(), a.imageVersion(), a.type().apiName(),
-                        a.namespace(), child.digest(), UNSCAN)).toList();
+                        a.namespace(), child.digest(), Optional.ofNullable(view.associatedScans().get(child.digest()))
+                        .map(ScanSummary::status).orElse(UNSCAN))).toList();
+        Optional<ScanSummary> scan = view.scan();
+        Optional<ScanSummary> succeeded = scan.filter(s -> s.status().equals(ScanSummary.SUCCESS));
         return new ImageAssetResponse(a.id(), a.namespace(), a.imageName(), a.imageId(), a.imageDigest(),
-                a.imageVersion(), a.type().apiName(), view.latestVersion(), UNSCAN, "", a.imageSize(),
-                a.updatedAt().toEpochMilli(), null, null, null, null, shared ? view.ownerName() : null,
-                shared ? (a.shareValid() ? "effective" : "expired") : null, true, "", "", "", associated);
+                a.imageVersion(), a.type().apiName(), view.latestVersion(), scan.map(ScanSummary::status).orElse(UNSCAN),
+                scan.map(ScanSummary::failedDesc).orElse(""), a.imageSize(), a.updatedAt().toEpochMilli(),
+                scan.map(ScanSummary::scannedAt).map(java.time.Instant::toEpochMilli).orElse(null),
+                succeeded.map(ScanSummary::vulNum).orElse(null), succeeded.map(ScanSummary::unsafeSettingNum).orElse(null),
+                succeeded.map(ScanSummary::maliciousFileNum).orElse(null), shared ? view.ownerName() : null,
+                shared ? (a.shareValid() ? "effective" : "expired") : null, scan.map(ScanSummary::scannable).orElse(true),
+                "", "", "", associated);
     }
 }

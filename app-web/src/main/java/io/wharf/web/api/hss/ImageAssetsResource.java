@@ -1,6 +1,7 @@
 package io.wharf.web.api.hss;
 
 import io.wharf.domain.asset.AssetQuery;
+import io.wharf.domain.asset.ScanCriteria;
 import io.wharf.domain.asset.ImageType;
 import io.wharf.web.api.CurrentCaller;
 import io.wharf.web.application.ImageAssetService;
@@ -25,8 +26,8 @@ import java.util.Set;
 /**
  * {@code GET /v5/{project_id}/image/swr-repository} (page 003): the images of Wharf's registry the caller owns or was
  * shared, with every documented filter; and the older {@code POST /v5/{project_id}/image/synchronize}, which has
- * nothing to do here because the list reads the registry's own tables. Scan filters match nothing but {@code unscan}
- * until images are scanned.
+ * nothing to do here because the list reads the registry's own tables. The scan fields and filters come from Wharf's
+ * own scans (docs/scanning.md).
  */
 @Path("{project_id}/image")
 @RequestScoped
@@ -75,13 +76,12 @@ public class ImageAssetsResource {
         if (scanStatus != null && !SCAN_STATUSES.contains(scanStatus)) {
             throw invalid("scan_status", "scan_status must be one of " + SCAN_STATUSES + ".");
         }
-        // Nothing is scanned yet: asking for scanned images, findings or an enterprise instance matches nothing.
-        boolean nothing = (scanStatus != null && !scanStatus.equals("unscan"))
-                || nonNegative("start_latest_scan_time", scannedFrom, EPOCH_MS) != null
-                || nonNegative("end_latest_scan_time", scannedTo, EPOCH_MS) != null
-                || Boolean.TRUE.equals(bool("has_malicious_file", hasMaliciousFile))
-                || Boolean.TRUE.equals(bool("has_unsafe_setting", hasUnsafeSetting))
-                || Boolean.TRUE.equals(bool("has_vul", hasVul))
+        ScanCriteria scan = new ScanCriteria(blankToNull(scanStatus), bool("has_vul", hasVul),
+                bool("has_malicious_file", hasMaliciousFile), bool("has_unsafe_setting", hasUnsafeSetting),
+                instant(nonNegative("start_latest_scan_time", scannedFrom, EPOCH_MS)),
+                instant(nonNegative("end_latest_scan_time", scannedTo, EPOCH_MS)));
+        // Synced images are listed, not scanned (Wharf holds no content of theirs); there are no enterprise instances.
+        boolean nothing = (type.synced() && scan.any() && !"unscan".equals(scan.status()))
                 || (instanceName != null && !instanceName.isEmpty()) || (instanceId != null && !instanceId.isEmpty());
         int first = number("offset", offset, 0, 0, Integer.MAX_VALUE);
         int size = number("limit", limit, 10, 1, MAX_LIMIT);
@@ -93,7 +93,7 @@ public class ImageAssetsResource {
                 blankToNull(namespace), blankToNull(imageName), blankToNull(imageVersion),
                 Boolean.TRUE.equals(bool("latest_version", latestVersion)), minimumSize,
                 instant(nonNegative("start_latest_update_time", updatedFrom, EPOCH_MS)),
-                instant(nonNegative("end_latest_update_time", updatedTo, EPOCH_MS)), null, first, size));
+                instant(nonNegative("end_latest_update_time", updatedTo, EPOCH_MS)), null, first, size, scan));
         return new AssetList(page.total(), page.items().stream().map(ImageAssetResponse::of).toList());
     }
 

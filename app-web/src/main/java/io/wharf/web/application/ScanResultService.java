@@ -1,0 +1,90 @@
+package io.wharf.web.application;
+
+import io.wharf.domain.account.Caller;
+import io.wharf.domain.error.Subject;
+import io.wharf.domain.error.WharfException;
+import io.wharf.domain.permission.Permission;
+import io.wharf.domain.repository.ImageTag;
+import io.wharf.domain.repository.ImageTags;
+import io.wharf.domain.scan.Advisories;
+import io.wharf.domain.scan.Advisory;
+import io.wharf.domain.scan.ImageScanning;
+import io.wharf.domain.scan.MaliciousFile;
+import io.wharf.domain.scan.RiskCheck;
+import io.wharf.domain.scan.ScanReports;
+import io.wharf.domain.scan.ScanSummary;
+import io.wharf.domain.scan.Vulnerability;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What scans found, for the image's readers: its owner's account and the accounts it is shared with, as for the image
+ * itself. An image the caller cannot see, or a tag that does not exist, looks missing; an image never scanned has no
+ * findings. Scans are requested by the owning account's users with the edit right.
+ */
+@ApplicationScoped
+@UseCase
+public class ScanResultService {
+    @Inject
+    RepositoryAccess access;
+    @Inject
+    ImageTags tags;
+    @Inject
+    ScanReports scans;
+    @Inject
+    Advisories advisories;
+    @Inject
+    ImageScanning scanning;
+
+    /** A tagged image the caller may read, with its scan (empty: never scanned). */
+    public record ScannedImage(long repositoryId, ImageTag tag, Optional<ScanSummary> scan) {
+    }
+
+    public ScannedImage image(Caller caller, String namespace, String repository, String tag) {
+        RepositoryAccess.Located located = access.locate(caller, namespace, repository);
+        ImageTag found = tags.byTag(located.repository().id(), tag).orElseThrow(() -> WharfException.notFound(
+                Subject.IMAGE, "The image " + located.repository().path() + ":" + tag + " does not exist."));
+        return new ScannedImage(located.repository().id(), found, scans.of(located.repository().id(), found.digest()));
+    }
+
+    /** The digest to scan for each image named, checked: the caller's account owns it and the caller may edit it. */
+    public Map.Entry<Long, String> scannable(Caller caller, String namespace, String repository, String tag) {
+        RepositoryAccess.Located located = access.locate(caller, namespace, repository);
+        if (!located.repository().accountId().equals(caller.accountId())) {
+            throw WharfException.forbidden("Only the owning account scans " + located.repository().path() + ".");
+        }
+        located.require(Permission.EDIT);
+        ImageTag found = tags.byTag(located.repository().id(), tag).orElseThrow(() -> WharfException.notFound(
+                Subject.IMAGE, "The image " + located.repository().path() + ":" + tag + " does not exist."));
+        return Map.entry(located.repository().id(), found.digest());
+    }
+
+    public List<Vulnerability> vulnerabilities(ScannedImage image) {
+        return image.scan().filter(s -> s.status().equals(ScanSummary.SUCCESS))
+                .map(s -> scans.vulnerabilities(s.id())).orElse(List.of());
+    }
+
+    public List<RiskCheck> riskChecks(ScannedImage image) {
+        return image.scan().filter(s -> s.status().equals(ScanSummary.SUCCESS))
+                .map(s -> scans.riskChecks(s.id())).orElse(List.of());
+    }
+
+    public List<MaliciousFile> maliciousFiles(ScannedImage image) {
+        return image.scan().filter(s -> s.status().equals(ScanSummary.SUCCESS))
+                .map(s -> scans.maliciousFiles(s.id())).orElse(List.of());
+    }
+
+    /** An imported advisory and its CVSS base score (negative: none), to anyone signed in: advisories are public. */
+    public record AdvisoryView(Advisory advisory, double baseScore) {
+    }
+
+    public AdvisoryView advisory(String vulId) {
+        Advisory found = advisories.document(vulId).map(scanning::readAdvisory).orElseThrow(() -> WharfException.notFound(
+                Subject.PAGE, "No imported advisory is named " + vulId + "."));
+        return new AdvisoryView(found, scanning.baseScore(found));
+    }
+}

@@ -1,0 +1,284 @@
+package io.wharf.web.application;
+
+import io.wharf.domain.registry.BlobStore;
+import io.wharf.domain.registry.Digest;
+import io.wharf.domain.registry.ManifestDraft;
+import io.wharf.domain.registry.Manifests;
+import io.wharf.domain.registry.StoredManifest;
+import io.wharf.domain.scan.Advisories;
+import io.wharf.domain.scan.Advisory;
+import io.wharf.domain.scan.AdvisoryLookup;
+import io.wharf.domain.scan.Component;
+import io.wharf.domain.scan.ImageScanning;
+import io.wharf.domain.scan.MaliciousFile;
+import io.wharf.domain.scan.RiskCheck;
+import io.wharf.domain.scan.ScanFindings;
+import io.wharf.domain.scan.ScanReports;
+import io.wharf.domain.scan.ScanSummary;
+import io.wharf.domain.scan.Vulnerability;
+import io.wharf.web.Jsonp;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Image scanning: scans are queued in the database (on push, on request) and served on the managed executor by at
+ * most {@code WHARF_SCAN_WORKERS} workers per server, so a push never waits for one; scans a stopped server left
+ * running are queued again at start. A scan reads the manifest, config and layers from the blob store as streams,
+ * matches against the imported advisories and stores its findings in one transaction. An index is scanned through its
+ * per-architecture images, and its findings are theirs together.
+ */
+@ApplicationScoped
+public class ScanService implements PushedImages {
+    private static final Logger LOG = Logger.getLogger(ScanService.class.getName());
+
+    @Inject
+    ScanReports scans;
+    @Inject
+    Advisories advisories;
+    @Inject
+    ImageScanning scanning;
+    @Inject
+    Manifests manifests;
+    @Inject
+    BlobStore store;
+    @Inject
+    WharfSettings settings;
+    @Inject
+    ScanService self;
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ExecutorService executor;
+
+    private final AtomicInteger workers = new AtomicInteger();
+
+    protected ScanService() {
+    }
+
+    /** For tests over in-memory ports: its own proxy is itself, and workers run on the given executor. */
+    ScanService(ScanReports scans, Advisories advisories, ImageScanning scanning, Manifests manifests, BlobStore store,
+                WharfSettings settings, ExecutorService executor) {
+        this.scans = scans;
+        this.advisories = advisories;
+        this.scanning = scanning;
+        this.manifests = manifests;
+        this.store = store;
+        this.settings = settings;
+        this.executor = executor;
+        this.self = this;
+    }
+
+    /** After the schema migration: scans a stopped server left running wait again, and the queue is served. */
+    void resume(@Observes @Priority(Interceptor.Priority.APPLICATION + 10) Startup started) {
+        int requeued = self.requeueInterrupted();
+        if (requeued > 0) {
+            LOG.info(() -> requeued + " interrupted image scans queued again");
+        }
+        wake();
+    }
+
+    /** Scan on push: images and indexes, not artifacts that refer to another manifest (signatures, SBOMs). */
+    @Override
+    public void pushed(StoredManifest manifest) {
+        if (settings.scanOnPush() && manifest.subjectDigest() == null && manifest.artifactType() == null) {
+            self.request(manifest.repositoryId(), manifest.digest());
+            wake();
+        }
+    }
+
+    /** Queues images for a scan (the caller has been checked) and wakes the workers. */
+    public void requestAll(Map<Long, List<String>> digestsByRepository) {
+        digestsByRepository.forEach((repository, digests) -> digests.forEach(d -> self.request(repository, d)));
+        wake();
+    }
+
+    @UseCase
+    public void request(long repositoryId, String digest) {
+        scans.request(repositoryId, digest, now());
+    }
+
+    @UseCase
+    public int requeueInterrupted() {
+        return scans.requeueInterrupted();
+    }
+
+    @UseCase
+    public Optional<ScanSummary> claimNext() {
+        return scans.claimNext(now());
+    }
+
+    /** Starts a worker unless as many as allowed run already; a worker serves the queue until it is empty. */
+    void wake() {
+        while (true) {
+            int running = workers.get();
+            if (running >= settings.scanWorkers()) {
+                return;
+            }
+            if (workers.compareAndSet(running, running + 1)) {
+                executor.submit(this::serve);
+                return;
+            }
+        }
+    }
+
+    private void serve() {
+        try {
+            Optional<ScanSummary> next;
+            while ((next = self.claimNext()).isPresent()) {
+                scan(next.get());
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The image scan worker stopped", e);
+        } finally {
+            workers.decrementAndGet();
+        }
+    }
+
+    private void scan(ScanSummary queued) {
+        try {
+            Optional<StoredManifest> manifest = self.manifest(queued.repositoryId(), queued.digest());
+            if (manifest.isEmpty()) {
+                self.fail(queued.id(), "failed_to_query_basic_image_information", false);
+                return;
+            }
+            if (manifest.get().imageSize() > settings.scanMaxImageBytes()) {
+                self.fail(queued.id(), "image_oversized", false);
+                return;
+            }
+            Optional<ScanFindings> findings = manifest.get().children().isEmpty() ? findings(manifest.get())
+                    : indexFindings(manifest.get());
+            if (findings.isEmpty()) {
+                self.fail(queued.id(), "unknown_error", false);
+                return;
+            }
+            self.complete(queued.id(), findings.get());
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Scan of " + queued.digest() + " could not read its content", e);
+            self.fail(queued.id(), "download_failed", true);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Scan of " + queued.digest() + " failed", e);
+            self.fail(queued.id(), "unknown_error", true);
+        }
+    }
+
+    /** An image's findings; empty when the manifest is not an image (its config is not an image config). */
+    private Optional<ScanFindings> findings(StoredManifest manifest) throws IOException {
+        JsonObject json = readJson(Digest.parse(manifest.digest()), manifest.size());
+        JsonObject config = json.containsKey("config") && json.get("config").getValueType() == JsonValue.ValueType.OBJECT
+                ? json.getJsonObject("config") : JsonValue.EMPTY_JSON_OBJECT;
+        if (!ManifestDraft.IMAGE_CONFIGS.contains(config.getString("mediaType", ""))) {
+            return Optional.empty();
+        }
+        Digest configDigest = Digest.parse(config.getString("digest"));
+        byte[] configBytes;
+        try (InputStream in = store.open(configDigest, 0, store.size(configDigest).orElseThrow(() ->
+                new IOException("the config blob is missing")))) {
+            configBytes = in.readNBytes(16 * 1024 * 1024);
+        }
+        List<ImageScanning.Layer> layers = new ArrayList<>();
+        for (JsonValue layer : json.getJsonArray("layers")) {
+            Digest digest = Digest.parse(layer.asJsonObject().getString("digest"));
+            layers.add(new BlobLayer(digest, store));
+        }
+        Map<String, List<Advisory>> cache = new HashMap<>();
+        AdvisoryLookup lookup = (ecosystem, name) -> cache.computeIfAbsent(ecosystem + "\n" + name,
+                key -> self.documents(ecosystem, name).stream().map(scanning::readAdvisory).toList());
+        return Optional.of(scanning.scan(configBytes, layers, lookup, self.denyList()));
+    }
+
+    /** An index's findings: those of its per-architecture images together, each listed once. */
+    private Optional<ScanFindings> indexFindings(StoredManifest index) throws IOException {
+        String os = "";
+        Map<String, Component> components = new LinkedHashMap<>();
+        Map<String, Vulnerability> vulnerabilities = new LinkedHashMap<>();
+        Map<String, MaliciousFile> malicious = new LinkedHashMap<>();
+        Map<String, RiskCheck> checks = new LinkedHashMap<>();
+        boolean any = false;
+        for (String child : index.children().stream().distinct().toList()) {
+            Optional<StoredManifest> manifest = self.manifest(index.repositoryId(), child);
+            Optional<ScanFindings> found = manifest.isEmpty() ? Optional.empty() : findings(manifest.get());
+            if (found.isEmpty()) {
+                continue;
+            }
+            any = true;
+            ScanFindings f = found.get();
+            os = os.isEmpty() ? f.os() : os;
+            f.components().forEach(c -> components.putIfAbsent(c.ecosystem() + c.name() + c.version() + c.location(), c));
+            f.vulnerabilities().forEach(v -> vulnerabilities.putIfAbsent(v.vulId() + v.packageName() + v.version(), v));
+            f.maliciousFiles().forEach(m -> malicious.putIfAbsent(m.sha256() + m.path(), m));
+            // A rule fails for the index when it fails for any of its images.
+            f.riskChecks().forEach(r -> checks.merge(r.ruleId(), r, (a, b) -> a.passed() ? b : a));
+        }
+        return any ? Optional.of(new ScanFindings(os, List.copyOf(components.values()), List.copyOf(vulnerabilities.values()),
+                List.copyOf(malicious.values()), List.copyOf(checks.values()))) : Optional.empty();
+    }
+
+    private JsonObject readJson(Digest digest, long size) throws IOException {
+        try (InputStream in = store.open(digest, 0, size)) {
+            return Jsonp.PROVIDER.createReader(new ByteArrayInputStream(in.readAllBytes())).readObject();
+        }
+    }
+
+    @UseCase
+    public Optional<StoredManifest> manifest(long repositoryId, String digest) {
+        return manifests.byDigest(repositoryId, digest);
+    }
+
+    @UseCase
+    public List<String> documents(String ecosystem, String name) {
+        return advisories.documentsAffecting(ecosystem, name);
+    }
+
+    @UseCase
+    public Map<String, String> denyList() {
+        return advisories.maliciousHashes();
+    }
+
+    @UseCase
+    public void complete(long scanId, ScanFindings findings) {
+        scans.complete(scanId, findings, now());
+    }
+
+    @UseCase
+    public void fail(long scanId, String failedDesc, boolean scannable) {
+        scans.fail(scanId, failedDesc, scannable, now());
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** A layer read from the blob store when the scan reaches it. */
+    private record BlobLayer(Digest blob, BlobStore store) implements ImageScanning.Layer {
+        @Override
+        public String digest() {
+            return blob.toString();
+        }
+
+        @Override
+        public InputStream open() throws IOException {
+            return store.open(blob, 0, store.size(blob).orElseThrow(() -> new IOException("layer " + blob + " is missing")));
+        }
+    }
+}
