@@ -173,10 +173,14 @@ public class ScanService implements PushedImages {
                 return;
             }
             self.complete(queued.id(), findings.get());
+        } catch (IllegalArgumentException notAnImage) {
+            LOG.info(() -> "Scan of " + queued.digest() + " refused its content: " + notAnImage.getMessage());
+            self.fail(queued.id(), "failed_to_scan_file", true);
         } catch (IOException e) {
             LOG.log(Level.WARNING, "Scan of " + queued.digest() + " could not read its content", e);
             self.fail(queued.id(), "download_failed", true);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // Whatever stops one scan ends that scan as failed; the worker goes on with the next.
             LOG.log(Level.WARNING, "Scan of " + queued.digest() + " failed", e);
             self.fail(queued.id(), "unknown_error", true);
         }

@@ -22,7 +22,8 @@ import java.util.zip.GZIPInputStream;
  * Applies an image's layers in order, as a container runtime would, reading each as a stream (gzip, zstd or plain tar;
  * never a whole layer in memory): whiteouts ({@code .wh.name}) remove what lower layers put at that path, an opaque
  * marker ({@code .wh..wh..opq}) hides a directory's lower content, and a path written again replaces what was there.
- * What remains is the image's files, each hashed, with what the analyzers read in them.
+ * What remains is the image's files, each hashed, with what the analyzers read in them. A layer that is not a tar
+ * archive fails with {@link IllegalArgumentException}; a failure to read the stream stays an {@link IOException}.
  */
 public final class LayerWalker {
     static final int HEAD = 128;
@@ -45,7 +46,7 @@ public final class LayerWalker {
         List<String> opaque = new ArrayList<>();
         try (TarArchiveInputStream tar = new TarArchiveInputStream(decompressed(layer))) {
             TarArchiveEntry entry;
-            while ((entry = tar.getNextEntry()) != null) {
+            while ((entry = next(tar, layerDigest)) != null) {
                 String path = normalise(entry.getName());
                 if (path.isEmpty()) {
                     continue;
@@ -72,6 +73,23 @@ public final class LayerWalker {
         // An opaque directory hides what lower layers put in it, not what this layer puts there.
         for (String dir : opaque) {
             removeTree(dir, layerIndex);
+        }
+    }
+
+    /** The next entry; a layer whose headers are not tar headers is refused as such (not as a storage failure). */
+    private static TarArchiveEntry next(TarArchiveInputStream tar, String layerDigest) throws IOException {
+        try {
+            return tar.getNextEntry();
+        } catch (IOException | IllegalArgumentException e) {
+            if (e instanceof java.util.zip.ZipException || e instanceof java.io.EOFException) {
+                throw new IllegalArgumentException("layer " + layerDigest + " is a damaged archive: " + e.getMessage(), e);
+            }
+            String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (e instanceof IllegalArgumentException || e.getCause() instanceof IllegalArgumentException
+                    || message.contains("tar") || message.contains("header")) {
+                throw new IllegalArgumentException("layer " + layerDigest + " is not a tar archive", e);
+            }
+            throw (IOException) e;
         }
     }
 

@@ -134,6 +134,19 @@ class LayerWalkerTest {
     }
 
     @Test
+    void aLayerThatIsNotATarArchiveIsRefusedAsSuch() throws IOException {
+        java.io.ByteArrayOutputStream random = new java.io.ByteArrayOutputStream();
+        try (var gzip = new java.util.zip.GZIPOutputStream(random)) {
+            byte[] noise = new byte[4096];
+            new java.util.Random(7).nextBytes(noise);
+            gzip.write(noise);
+        }
+        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> apply("sha256:noise", random.toByteArray()));
+        assertTrue(refused.getMessage().contains("sha256:noise"), refused.getMessage());
+    }
+
+    @Test
     void aPackageDatabaseRemovedByALaterLayerLeavesNoPackages() throws IOException {
         apply("sha256:l1", new TestLayers().file("var/lib/dpkg/status", DPKG).build(GZIP));
         apply("sha256:l2", new TestLayers().whiteout("var/lib/dpkg/status").build(GZIP));

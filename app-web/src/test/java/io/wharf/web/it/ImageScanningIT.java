@@ -1,0 +1,247 @@
+package io.wharf.web.it;
+
+import com.huaweicloud.sdk.core.auth.BasicCredentials;
+import com.huaweicloud.sdk.core.http.HttpConfig;
+import com.huaweicloud.sdk.hss.v5.HssClient;
+import com.huaweicloud.sdk.hss.v5.model.BatchScanPrivateImageRequestInfo;
+import com.huaweicloud.sdk.hss.v5.model.BatchScanSwrImageInfo;
+import com.huaweicloud.sdk.hss.v5.model.BatchScanSwrImageRequest;
+import com.huaweicloud.sdk.hss.v5.model.ImageVulInfo;
+import com.huaweicloud.sdk.hss.v5.model.ListImageVulnerabilitiesRequest;
+import com.huaweicloud.sdk.hss.v5.model.ListImageVulnerabilitiesResponse;
+import com.huaweicloud.sdk.hss.v5.model.ListVulnerabilityCveRequest;
+import com.huaweicloud.sdk.hss.v5.model.ListVulnerabilityCveResponse;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import static io.wharf.web.it.Skopeo.creds;
+import static io.wharf.web.it.Skopeo.image;
+import static io.wharf.web.it.Skopeo.run;
+import static io.wharf.web.it.WharfServer.adminToken;
+import static io.wharf.web.it.WharfServer.call;
+import static io.wharf.web.it.WharfServer.issueToken;
+import static io.wharf.web.it.WharfServer.json;
+import static io.wharf.web.it.WharfServer.newAccount;
+import static io.wharf.web.it.WharfServer.unique;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * An image with known content pushed with skopeo is scanned on push against a feed imported in the OSV format, and
+ * shows its real vulnerabilities, malicious files and unsafe settings in the image list and, through the official HSS
+ * SDK, in the scan endpoints.
+ */
+class ImageScanningIT {
+    private static final String EICAR = "X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*";
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static WharfServer.TestAccount owner;
+    private static String ns;
+    private static String project;
+
+    @BeforeAll
+    static void importAFeedAndPushAnImage(@TempDir Path dir) throws Exception {
+        String admin = adminToken();
+        HttpResponse<String> imported = uploadFeed(admin, "it:osv-" + unique(""), feed());
+        assertEquals(201, imported.statusCode(), imported.body());
+        owner = newAccount(admin, "scan");
+        project = projectOf(owner);
+        ns = unique("scan-");
+        assertEquals(201, call("POST", "/v2/manage/namespaces", owner.token(), "{\"namespace\": \"" + ns + "\"}").statusCode());
+        Path layout = writeImage(dir.resolve("image"));
+        run("copy", "--dest-tls-verify=false", "--dest-creds", creds(owner), "oci:" + layout + ":1.0",
+                image(ns + "/shop:1.0")).ok();
+    }
+
+    /** Advisories in the OSV format naming packages of the image: two that affect it, one fixed before its version. */
+    private static byte[] feed() throws IOException {
+        Map<String, String> docs = new LinkedHashMap<>();
+        docs.put("debian/DSA-5532-1.json", """
+                {"id":"DSA-5532-1","aliases":["CVE-2023-5363"],"summary":"openssl security update",
+                 "modified":"2023-10-25T00:00:00Z",
+                 "severity":[{"type":"CVSS_V3","score":"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N"}],
+                 "affected":[{"package":{"ecosystem":"Debian:12","name":"openssl"},
+                   "ranges":[{"type":"ECOSYSTEM","events":[{"introduced":"0"},{"fixed":"3.0.11-1~deb12u2"}]}]}]}""");
+        docs.put("debian/DSA-5417-1.json", """
+                {"id":"DSA-5417-1","aliases":["CVE-2023-2650"],"summary":"fixed before this image",
+                 "affected":[{"package":{"ecosystem":"Debian:12","name":"openssl"},
+                   "ranges":[{"type":"ECOSYSTEM","events":[{"introduced":"0"},{"fixed":"3.0.9-1"}]}]}]}""");
+        docs.put("npm/GHSA-35jh-r3h4-6jhm.json", """
+                {"id":"GHSA-35jh-r3h4-6jhm","aliases":["CVE-2021-23337"],"summary":"Command Injection in lodash",
+                 "severity":[{"type":"CVSS_V3","score":"CVSS:3.1/AV:N/AC:L/PR:H/UI:N/S:U/C:H/I:H/A:H"}],
+                 "affected":[{"package":{"ecosystem":"npm","name":"lodash"},
+                   "ranges":[{"type":"SEMVER","events":[{"introduced":"0"},{"fixed":"4.17.21"}]}]}]}""");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, String> d : docs.entrySet()) {
+                zip.putNextEntry(new ZipEntry(d.getKey()));
+                zip.write(d.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static HttpResponse<String> uploadFeed(String token, String source, byte[] zip) throws Exception {
+        String adminProject = json(issueToken("wharf", "admin", WharfServer.ADMIN_PASSWORD)).getJsonObject("token")
+                .getJsonObject("project").getString("id");
+        return HTTP.send(HttpRequest.newBuilder(URI.create(WharfServer.URL + "/v5/" + adminProject
+                        + "/image/vulnerability-feeds?source=" + source)).header("X-Auth-Token", token)
+                .header("Content-Type", "application/zip").POST(HttpRequest.BodyPublishers.ofByteArray(zip)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String projectOf(WharfServer.TestAccount account) {
+        return json(issueToken(account.name(), account.adminName(), account.adminPassword()))
+                .getJsonObject("token").getJsonObject("project").getString("id");
+    }
+
+    /** Debian 12 with libssl3 from openssl 3.0.11-1~deb12u1, an npm lodash 4.17.20, EICAR, sshd, root, a secret. */
+    private static Path writeImage(Path root) throws IOException {
+        OciLayout layout = new OciLayout(root);
+        byte[] layer = tarGz(Map.of(
+                "etc/os-release", "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nID=debian\nVERSION_ID=\"12\"\n",
+                "var/lib/dpkg/status", "Package: libssl3\nStatus: install ok installed\nVersion: 3.0.11-1~deb12u1\n"
+                        + "Source: openssl\n\nPackage: bash\nStatus: install ok installed\nVersion: 5.2.15-2+b2\n",
+                "srv/node_modules/lodash/package.json", "{\"name\":\"lodash\",\"version\":\"4.17.20\"}",
+                "opt/eicar.com", EICAR,
+                "usr/sbin/sshd", "elf"));
+        OciLayout.Blob blob = layout.write(layer);
+        OciLayout.Blob config = layout.write(("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Env\":"
+                + "[\"PATH=/usr/bin\",\"DB_PASSWORD=hunter2\"]},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]}}")
+                .getBytes(StandardCharsets.UTF_8));
+        OciLayout.Blob manifest = layout.write(Json.createObjectBuilder().add("schemaVersion", 2)
+                .add("mediaType", OciLayout.MANIFEST)
+                .add("config", Json.createObjectBuilder().add("mediaType", "application/vnd.oci.image.config.v1+json")
+                        .add("digest", config.digest()).add("size", config.size()))
+                .add("layers", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("mediaType", "application/vnd.oci.image.layer.v1.tar+gzip").add("digest", blob.digest())
+                        .add("size", blob.size()))).build().toString().getBytes(StandardCharsets.UTF_8));
+        layout.tag("1.0", manifest, OciLayout.MANIFEST);
+        return layout.root();
+    }
+
+    private static byte[] tarGz(Map<String, String> files) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(bytes))) {
+                for (Map.Entry<String, String> f : new java.util.TreeMap<>(files).entrySet()) {
+                    byte[] content = f.getValue().getBytes(StandardCharsets.UTF_8);
+                    TarArchiveEntry entry = new TarArchiveEntry(f.getKey());
+                    entry.setSize(content.length);
+                    entry.setMode(0100755);
+                    tar.putArchiveEntry(entry);
+                    tar.write(content);
+                    tar.closeArchiveEntry();
+                }
+            }
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The image's item of the list, once its scan has ended. */
+    private static JsonObject scanned() throws InterruptedException {
+        for (int i = 0; i < 120; i++) {
+            HttpResponse<String> list = call("GET", "/v5/" + project + "/image/swr-repository?image_type=private_image"
+                    + "&namespace=" + ns, owner.token(), null);
+            assertEquals(200, list.statusCode(), list.body());
+            JsonObject item = json(list).getJsonArray("data_list").getJsonObject(0);
+            String status = item.getString("scan_status");
+            if (status.equals("success") || status.equals("failed")) {
+                return item;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the image was not scanned within a minute");
+    }
+
+    private static HssClient hss() {
+        HttpResponse<String> created = call("POST", "/v3.0/OS-CREDENTIAL/credentials", owner.token(),
+                "{\"credential\": {\"description\": \"hss sdk\"}}");
+        assertEquals(201, created.statusCode(), created.body());
+        JsonObject credential = json(created).getJsonObject("credential");
+        return HssClient.newBuilder()
+                .withHttpConfig(HttpConfig.getDefaultHttpConfig().withIgnoreSSLVerification(true))
+                .withCredential(new BasicCredentials().withAk(credential.getString("access"))
+                        .withSk(credential.getString("secret")).withProjectId(project))
+                .withEndpoints(List.of(WharfServer.URL)).build();
+    }
+
+    @Test
+    void aPushedImageShowsItsRealFindingsInTheImageList() throws Exception {
+        JsonObject item = scanned();
+        assertEquals("success", item.getString("scan_status"), item.toString());
+        assertEquals(2, item.getInt("vul_num"), item.toString());
+        assertEquals(1, item.getInt("malicious_file_num"));
+        // root user, a secret in Env, no HEALTHCHECK, sshd installed.
+        assertEquals(4, item.getInt("unsafe_setting_num"));
+        assertTrue(item.getJsonNumber("latest_scan_time").longValue() > 0);
+        String base = "/v5/" + project + "/image/swr-repository?image_type=private_image&namespace=" + ns;
+        assertEquals(1, json(call("GET", base + "&has_vul=true&has_malicious_file=true&scan_status=success",
+                owner.token(), null)).getInt("total_num"));
+        assertEquals(0, json(call("GET", base + "&scan_status=unscan", owner.token(), null)).getInt("total_num"));
+        assertEquals(0, json(call("GET", base + "&has_vul=false", owner.token(), null)).getInt("total_num"));
+    }
+
+    @Test
+    void theOfficialSdkListsTheVulnerabilitiesAndTheirCves() throws Exception {
+        JsonObject item = scanned();
+        HssClient client = hss();
+        ListImageVulnerabilitiesResponse vulns = client.listImageVulnerabilities(new ListImageVulnerabilitiesRequest()
+                .withImageType("private_image").withImageId(item.getString("image_id")).withNamespace(ns)
+                .withImageName("shop").withTagName("1.0").withOffset(0).withLimit(10));
+        assertEquals(2, vulns.getTotalNum());
+        List<String> found = vulns.getDataList().stream().map(v -> v.getVulId() + " " + v.getAppName() + " "
+                + v.getVersion() + " " + v.getRepairNecessity()).toList();
+        assertEquals(List.of("DSA-5532-1 libssl3 3.0.11-1~deb12u1 immediate_repair",
+                "GHSA-35jh-r3h4-6jhm lodash 4.17.20 immediate_repair"), found, "highest CVSS score first");
+        ImageVulInfo openssl = vulns.getDataList().get(0);
+        assertEquals("Upgrade libssl3 to 3.0.11-1~deb12u2 or later.", openssl.getSolution());
+
+        ListVulnerabilityCveResponse cves = client.listVulnerabilityCve(new ListVulnerabilityCveRequest()
+                .withVulId("DSA-5532-1"));
+        assertEquals(1, cves.getTotalNum());
+        assertEquals("CVE-2023-5363", cves.getDataList().get(0).getCveId());
+        assertEquals(7.5f, cves.getDataList().get(0).getCvssScore());
+
+        client.batchScanSwrImage(new BatchScanSwrImageRequest().withBody(new BatchScanPrivateImageRequestInfo()
+                .withImageInfoList(List.of(new BatchScanSwrImageInfo().withNamespace(ns).withImageName("shop")
+                        .withImageVersion("1.0")))));
+        assertEquals("success", scanned().getString("scan_status"), "a scan asked for again ends as before");
+    }
+
+    @Test
+    void aTruncatedFeedIsRefusedAndChangesNothing() throws Exception {
+        byte[] zip = feed();
+        HttpResponse<String> refused = uploadFeed(adminToken(), "it:truncated", Arrays.copyOf(zip, zip.length - 40));
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(json(refused).getString("error_msg").contains("nothing changed"), refused.body());
+        HttpResponse<String> strangers = call("GET", "/v5/" + projectOf(owner) + "/image/vulnerability-feeds",
+                owner.token(), null);
+        assertEquals(403, strangers.statusCode(), "only Wharf's administrators see feeds");
+    }
+}
