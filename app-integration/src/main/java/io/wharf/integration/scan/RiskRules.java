@@ -1,5 +1,6 @@
 package io.wharf.integration.scan;
 
+import io.wharf.domain.scan.BaselineRule;
 import io.wharf.domain.scan.RiskCheck;
 import io.wharf.integration.scan.image.ImageFile;
 import io.wharf.integration.scan.image.ShadowFile;
@@ -15,32 +16,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The unsafe-settings baseline (HSS's "risk configs"): rules over the image's config and files, each with an id, a
- * name, a severity, the check it belongs to and its type, under Wharf's standard {@code hw_standard}.
+ * Applies the unsafe-settings baseline ({@link BaselineRule#ALL}, HSS's "risk configs") to an image's config and
+ * files; the evidence of a failed rule names what failed it, never a secret's value.
  */
 public final class RiskRules {
-    public static final String STANDARD = "hw_standard";
-    public static final String CONFIG_CHECK = "Image configuration";
-    public static final String FILE_CHECK = "File permissions";
-    public static final String SERVICE_CHECK = "Remote login services";
-    public static final String ACCOUNT_CHECK = "Account passwords";
     private static final Pattern SECRET_NAME = Pattern.compile(
             "(?i).*(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY).*");
     private static final Pattern AWS_KEY = Pattern.compile("(AKIA|ASIA)[0-9A-Z]{16}");
-
-    /** A rule of the baseline. */
-    public record Rule(String checkName, String checkType, String id, String name, String severity) {
-    }
-
-    public static final List<Rule> RULES = List.of(
-            new Rule(CONFIG_CHECK, "image_config", "1.1", "The image does not run as root", "High"),
-            new Rule(CONFIG_CHECK, "image_config", "1.2", "No secrets in environment variables", "High"),
-            new Rule(CONFIG_CHECK, "image_config", "1.3", "A HEALTHCHECK is defined", "Low"),
-            new Rule(CONFIG_CHECK, "image_config", "1.4", "Ports 22 and 23 are not exposed", "Medium"),
-            new Rule(FILE_CHECK, "file", "2.1", "No setuid or setgid files", "Medium"),
-            new Rule(FILE_CHECK, "file", "2.2", "No world-writable files under /etc", "Medium"),
-            new Rule(SERVICE_CHECK, "service", "3.1", "No SSH or telnet server installed", "Medium"),
-            new Rule(ACCOUNT_CHECK, "account", "4.1", "No account with an empty password", "High"));
 
     private RiskRules() {
     }
@@ -63,11 +45,11 @@ public final class RiskRules {
                 .map(ShadowFile.EmptyPasswords.class::cast).flatMap(e -> e.users().stream()).reduce((a, b) -> a + ", " + b)
                 .map(users -> "etc/shadow: " + users).orElse(null));
         List<RiskCheck> checks = new ArrayList<>();
-        for (int i = 0; i < RULES.size(); i++) {
-            Rule r = RULES.get(i);
+        for (int i = 0; i < BaselineRule.ALL.size(); i++) {
+            BaselineRule r = BaselineRule.ALL.get(i);
             String failed = evidence.get(i);
-            checks.add(new RiskCheck(r.checkName(), r.checkType(), STANDARD, r.id(), r.name(), r.severity(), failed == null,
-                    failed == null ? "" : failed));
+            checks.add(new RiskCheck(r.checkName(), r.checkType(), BaselineRule.STANDARD, r.id(), r.name(), r.severity(),
+                    failed == null, failed == null ? "" : failed));
         }
         return checks;
     }

@@ -3,6 +3,7 @@ package io.wharf.web.api;
 import io.wharf.web.api.hss.BatchScanResource;
 import io.wharf.web.api.hss.ImageAssetsResource;
 import io.wharf.web.api.hss.ImageVulnerabilitiesResource;
+import io.wharf.web.api.hss.RiskConfigsResource;
 import io.wharf.web.api.hss.SyncRegistriesResource;
 import io.wharf.web.api.hss.SyncTasksResource;
 import io.wharf.web.api.hss.VulnerabilityCvesResource;
@@ -19,6 +20,6 @@ public class HssApi extends Application {
     public Set<Class<?>> getClasses() {
         return Providers.with(ImageAssetsResource.class, SyncRegistriesResource.class, SyncTasksResource.class,
                 BatchScanResource.class, ImageVulnerabilitiesResource.class, VulnerabilityCvesResource.class,
-                VulnerabilityFeedsResource.class);
+                VulnerabilityFeedsResource.class, RiskConfigsResource.class);
     }
 }

@@ -6,11 +6,19 @@ import com.huaweicloud.sdk.hss.v5.HssClient;
 import com.huaweicloud.sdk.hss.v5.model.BatchScanPrivateImageRequestInfo;
 import com.huaweicloud.sdk.hss.v5.model.BatchScanSwrImageInfo;
 import com.huaweicloud.sdk.hss.v5.model.BatchScanSwrImageRequest;
+import com.huaweicloud.sdk.hss.v5.model.ImageRiskConfigsCheckRulesResponseInfo;
+import com.huaweicloud.sdk.hss.v5.model.ImageRiskConfigsInfoResponseInfo;
 import com.huaweicloud.sdk.hss.v5.model.ImageVulInfo;
+import com.huaweicloud.sdk.hss.v5.model.ListImageRiskConfigRulesRequest;
+import com.huaweicloud.sdk.hss.v5.model.ListImageRiskConfigRulesResponse;
+import com.huaweicloud.sdk.hss.v5.model.ListImageRiskConfigsRequest;
+import com.huaweicloud.sdk.hss.v5.model.ListImageRiskConfigsResponse;
 import com.huaweicloud.sdk.hss.v5.model.ListImageVulnerabilitiesRequest;
 import com.huaweicloud.sdk.hss.v5.model.ListImageVulnerabilitiesResponse;
 import com.huaweicloud.sdk.hss.v5.model.ListVulnerabilityCveRequest;
 import com.huaweicloud.sdk.hss.v5.model.ListVulnerabilityCveResponse;
+import com.huaweicloud.sdk.hss.v5.model.ShowImageCheckRuleDetailRequest;
+import com.huaweicloud.sdk.hss.v5.model.ShowImageCheckRuleDetailResponse;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -232,6 +240,30 @@ class ImageScanningIT {
                 .withImageInfoList(List.of(new BatchScanSwrImageInfo().withNamespace(ns).withImageName("shop")
                         .withImageVersion("1.0")))));
         assertEquals("success", scanned().getString("scan_status"), "a scan asked for again ends as before");
+    }
+
+    @Test
+    void theOfficialSdkListsTheUnsafeSettingsByCheckAndRule() throws Exception {
+        scanned();
+        HssClient client = hss();
+        ListImageRiskConfigsResponse checks = client.listImageRiskConfigs(new ListImageRiskConfigsRequest()
+                .withImageType("private_image").withNamespace(ns).withImageName("shop").withImageVersion("1.0"));
+        assertEquals(4, checks.getTotalNum());
+        ImageRiskConfigsInfoResponseInfo config = checks.getDataList().stream()
+                .filter(c -> c.getCheckName().equals("Image configuration")).findFirst().orElseThrow();
+        assertEquals(List.of(4, 3, "High"), List.of(config.getCheckRuleNum(), config.getFailedRuleNum(), config.getSeverity()));
+
+        ListImageRiskConfigRulesResponse failed = client.listImageRiskConfigRules(new ListImageRiskConfigRulesRequest()
+                .withCheckName("Image configuration").withImageType("private_image").withNamespace(ns)
+                .withImageName("shop").withImageVersion("1.0").withResultType("failed"));
+        assertEquals(List.of("1.1", "1.2", "1.3"), failed.getDataList().stream()
+                .map(ImageRiskConfigsCheckRulesResponseInfo::getCheckRuleId).toList());
+
+        ShowImageCheckRuleDetailResponse detail = client.showImageCheckRuleDetail(new ShowImageCheckRuleDetailRequest()
+                .withImageType("private_image").withNamespace(ns).withImageName("shop").withImageVersion("1.0")
+                .withCheckName("Image configuration").withCheckType("image_config").withCheckRuleId("1.2")
+                .withStandard("hw_standard"));
+        assertEquals("Env sets DB_PASSWORD", detail.getCheckInfoList().get(0).getCurrentValue(), "never the value");
     }
 
     @Test
