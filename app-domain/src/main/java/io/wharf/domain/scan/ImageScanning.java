@@ -19,6 +19,9 @@ public interface ImageScanning {
     ScanFindings scan(byte[] config, List<? extends Layer> layers, AdvisoryLookup advisories, Map<String, String> denyList)
             throws IOException;
 
+    /** Matches an inventory stored by an earlier scan against the advisories as they are now. */
+    List<Vulnerability> match(List<Component> components, AdvisoryLookup advisories);
+
     /** The highest CVSS base score of the advisory's vectors; negative when it has none that can be read. */
     double baseScore(Advisory advisory);
 

@@ -26,6 +26,12 @@ public interface ScanReports {
 
     Optional<ScanSummary> of(long repositoryId, String digest);
 
+    /** Ids of succeeded scans after {@code afterId}, in id order, at most {@code limit}. */
+    List<Long> succeededAfter(long afterId, int limit);
+
+    /** Replaces a succeeded scan's vulnerabilities (matched again after a feed import) and its count. */
+    void replaceVulnerabilities(long scanId, List<Vulnerability> vulnerabilities);
+
     /** The scans of the listed images, by {@code repositoryId + "/" + digest}. */
     Map<String, ScanSummary> of(Collection<Long> repositoryIds, Collection<String> digests);
 

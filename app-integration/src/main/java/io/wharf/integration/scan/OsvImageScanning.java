@@ -3,6 +3,8 @@ package io.wharf.integration.scan;
 import io.wharf.domain.scan.Advisories;
 import io.wharf.domain.scan.Advisory;
 import io.wharf.domain.scan.AdvisoryLookup;
+import io.wharf.domain.scan.Component;
+import io.wharf.domain.scan.Vulnerability;
 import io.wharf.domain.scan.ImageScanning;
 import io.wharf.domain.scan.ScanFindings;
 import io.wharf.integration.scan.osv.OsvAdvisories;
@@ -36,6 +38,11 @@ public class OsvImageScanning implements ImageScanning {
     public ScanFindings scan(byte[] config, List<? extends Layer> layers, AdvisoryLookup advisories,
                              Map<String, String> denyList) throws IOException {
         return ImageScanner.scan(config, layers, advisories, denyList);
+    }
+
+    @Override
+    public List<Vulnerability> match(List<Component> components, AdvisoryLookup advisories) {
+        return VulnerabilityMatcher.match(components, advisories);
     }
 
     @Override

@@ -76,16 +76,7 @@ public class JpaScanReports implements ScanReports {
                     .setParameter(6, cut(c.sourceVersion(), 255)).setParameter(7, cut(c.purl(), 1024))
                     .setParameter(8, cut(c.location(), 1024)).executeUpdate();
         }
-        for (Vulnerability v : findings.vulnerabilities()) {
-            em.createNativeQuery("INSERT INTO scan_vulnerability (scan_id, vul_id, cve_id, severity, cvss_score, ecosystem,"
-                            + " package_name, version, fixed_version, location, summary, url)"
-                            + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")
-                    .setParameter(1, scanId).setParameter(2, cut(v.vulId(), 128)).setParameter(3, cut(v.cveId(), 128))
-                    .setParameter(4, v.severity()).setParameter(5, v.cvssScore()).setParameter(6, cut(v.ecosystem(), 64))
-                    .setParameter(7, cut(v.packageName(), 255)).setParameter(8, cut(v.version(), 255))
-                    .setParameter(9, cut(v.fixedVersion(), 255)).setParameter(10, cut(v.location(), 1024))
-                    .setParameter(11, cut(v.summary(), 1024)).setParameter(12, cut(v.url(), 1024)).executeUpdate();
-        }
+        insertVulnerabilities(scanId, findings.vulnerabilities());
         for (MaliciousFile m : findings.maliciousFiles()) {
             em.createNativeQuery("INSERT INTO scan_malicious_file (scan_id, path, layer, sha256, name)"
                             + " VALUES (?1, ?2, ?3, ?4, ?5)")
@@ -106,6 +97,35 @@ public class JpaScanReports implements ScanReports {
                 .setParameter(3, cut(findings.os(), 255)).setParameter(4, findings.vulnerabilities().size())
                 .setParameter(5, (int) findings.failedRiskChecks()).setParameter(6, findings.maliciousFiles().size())
                 .setParameter(7, scanId).executeUpdate();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<Long> succeededAfter(long afterId, int limit) {
+        return ((List<Object>) em.createNativeQuery("SELECT id FROM image_scan WHERE status = ?1 AND id > ?2"
+                        + " ORDER BY id LIMIT ?3").setParameter(1, ScanSummary.SUCCESS).setParameter(2, afterId)
+                .setParameter(3, limit).getResultList()).stream().map(v -> ((Number) v).longValue()).toList();
+    }
+
+    @Override
+    public void replaceVulnerabilities(long scanId, List<Vulnerability> vulnerabilities) {
+        em.createNativeQuery("DELETE FROM scan_vulnerability WHERE scan_id = ?1").setParameter(1, scanId).executeUpdate();
+        insertVulnerabilities(scanId, vulnerabilities);
+        em.createNativeQuery("UPDATE image_scan SET vul_num = ?1 WHERE id = ?2").setParameter(1, vulnerabilities.size())
+                .setParameter(2, scanId).executeUpdate();
+    }
+
+    private void insertVulnerabilities(long scanId, List<Vulnerability> vulnerabilities) {
+        for (Vulnerability v : vulnerabilities) {
+            em.createNativeQuery("INSERT INTO scan_vulnerability (scan_id, vul_id, cve_id, severity, cvss_score, ecosystem,"
+                            + " package_name, version, fixed_version, location, summary, url)"
+                            + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")
+                    .setParameter(1, scanId).setParameter(2, cut(v.vulId(), 128)).setParameter(3, cut(v.cveId(), 128))
+                    .setParameter(4, v.severity()).setParameter(5, v.cvssScore()).setParameter(6, cut(v.ecosystem(), 64))
+                    .setParameter(7, cut(v.packageName(), 255)).setParameter(8, cut(v.version(), 255))
+                    .setParameter(9, cut(v.fixedVersion(), 255)).setParameter(10, cut(v.location(), 1024))
+                    .setParameter(11, cut(v.summary(), 1024)).setParameter(12, cut(v.url(), 1024)).executeUpdate();
+        }
     }
 
     @Override

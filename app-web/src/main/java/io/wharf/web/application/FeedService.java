@@ -32,6 +32,8 @@ public class FeedService {
     ImageScanning scanning;
     @Inject
     FeedService self;
+    @Inject
+    ScanService scans;
 
     public synchronized FeedImport importZip(Caller caller, String source, InputStream zip) {
         requireAdministrator(caller);
@@ -43,7 +45,9 @@ public class FeedService {
             self.refused(source, refused.getMessage(), started);
             throw WharfException.invalid("body", "The feed was refused and nothing changed: " + refused.getMessage());
         }
-        return self.store(source, read, started);
+        FeedImport done = self.store(source, read, started);
+        scans.rematchAll();
+        return done;
     }
 
     @UseCase

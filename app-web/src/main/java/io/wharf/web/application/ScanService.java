@@ -244,6 +244,40 @@ public class ScanService implements PushedImages {
         }
     }
 
+    /**
+     * After a feed import: every stored inventory is matched again against the advisories as they are now, without
+     * reading any layer; in the background, a hundred scans per step.
+     */
+    public void rematchAll() {
+        executor.submit(() -> {
+            long after = 0;
+            int matched = 0;
+            List<Long> ids;
+            while (!(ids = self.succeededAfter(after)).isEmpty()) {
+                for (long id : ids) {
+                    self.rematch(id);
+                    matched++;
+                }
+                after = ids.get(ids.size() - 1);
+            }
+            int total = matched;
+            LOG.info(() -> total + " image inventories matched again after a feed import");
+        });
+    }
+
+    @UseCase
+    public List<Long> succeededAfter(long afterId) {
+        return scans.succeededAfter(afterId, 100);
+    }
+
+    @UseCase
+    public void rematch(long scanId) {
+        Map<String, List<Advisory>> cache = new HashMap<>();
+        AdvisoryLookup lookup = (ecosystem, name) -> cache.computeIfAbsent(ecosystem + "\n" + name,
+                key -> advisories.documentsAffecting(ecosystem, name).stream().map(scanning::readAdvisory).toList());
+        scans.replaceVulnerabilities(scanId, scanning.match(scans.components(scanId), lookup));
+    }
+
     @UseCase
     public Optional<StoredManifest> manifest(long repositoryId, String digest) {
         return manifests.byDigest(repositoryId, digest);

@@ -128,15 +128,18 @@ class ImageScanningIT {
 
     /** Debian 12 with libssl3 from openssl 3.0.11-1~deb12u1, an npm lodash 4.17.20, EICAR, sshd, root, a secret. */
     private static Path writeImage(Path root) throws IOException {
-        OciLayout layout = new OciLayout(root);
-        byte[] layer = tarGz(Map.of(
+        return writeImage(root, Map.of(
                 "etc/os-release", "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nID=debian\nVERSION_ID=\"12\"\n",
                 "var/lib/dpkg/status", "Package: libssl3\nStatus: install ok installed\nVersion: 3.0.11-1~deb12u1\n"
                         + "Source: openssl\n\nPackage: bash\nStatus: install ok installed\nVersion: 5.2.15-2+b2\n",
                 "srv/node_modules/lodash/package.json", "{\"name\":\"lodash\",\"version\":\"4.17.20\"}",
                 "opt/eicar.com", EICAR,
                 "usr/sbin/sshd", "elf"));
-        OciLayout.Blob blob = layout.write(layer);
+    }
+
+    private static Path writeImage(Path root, Map<String, String> files) throws IOException {
+        OciLayout layout = new OciLayout(root);
+        OciLayout.Blob blob = layout.write(tarGz(files));
         OciLayout.Blob config = layout.write(("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Env\":"
                 + "[\"PATH=/usr/bin\",\"DB_PASSWORD=hunter2\"]},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]}}")
                 .getBytes(StandardCharsets.UTF_8));
@@ -173,9 +176,13 @@ class ImageScanningIT {
 
     /** The image's item of the list, once its scan has ended. */
     private static JsonObject scanned() throws InterruptedException {
+        return scanned(ns);
+    }
+
+    private static JsonObject scanned(String namespace) throws InterruptedException {
         for (int i = 0; i < 120; i++) {
             HttpResponse<String> list = call("GET", "/v5/" + project + "/image/swr-repository?image_type=private_image"
-                    + "&namespace=" + ns, owner.token(), null);
+                    + "&namespace=" + namespace, owner.token(), null);
             assertEquals(200, list.statusCode(), list.body());
             JsonObject item = json(list).getJsonArray("data_list").getJsonObject(0);
             String status = item.getString("scan_status");
@@ -264,6 +271,38 @@ class ImageScanningIT {
                 .withCheckName("Image configuration").withCheckType("image_config").withCheckRuleId("1.2")
                 .withStandard("hw_standard"));
         assertEquals("Env sets DB_PASSWORD", detail.getCheckInfoList().get(0).getCurrentValue(), "never the value");
+    }
+
+    @Test
+    void aNewFeedIsMatchedAgainstStoredInventoriesWithoutAnotherScan(@TempDir Path dir) throws Exception {
+        String probe = unique("probe-");
+        String other = unique("scan2-");
+        assertEquals(201, call("POST", "/v2/manage/namespaces", owner.token(), "{\"namespace\": \"" + other + "\"}")
+                .statusCode());
+        Path layout = writeImage(dir.resolve("probe"), Map.of("etc/os-release", "ID=debian\nVERSION_ID=\"12\"\n",
+                "var/lib/dpkg/status", "Package: " + probe + "\nStatus: install ok installed\nVersion: 1.0-1\n"));
+        run("copy", "--dest-tls-verify=false", "--dest-creds", creds(owner), "oci:" + layout + ":1.0",
+                image(other + "/probe:1.0")).ok();
+        JsonObject before = scanned(other);
+        assertEquals(0, before.getInt("vul_num"));
+        long scannedAt = before.getJsonNumber("latest_scan_time").longValue();
+
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(zip)) {
+            out.putNextEntry(new ZipEntry("DSA-PROBE.json"));
+            out.write(("{\"id\":\"DSA-" + probe + "\",\"affected\":[{\"package\":{\"ecosystem\":\"Debian:12\","
+                    + "\"name\":\"" + probe + "\"},\"ranges\":[{\"type\":\"ECOSYSTEM\",\"events\":[{\"introduced\":\"0\"},"
+                    + "{\"fixed\":\"1.0-2\"}]}]}]}").getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        assertEquals(201, uploadFeed(adminToken(), "it:" + probe, zip.toByteArray()).statusCode());
+        JsonObject after = null;
+        for (int i = 0; i < 60 && (after == null || after.getInt("vul_num") == 0); i++) {
+            Thread.sleep(500);
+            after = scanned(other);
+        }
+        assertEquals(1, after.getInt("vul_num"), after.toString());
+        assertEquals(scannedAt, after.getJsonNumber("latest_scan_time").longValue(), "matched again, not scanned again");
     }
 
     @Test
