@@ -16,6 +16,8 @@ public interface ImageRepositories {
 
     Optional<ImageRepository> byName(NamespaceName namespace, RepositoryName name);
 
+    Optional<ImageRepository> byId(long id);
+
     /**
      * The repository a push writes into, locked until the transaction ends so that pushes into one repository change
      * its content one at a time; a missing one is created first (private, category {@code other}, the pusher as its

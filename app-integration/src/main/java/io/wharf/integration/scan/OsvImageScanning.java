@@ -41,6 +41,11 @@ public class OsvImageScanning implements ImageScanning {
     }
 
     @Override
+    public String sbom(String imageName, String imageDigest, List<Component> components) {
+        return CycloneDxSbom.of(imageName, imageDigest, components);
+    }
+
+    @Override
     public List<Vulnerability> match(List<Component> components, AdvisoryLookup advisories) {
         return VulnerabilityMatcher.match(components, advisories);
     }

@@ -65,6 +65,11 @@ public class JpaImageRepositories implements ImageRepositories {
     }
 
     @Override
+    public Optional<ImageRepository> byId(long id) {
+        return Optional.ofNullable(em.find(ImageRepositoryRow.class, id)).map(ImageRepositoryRow::toRepository);
+    }
+
+    @Override
     public ImageRepository update(ImageRepository repository, RepositoryDetails details) {
         ImageRepositoryRow row = em.find(ImageRepositoryRow.class, repository.id());
         apply(row, details);

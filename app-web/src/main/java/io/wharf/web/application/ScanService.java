@@ -5,6 +5,7 @@ import io.wharf.domain.registry.Digest;
 import io.wharf.domain.registry.ManifestDraft;
 import io.wharf.domain.registry.Manifests;
 import io.wharf.domain.registry.StoredManifest;
+import io.wharf.domain.repository.ImageRepositories;
 import io.wharf.domain.scan.Advisories;
 import io.wharf.domain.scan.Advisory;
 import io.wharf.domain.scan.AdvisoryLookup;
@@ -30,6 +31,7 @@ import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -53,6 +55,9 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class ScanService implements PushedImages {
     private static final Logger LOG = Logger.getLogger(ScanService.class.getName());
+    static final String SBOM_TYPE = "application/vnd.cyclonedx+json";
+    private static final String EMPTY_TYPE = "application/vnd.oci.empty.v1+json";
+    private static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
 
     @Inject
     ScanReports scans;
@@ -67,6 +72,8 @@ public class ScanService implements PushedImages {
     @Inject
     WharfSettings settings;
     @Inject
+    ImageRepositories repositories;
+    @Inject
     ScanService self;
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ExecutorService executor;
@@ -78,7 +85,8 @@ public class ScanService implements PushedImages {
 
     /** For tests over in-memory ports: its own proxy is itself, and workers run on the given executor. */
     ScanService(ScanReports scans, Advisories advisories, ImageScanning scanning, Manifests manifests, BlobStore store,
-                WharfSettings settings, ExecutorService executor) {
+                WharfSettings settings, ImageRepositories repositories, ExecutorService executor) {
+        this.repositories = repositories;
         this.scans = scans;
         this.advisories = advisories;
         this.scanning = scanning;
@@ -173,6 +181,7 @@ public class ScanService implements PushedImages {
                 return;
             }
             self.complete(queued.id(), findings.get());
+            attachSbom(manifest.get(), findings.get());
         } catch (IllegalArgumentException notAnImage) {
             LOG.info(() -> "Scan of " + queued.digest() + " refused its content: " + notAnImage.getMessage());
             self.fail(queued.id(), "failed_to_scan_file", true);
@@ -236,6 +245,51 @@ public class ScanService implements PushedImages {
         }
         return any ? Optional.of(new ScanFindings(os, List.copyOf(components.values()), List.copyOf(vulnerabilities.values()),
                 List.copyOf(malicious.values()), List.copyOf(checks.values()))) : Optional.empty();
+    }
+
+    /**
+     * Attaches the inventory to the image as an OCI referrer: an artifact manifest ({@code artifactType}
+     * {@code application/vnd.cyclonedx+json}, empty config) whose {@code subject} is the image, so that
+     * {@code GET /v2/<name>/referrers/<digest>} and tools that follow referrers find it. An earlier scan's SBOM of the
+     * image is replaced; the same inventory gives the same digest.
+     */
+    private void attachSbom(StoredManifest image, ScanFindings findings) throws IOException {
+        String name = self.repositoryPath(image.repositoryId()).orElse(image.digest());
+        byte[] sbom = scanning.sbom(name, image.digest(), findings.components()).getBytes(StandardCharsets.UTF_8);
+        byte[] empty = "{}".getBytes(StandardCharsets.UTF_8);
+        Digest sbomDigest = store.put(sbom, "sha256");
+        Digest emptyDigest = store.put(empty, "sha256");
+        byte[] manifest = Jsonp.PROVIDER.createObjectBuilder().add("schemaVersion", 2)
+                .add("mediaType", OCI_MANIFEST).add("artifactType", SBOM_TYPE)
+                .add("config", descriptor(EMPTY_TYPE, emptyDigest, empty.length))
+                .add("layers", Jsonp.PROVIDER.createArrayBuilder().add(descriptor(SBOM_TYPE, sbomDigest, sbom.length)))
+                .add("subject", descriptor(image.mediaType(), Digest.parse(image.digest()), image.size()))
+                .build().toString().getBytes(StandardCharsets.UTF_8);
+        Digest manifestDigest = store.put(manifest, "sha256");
+        store.awaitDurable(List.of(sbomDigest.toString(), emptyDigest.toString(), manifestDigest.toString()));
+        self.recordSbom(image, manifestDigest, manifest.length, sbomDigest, sbom.length, emptyDigest);
+    }
+
+    private static jakarta.json.JsonObjectBuilder descriptor(String mediaType, Digest digest, long size) {
+        return Jsonp.PROVIDER.createObjectBuilder().add("mediaType", mediaType).add("digest", digest.toString())
+                .add("size", size);
+    }
+
+    @UseCase
+    public Optional<String> repositoryPath(long repositoryId) {
+        return repositories.byId(repositoryId).map(r -> r.path());
+    }
+
+    @UseCase
+    public void recordSbom(StoredManifest image, Digest manifest, int size, Digest sbom, long sbomSize, Digest empty) {
+        Instant now = now();
+        manifests.link(image.repositoryId(), sbom.toString(), sbomSize, now);
+        manifests.link(image.repositoryId(), empty.toString(), 2, now);
+        manifests.referrers(image.repositoryId(), image.digest(), SBOM_TYPE).stream()
+                .filter(old -> !old.digest().equals(manifest.toString())).forEach(manifests::remove);
+        manifests.add(new StoredManifest(0, image.repositoryId(), manifest.toString(), OCI_MANIFEST, size,
+                sbomSize, empty.toString(), "", image.digest(), SBOM_TYPE, null, now,
+                List.of(empty.toString(), sbom.toString()), List.of()));
     }
 
     private JsonObject readJson(Digest digest, long size) throws IOException {

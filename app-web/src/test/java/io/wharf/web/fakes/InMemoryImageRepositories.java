@@ -41,6 +41,11 @@ public final class InMemoryImageRepositories implements ImageRepositories {
     }
 
     @Override
+    public Optional<ImageRepository> byId(long id) {
+        return byPath.values().stream().filter(r -> r.id() == id).findFirst();
+    }
+
+    @Override
     public Optional<ImageRepository> byName(NamespaceName namespace, RepositoryName name) {
         return Optional.ofNullable(byPath.get(key(namespace, name)));
     }

@@ -262,7 +262,7 @@ class ImageScanningIT {
 
         ListImageRiskConfigRulesResponse failed = client.listImageRiskConfigRules(new ListImageRiskConfigRulesRequest()
                 .withCheckName("Image configuration").withImageType("private_image").withNamespace(ns)
-                .withImageName("shop").withImageVersion("1.0").withResultType("failed"));
+                .withImageName("shop").withImageVersion("1.0").withResultType("failed").withStandard("hw_standard"));
         assertEquals(List.of("1.1", "1.2", "1.3"), failed.getDataList().stream()
                 .map(ImageRiskConfigsCheckRulesResponseInfo::getCheckRuleId).toList());
 
@@ -303,6 +303,32 @@ class ImageScanningIT {
         }
         assertEquals(1, after.getInt("vul_num"), after.toString());
         assertEquals(scannedAt, after.getJsonNumber("latest_scan_time").longValue(), "matched again, not scanned again");
+    }
+
+    @Test
+    void theInventoryIsAttachedToTheImageAsACycloneDxReferrer() throws Exception {
+        JsonObject item = scanned();
+        String auth = "Basic " + java.util.Base64.getEncoder().encodeToString((owner.name() + "/" + owner.adminName() + ":"
+                + owner.adminPassword()).getBytes(StandardCharsets.UTF_8));
+        JsonObject referrers = null;
+        for (int i = 0; i < 20 && (referrers == null || referrers.getJsonArray("manifests").isEmpty()); i++) {
+            HttpResponse<byte[]> answer = RegistryProtocolIT.send("GET", "/v2/" + ns + "/shop/referrers/"
+                    + item.getString("image_digest"), auth, null);
+            assertEquals(200, answer.statusCode());
+            referrers = Json.createReader(new java.io.ByteArrayInputStream(answer.body())).readObject();
+            Thread.sleep(250);
+        }
+        JsonObject sbom = referrers.getJsonArray("manifests").getJsonObject(0);
+        assertEquals("application/vnd.cyclonedx+json", sbom.getString("artifactType"));
+        JsonObject manifest = Json.createReader(new java.io.ByteArrayInputStream(RegistryProtocolIT.send("GET", "/v2/" + ns
+                + "/shop/manifests/" + sbom.getString("digest"), auth, null, "Accept", OciLayout.MANIFEST).body())).readObject();
+        assertEquals(item.getString("image_digest"), manifest.getJsonObject("subject").getString("digest"));
+        String layer = manifest.getJsonArray("layers").getJsonObject(0).getString("digest");
+        JsonObject bom = Json.createReader(new java.io.ByteArrayInputStream(RegistryProtocolIT.send("GET", "/v2/" + ns
+                + "/shop/blobs/" + layer, auth, null).body())).readObject();
+        assertEquals("CycloneDX", bom.getString("bomFormat"));
+        assertTrue(bom.getJsonArray("components").stream().map(c -> c.asJsonObject().getString("purl", ""))
+                .anyMatch(p -> p.equals("pkg:npm/lodash@4.17.20")), bom.toString());
     }
 
     @Test

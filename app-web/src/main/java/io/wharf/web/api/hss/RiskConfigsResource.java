@@ -109,6 +109,7 @@ public class RiskConfigsResource {
                                   @QueryParam("standard") String standard, @QueryParam("result_type") String resultType,
                                   @QueryParam("check_rule_name") String ruleName, @QueryParam("severity") String severity,
                                   @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+        required("standard", standard);
         List<RiskCheck> all = checks(projectId, imageType, namespace, imageName, imageVersion);
         int first = number("offset", offset, 0, 0, Integer.MAX_VALUE);
         int size = number("limit", limit, 10, 1, ImageAssetsResource.MAX_LIMIT);
@@ -129,6 +130,10 @@ public class RiskConfigsResource {
                              @QueryParam("image_version") String imageVersion, @QueryParam("check_name") String checkName,
                              @QueryParam("check_type") String checkType, @QueryParam("check_rule_id") String ruleId,
                              @QueryParam("standard") String standard) {
+        required("check_name", checkName);
+        required("check_type", checkType);
+        required("check_rule_id", ruleId);
+        required("standard", standard);
         List<RiskCheck> all = checks(projectId, imageType, namespace, imageName, imageVersion);
         BaselineRule rule = BaselineRule.byId(ruleId == null ? "" : ruleId).orElseThrow(() -> WharfException.notFound(
                 Subject.PAGE, "No baseline rule has the id " + ruleId + "."));
@@ -141,6 +146,13 @@ public class RiskConfigsResource {
     private static String worse(String a, String b) {
         List<String> order = List.of("Low", "Medium", "High", "Critical");
         return order.indexOf(a) >= order.indexOf(b) ? a : b;
+    }
+
+    /** The SDK's mandatory query parameters. */
+    private static void required(String name, String value) {
+        if (blank(value)) {
+            throw WharfException.invalid(name, name + " is mandatory.");
+        }
     }
 
     private static boolean blank(String value) {

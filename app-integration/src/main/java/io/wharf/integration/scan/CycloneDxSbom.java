@@ -1,0 +1,69 @@
+package io.wharf.integration.scan;
+
+import io.wharf.domain.scan.Component;
+import org.cyclonedx.Version;
+import org.cyclonedx.exception.GeneratorException;
+import org.cyclonedx.generators.BomGeneratorFactory;
+import org.cyclonedx.model.Bom;
+import org.cyclonedx.model.Metadata;
+import org.cyclonedx.model.Property;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An image's software inventory as a CycloneDX 1.6 JSON document, written by the format's own library. The document
+ * depends only on the image and its components (no timestamp; the serial number derives from the image digest), so
+ * scanning the same image again gives the same document, and the same digest when it is attached as a referrer.
+ */
+public final class CycloneDxSbom {
+    public static final String MEDIA_TYPE = "application/vnd.cyclonedx+json";
+
+    private CycloneDxSbom() {
+    }
+
+    public static String of(String imageName, String imageDigest, List<Component> components) {
+        Bom bom = new Bom();
+        bom.setSerialNumber("urn:uuid:" + UUID.nameUUIDFromBytes(imageDigest.getBytes(StandardCharsets.UTF_8)));
+        Metadata metadata = new Metadata();
+        metadata.setTimestamp(null);
+        org.cyclonedx.model.Component image = new org.cyclonedx.model.Component();
+        image.setType(org.cyclonedx.model.Component.Type.CONTAINER);
+        image.setName(imageName);
+        image.setVersion(imageDigest);
+        image.setBomRef(imageDigest);
+        metadata.setComponent(image);
+        bom.setMetadata(metadata);
+        List<org.cyclonedx.model.Component> listed = new ArrayList<>();
+        for (Component c : components) {
+            org.cyclonedx.model.Component item = new org.cyclonedx.model.Component();
+            item.setType(org.cyclonedx.model.Component.Type.LIBRARY);
+            item.setName(c.name());
+            item.setVersion(c.version());
+            if (!c.purl().isEmpty()) {
+                item.setPurl(c.purl());
+                item.setBomRef(c.purl() + "#" + c.location());
+            } else {
+                item.setBomRef(c.ecosystem() + ":" + c.name() + "@" + c.version() + "#" + c.location());
+            }
+            item.setProperties(List.of(property("wharf:ecosystem", c.ecosystem()),
+                    property("wharf:location", c.location())));
+            listed.add(item);
+        }
+        bom.setComponents(listed);
+        try {
+            return BomGeneratorFactory.createJson(Version.VERSION_16, bom).toJsonString();
+        } catch (GeneratorException e) {
+            throw new IllegalStateException("CycloneDX could not write the inventory", e);
+        }
+    }
+
+    private static Property property(String name, String value) {
+        Property p = new Property();
+        p.setName(name);
+        p.setValue(value);
+        return p;
+    }
+}
