@@ -78,6 +78,19 @@ public class ScanResultService {
                 .map(s -> scans.maliciousFiles(s.id())).orElse(List.of());
     }
 
+    /** The scans of a repository's images, by digest, for the tag list. */
+    public Map<String, ScanSummary> scansOf(long repositoryId, List<String> digests) {
+        Map<String, ScanSummary> byDigest = new java.util.HashMap<>();
+        scans.of(List.of(repositoryId), digests).values().forEach(s -> byDigest.put(s.digest(), s));
+        return byDigest;
+    }
+
+    /** The image's inventory as CycloneDX JSON; empty when it has not been scanned. */
+    public Optional<String> sbom(ScannedImage image, String imagePath) {
+        return image.scan().filter(s -> s.status().equals(ScanSummary.SUCCESS))
+                .map(s -> scanning.sbom(imagePath, image.tag().digest(), scans.components(s.id())));
+    }
+
     /** An imported advisory and its CVSS base score (negative: none), to anyone signed in: advisories are public. */
     public record AdvisoryView(Advisory advisory, double baseScore) {
     }

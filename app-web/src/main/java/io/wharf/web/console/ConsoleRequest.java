@@ -96,6 +96,14 @@ public final class ConsoleRequest {
         };
     }
 
+    /** Sends a file to download (an SBOM) instead of a page. */
+    public void download(String fileName, String contentType, byte[] content) throws IOException {
+        response.setContentType(contentType);
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName.replaceAll("[^A-Za-z0-9._-]", "_") + "\"");
+        response.setContentLength(content.length);
+        response.getOutputStream().write(content);
+    }
+
     public void render(String template, Map<String, Object> variables) throws IOException {
         render(200, template, variables);
     }

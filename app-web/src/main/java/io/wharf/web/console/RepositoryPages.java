@@ -7,6 +7,8 @@ import io.wharf.domain.repository.RepositoryName;
 import io.wharf.web.application.NamespaceService;
 import io.wharf.web.application.NamespaceView;
 import io.wharf.web.application.Page;
+import io.wharf.web.application.ScanResultService;
+import io.wharf.web.application.ScanService;
 import io.wharf.web.application.PageRequest;
 import io.wharf.web.application.PermissionService;
 import io.wharf.web.application.RepositoryService;
@@ -45,6 +47,10 @@ public class RepositoryPages {
     ShareService shareService;
     @Inject
     PermissionService permissionService;
+    @Inject
+    ScanResultService scanResults;
+    @Inject
+    ScanService scanService;
 
     /** Handles {@code /console/namespaces/<ns>[/repos/<repo>[/edit|/delete|/tags/<tag>/delete]]}. */
     void handle(ConsoleRequest console) throws IOException {
@@ -72,7 +78,7 @@ public class RepositoryPages {
             case "" -> detail(console, ns, repo, 200, Map.of());
             case "edit" -> edit(console, ns, repo);
             case "delete" -> delete(console, ns, repo);
-            case "tags" -> deleteTag(console, ns, repo, path.length > 5 ? path[5] : "");
+            case "tags" -> tag(console, ns, repo, path.length > 5 ? path[5] : "", path.length > 6 ? path[6] : "");
             case "permissions" -> permissions(console, ns, repo, path.length > 5 ? path[5] : "");
             case "shares" -> shares.handle(console, ns, repo, base(ns, repo), path.length > 5 ? path[5] : "",
                     path.length > 6 ? path[6] : "", this::detail);
@@ -139,6 +145,8 @@ public class RepositoryPages {
         model.put("base", base(ns, repo));
         model.put("pull", settings.registryAddress() + "/" + view.repository().path());
         model.put("tags", tags.tags().items());
+        model.put("scans", scanResults.scansOf(view.repository().id(),
+                tags.tags().items().stream().map(t -> t.digest()).distinct().toList()));
         model.put("paging", Paging.of(request, tags.tags()));
         model.put("q", "");
         model.put("categories", CATEGORIES);
@@ -220,6 +228,61 @@ public class RepositoryPages {
         } catch (WharfException refused) {
             list(console, ns, ConsoleRequest.statusOf(refused), Map.of("permissionError", refused.getMessage()));
         }
+    }
+
+    /** {@code .../tags/<tag>/(delete|scan|sbom)}. */
+    private void tag(ConsoleRequest console, String ns, String repo, String tag, String action) throws IOException {
+        switch (action) {
+            case "delete" -> deleteTag(console, ns, repo, tag);
+            case "scan" -> scan(console, ns, repo, tag);
+            case "sbom" -> sbom(console, ns, repo, tag);
+            default -> console.redirect(base(ns, repo));
+        }
+    }
+
+    /**
+     * A tag's security page: scan state and counts, the vulnerabilities (filtered by severity, package and whether a
+     * fix exists), unsafe settings with their rules, malicious files; POST asks for a new scan.
+     */
+    private void scan(ConsoleRequest console, String ns, String repo, String tag) throws IOException {
+        String page = base(ns, repo) + "/tags/" + tag + "/scan";
+        if (console.isPost()) {
+            var image = scanResults.scannable(console.caller(), ns, repo, tag);
+            scanService.requestAll(Map.of(image.getKey(), List.of(image.getValue())));
+            console.flash("A scan of " + tag + " is queued; this page shows it once it has run.");
+            console.redirect(page);
+            return;
+        }
+        ScanResultService.ScannedImage image = scanResults.image(console.caller(), ns, repo, tag);
+        String severity = console.param("severity");
+        String pkg = console.param("package").toLowerCase(java.util.Locale.ROOT);
+        boolean fixable = console.param("fixable").equals("yes");
+        Map<String, Object> model = new HashMap<>();
+        model.put("base", base(ns, repo));
+        model.put("page", page);
+        model.put("path", ns + "/" + RepositoryName.fromPath(repo) + ":" + tag);
+        model.put("tag", image.tag());
+        model.put("scan", image.scan().orElse(null));
+        model.put("vulnerabilities", scanResults.vulnerabilities(image).stream()
+                .filter(v -> severity.isEmpty() || v.severity().equals(severity))
+                .filter(v -> pkg.isEmpty() || v.packageName().toLowerCase(java.util.Locale.ROOT).contains(pkg))
+                .filter(v -> !fixable || !v.fixedVersion().isEmpty()).toList());
+        model.put("risks", scanResults.riskChecks(image));
+        model.put("malicious", scanResults.maliciousFiles(image));
+        model.put("severity", severity);
+        model.put("package", console.param("package"));
+        model.put("fixable", fixable);
+        model.put("mayScan", repositories.show(console.caller(), ns, repo).auth().includes(Permission.EDIT));
+        console.render("scan", model);
+    }
+
+    private void sbom(ConsoleRequest console, String ns, String repo, String tag) throws IOException {
+        ScanResultService.ScannedImage image = scanResults.image(console.caller(), ns, repo, tag);
+        String path = ns + "/" + RepositoryName.fromPath(repo);
+        String sbom = scanResults.sbom(image, path).orElseThrow(() -> io.wharf.domain.error.WharfException.notFound(
+                io.wharf.domain.error.Subject.IMAGE, "The image " + path + ":" + tag + " has not been scanned yet."));
+        console.download(path.replace('/', '_') + "_" + tag + ".cdx.json", "application/vnd.cyclonedx+json",
+                sbom.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private void deleteTag(ConsoleRequest console, String ns, String repo, String tag) throws IOException {

@@ -84,7 +84,7 @@ class ImageScanningIT {
     }
 
     /** Advisories in the OSV format naming packages of the image: two that affect it, one fixed before its version. */
-    private static byte[] feed() throws IOException {
+    static byte[] feed() throws IOException {
         Map<String, String> docs = new LinkedHashMap<>();
         docs.put("debian/DSA-5532-1.json", """
                 {"id":"DSA-5532-1","aliases":["CVE-2023-5363"],"summary":"openssl security update",
@@ -112,7 +112,7 @@ class ImageScanningIT {
         return bytes.toByteArray();
     }
 
-    private static HttpResponse<String> uploadFeed(String token, String source, byte[] zip) throws Exception {
+    static HttpResponse<String> uploadFeed(String token, String source, byte[] zip) throws Exception {
         String adminProject = json(issueToken("wharf", "admin", WharfServer.ADMIN_PASSWORD)).getJsonObject("token")
                 .getJsonObject("project").getString("id");
         return HTTP.send(HttpRequest.newBuilder(URI.create(WharfServer.URL + "/v5/" + adminProject
@@ -127,7 +127,7 @@ class ImageScanningIT {
     }
 
     /** Debian 12 with libssl3 from openssl 3.0.11-1~deb12u1, an npm lodash 4.17.20, EICAR, sshd, root, a secret. */
-    private static Path writeImage(Path root) throws IOException {
+    static Path writeImage(Path root) throws IOException {
         return writeImage(root, Map.of(
                 "etc/os-release", "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nID=debian\nVERSION_ID=\"12\"\n",
                 "var/lib/dpkg/status", "Package: libssl3\nStatus: install ok installed\nVersion: 3.0.11-1~deb12u1\n"

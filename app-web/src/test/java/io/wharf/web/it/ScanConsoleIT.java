@@ -1,0 +1,108 @@
+package io.wharf.web.it;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static io.wharf.web.it.Skopeo.creds;
+import static io.wharf.web.it.Skopeo.image;
+import static io.wharf.web.it.Skopeo.run;
+import static io.wharf.web.it.WharfServer.URL;
+import static io.wharf.web.it.WharfServer.adminToken;
+import static io.wharf.web.it.WharfServer.call;
+import static io.wharf.web.it.WharfServer.newAccount;
+import static io.wharf.web.it.WharfServer.unique;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A tag's security in the console, in headless Chromium: the counts in the tag list, the findings, Scan now, the SBOM. */
+class ScanConsoleIT {
+    private static WebDriver browser;
+    private static WharfServer.TestAccount owner;
+    private static String ns;
+
+    @BeforeAll
+    static void pushAScannedImageAndStartTheBrowser(@TempDir Path dir) throws Exception {
+        String admin = adminToken();
+        assertEquals(201, ImageScanningIT.uploadFeed(admin, "it:console-" + unique(""), ImageScanningIT.feed()).statusCode());
+        owner = newAccount(admin, "scanui");
+        ns = unique("scanui-");
+        assertEquals(201, call("POST", "/v2/manage/namespaces", owner.token(), "{\"namespace\": \"" + ns + "\"}").statusCode());
+        run("copy", "--dest-tls-verify=false", "--dest-creds", creds(owner), "oci:" + ImageScanningIT.writeImage(dir.resolve("img"))
+                + ":1.0", image(ns + "/shop:1.0")).ok();
+        Path profile = Files.createTempDirectory("wharf-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,900", "--user-data-dir=" + profile);
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort().build(), options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aTagsFindingsAreReadFilteredRescannedAndItsSbomDownloaded() throws Exception {
+        browser.get(URL + "/console/login");
+        browser.findElement(By.id("account")).sendKeys(owner.name());
+        browser.findElement(By.id("user")).sendKeys(owner.adminName());
+        browser.findElement(By.id("password")).sendKeys(owner.adminPassword());
+        browser.findElement(By.id("sign-in")).click();
+        String repository = URL + "/console/namespaces/" + ns + "/repos/shop";
+        String state = "";
+        for (int i = 0; i < 60 && !state.equals("success"); i++) {
+            browser.get(repository);
+            state = browser.findElement(By.cssSelector("tr[data-tag='1.0'] td.scan a")).getAttribute("data-scan");
+            Thread.sleep(state.equals("success") ? 0 : 500);
+        }
+        assertEquals("2 vulnerabilities · 1 malicious · 4 unsafe",
+                browser.findElement(By.cssSelector("tr[data-tag='1.0'] td.scan a")).getText());
+
+        browser.findElement(By.cssSelector("tr[data-tag='1.0'] td.scan a")).click();
+        assertEquals(List.of("DSA-5532-1", "GHSA-35jh-r3h4-6jhm"), browser.findElements(By.cssSelector("#vulnerabilities tr[data-vul]"))
+                .stream().map(e -> e.getAttribute("data-vul")).toList());
+        assertTrue(browser.findElement(By.cssSelector("#risks tr[data-rule='1.2']")).getText().contains("Env sets DB_PASSWORD"));
+        assertTrue(browser.findElement(By.id("malicious")).getText().contains("/opt/eicar.com"));
+
+        browser.findElement(By.name("package")).sendKeys("lodash");
+        browser.findElement(By.cssSelector("form.search button")).click();
+        assertEquals(List.of("GHSA-35jh-r3h4-6jhm"), browser.findElements(By.cssSelector("#vulnerabilities tr[data-vul]"))
+                .stream().map(e -> e.getAttribute("data-vul")).toList());
+
+        String sbom = browser.findElement(By.id("sbom")).getAttribute("href");
+        String cookies = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .reduce((a, b) -> a + "; " + b).orElseThrow();
+        HttpResponse<String> download = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(HttpRequest.newBuilder(URI.create(sbom)).header("Cookie", cookies).build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, download.statusCode());
+        assertTrue(download.body().contains("\"bomFormat\" : \"CycloneDX\"") && download.body().contains("pkg:npm/lodash@4.17.20"),
+                download.body());
+
+        browser.findElement(By.id("scan-now")).click();
+        assertTrue(browser.findElement(By.cssSelector(".flash")).getText().contains("queued"));
+    }
+}
