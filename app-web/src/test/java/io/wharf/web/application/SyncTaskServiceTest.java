@@ -16,6 +16,7 @@ import io.wharf.domain.sync.SyncFailure;
 import io.wharf.domain.sync.SyncRegistry;
 import io.wharf.domain.sync.SyncTask;
 import io.wharf.domain.sync.TaskRegistry;
+import io.wharf.web.fakes.HeldExecutor;
 import io.wharf.web.fakes.InMemorySyncRegistries;
 import io.wharf.web.fakes.InMemorySyncTasks;
 import org.junit.jupiter.api.Test;
@@ -25,8 +26,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.AbstractExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -152,46 +151,6 @@ class SyncTaskServiceTest {
         executor.runAll();
         assertEquals(TaskRegistry.FINISHED, outcome(task).syncStatus());
         assertEquals(7, outcome(task).totalNum());
-    }
-
-    /** Runs what was submitted when the test says so, on the test's thread. */
-    private static final class HeldExecutor extends AbstractExecutorService {
-        private final List<Runnable> held = new ArrayList<>();
-
-        void runAll() {
-            List<Runnable> now = List.copyOf(held);
-            held.clear();
-            now.forEach(Runnable::run);
-        }
-
-        @Override
-        public void execute(Runnable command) {
-            held.add(command);
-        }
-
-        @Override
-        public void shutdown() {
-        }
-
-        @Override
-        public List<Runnable> shutdownNow() {
-            return List.of();
-        }
-
-        @Override
-        public boolean isShutdown() {
-            return false;
-        }
-
-        @Override
-        public boolean isTerminated() {
-            return false;
-        }
-
-        @Override
-        public boolean awaitTermination(long timeout, TimeUnit unit) {
-            return true;
-        }
     }
 
     /** The account's own image list, which holds a given number of images. */
