@@ -36,4 +36,10 @@ public interface ImageScanning {
      * malformed archive or document fails with {@link IllegalArgumentException} naming why, having returned nothing.
      */
     List<Advisories.Imported> readFeed(InputStream zip) throws IOException;
+
+    /** Reads every {@code .json} advisory and every {@code .zip} feed below a directory, or fails naming why. */
+    List<Advisories.Imported> readFeedDirectory(java.nio.file.Path directory) throws IOException;
+
+    /** Downloads a feed zip from an http(s) mirror and reads it, or fails naming why (HTTP status, timeout). */
+    List<Advisories.Imported> readFeed(java.net.URI mirror) throws IOException;
 }

@@ -65,6 +65,62 @@ public class OsvImageScanning implements ImageScanning {
     }
 
     @Override
+    public List<Advisories.Imported> readFeedDirectory(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            throw new IllegalArgumentException(directory + " is not a directory");
+        }
+        List<Path> files;
+        try (var walk = Files.walk(directory)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        List<Advisories.Imported> found = new ArrayList<>();
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            if (name.endsWith(".zip")) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    found.addAll(readFeed(in));
+                }
+            } else if (name.endsWith(".json")) {
+                if (Files.size(file) > MAX_DOCUMENT) {
+                    throw new IllegalArgumentException(directory.relativize(file) + " is larger than 16 MiB");
+                }
+                String document = Files.readString(file);
+                try {
+                    found.add(new Advisories.Imported(OsvAdvisories.read(new ByteArrayInputStream(
+                            document.getBytes(StandardCharsets.UTF_8))), document));
+                } catch (OsvAdvisories.Malformed e) {
+                    throw new IllegalArgumentException(directory.relativize(file) + ": " + e.getMessage());
+                }
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public List<Advisories.Imported> readFeed(java.net.URI mirror) throws IOException {
+        if (!"https".equals(mirror.getScheme()) && !"http".equals(mirror.getScheme())) {
+            throw new IllegalArgumentException("a feed mirror is an http(s) URL: " + mirror);
+        }
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .connectTimeout(java.time.Duration.ofSeconds(30))
+                .followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build();
+        try {
+            java.net.http.HttpResponse<InputStream> answer = client.send(java.net.http.HttpRequest.newBuilder(mirror)
+                    .timeout(java.time.Duration.ofMinutes(30)).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = answer.body()) {
+                if (answer.statusCode() != 200) {
+                    throw new IllegalArgumentException("the mirror answered HTTP " + answer.statusCode());
+                }
+                return readFeed(body);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while downloading " + mirror, e);
+        }
+    }
+
+    @Override
     public List<Advisories.Imported> readFeed(InputStream zip) throws IOException {
         Path copy = Files.createTempFile("wharf-feed", ".zip");
         try {

@@ -51,6 +51,37 @@ class OsvImageScanningTest {
     }
 
     @Test
+    void aDirectoryIsReadWithItsZipsAndDocuments(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        java.nio.file.Files.createDirectories(dir.resolve("debian"));
+        java.nio.file.Files.writeString(dir.resolve("debian/DSA-3.json"), "{\"id\":\"DSA-3\"}");
+        java.nio.file.Files.write(dir.resolve("npm.zip"), zip("GHSA-4.json", "{\"id\":\"GHSA-4\"}"));
+        java.nio.file.Files.writeString(dir.resolve("notes.txt"), "ignored");
+        assertEquals(List.of("DSA-3", "GHSA-4"), scanning.readFeedDirectory(dir).stream().map(i -> i.advisory().id()).toList());
+    }
+
+    @Test
+    void aMirrorIsDownloadedAndAnErrorStatusRefused() throws Exception {
+        byte[] feed = zip("DSA-5.json", "{\"id\":\"DSA-5\"}");
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/all.zip", exchange -> {
+            exchange.sendResponseHeaders(200, feed.length);
+            exchange.getResponseBody().write(feed);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            assertEquals("DSA-5", scanning.readFeed(java.net.URI.create(base + "/all.zip")).get(0).advisory().id());
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> scanning.readFeed(java.net.URI.create(base + "/missing.zip")));
+            assertTrue(refused.getMessage().contains("404"), refused.getMessage());
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void aMalformedDocumentIsRefusedByName() throws IOException {
         byte[] feed = zip("DSA-1.json", "{\"id\":\"DSA-1\"}", "broken.json", "{\"summary\":\"no id\"");
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,

@@ -69,6 +69,23 @@ public class WharfSettings {
         return Math.max(1, Integer.parseInt(value("WHARF_SCAN_WORKERS").orElse("1")));
     }
 
+    /** The directory administrators import feeds from by path ({@code WHARF_FEED_DIR}, default the data dir's feeds). */
+    public java.nio.file.Path feedDirectory() {
+        return java.nio.file.Path.of(value("WHARF_FEED_DIR").orElse(value("WHARF_DATA_DIR")
+                .orElse(System.getProperty("user.home") + "/.wharf") + "/feeds")).toAbsolutePath().normalize();
+    }
+
+    /** Feed zips imported on a schedule ({@code WHARF_FEED_URLS}, comma-separated http(s) URLs of OSV zips). */
+    public java.util.List<String> feedUrls() {
+        return value("WHARF_FEED_URLS").map(v -> java.util.Arrays.stream(v.split(",")).map(String::strip)
+                .filter(u -> !u.isEmpty()).toList()).orElse(java.util.List.of());
+    }
+
+    /** Hours between imports of {@link #feedUrls()} ({@code WHARF_FEED_INTERVAL_HOURS}, default 24). */
+    public long feedIntervalHours() {
+        return Math.max(1, Long.parseLong(value("WHARF_FEED_INTERVAL_HOURS").orElse("24")));
+    }
+
     /** The name every account's project carries, as a region name would in the public cloud. */
     public String region() {
         return value("WHARF_REGION").orElse("wharf-local");

@@ -332,6 +332,24 @@ class ImageScanningIT {
     }
 
     @Test
+    void anAdministratorImportsAFeedDirectoryOfTheServerButNothingOutsideIt() throws Exception {
+        String name = unique("feed-");
+        Path directory = Path.of(System.getProperty("wharf.it.data.dir"), "feeds", name);
+        Files.createDirectories(directory.resolve("alpine"));
+        Files.writeString(directory.resolve("alpine/ALPINE-1.json"), "{\"id\":\"ALPINE-" + name + "\",\"affected\":[]}");
+        String adminProject = json(issueToken("wharf", "admin", WharfServer.ADMIN_PASSWORD)).getJsonObject("token")
+                .getJsonObject("project").getString("id");
+        HttpResponse<String> imported = call("POST", "/v5/" + adminProject + "/image/vulnerability-feeds", adminToken(),
+                "{\"directory\": \"" + name + "\"}");
+        assertEquals(201, imported.statusCode(), imported.body());
+        assertEquals(1, json(imported).getInt("advisory_count"));
+        HttpResponse<String> outside = call("POST", "/v5/" + adminProject + "/image/vulnerability-feeds", adminToken(),
+                "{\"directory\": \"../../..\"}");
+        assertEquals(400, outside.statusCode(), outside.body());
+        assertTrue(json(outside).getString("error_msg").contains("inside"), outside.body());
+    }
+
+    @Test
     void aTruncatedFeedIsRefusedAndChangesNothing() throws Exception {
         byte[] zip = feed();
         HttpResponse<String> refused = uploadFeed(adminToken(), "it:truncated", Arrays.copyOf(zip, zip.length - 40));
