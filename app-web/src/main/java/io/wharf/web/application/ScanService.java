@@ -203,16 +203,22 @@ public class ScanService implements PushedImages {
         if (!ManifestDraft.IMAGE_CONFIGS.contains(config.getString("mediaType", ""))) {
             return Optional.empty();
         }
-        Digest configDigest = Digest.parse(config.getString("digest"));
+        Digest configDigest = descriptorDigest(config);
         byte[] configBytes;
         try (InputStream in = store.open(configDigest, 0, store.size(configDigest).orElseThrow(() ->
                 new IOException("the config blob is missing")))) {
             configBytes = in.readNBytes(16 * 1024 * 1024);
         }
         List<ImageScanning.Layer> layers = new ArrayList<>();
-        for (JsonValue layer : json.getJsonArray("layers")) {
-            Digest digest = Digest.parse(layer.asJsonObject().getString("digest"));
-            layers.add(new BlobLayer(digest, store));
+        JsonValue listed = json.getOrDefault("layers", JsonValue.EMPTY_JSON_ARRAY);
+        if (listed.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw new IllegalArgumentException("the manifest's layers are not a list");
+        }
+        for (JsonValue layer : listed.asJsonArray()) {
+            if (layer.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new IllegalArgumentException("a layer of the manifest is not a descriptor");
+            }
+            layers.add(new BlobLayer(descriptorDigest(layer.asJsonObject()), store));
         }
         Map<String, List<Advisory>> cache = new HashMap<>();
         AdvisoryLookup lookup = (ecosystem, name) -> cache.computeIfAbsent(ecosystem + "\n" + name,
@@ -290,6 +296,15 @@ public class ScanService implements PushedImages {
         manifests.add(new StoredManifest(0, image.repositoryId(), manifest.toString(), OCI_MANIFEST, size,
                 sbomSize, empty.toString(), "", image.digest(), SBOM_TYPE, null, now,
                 List.of(empty.toString(), sbom.toString()), List.of()));
+    }
+
+    /** A descriptor's digest; one a registry stored but that names nothing readable is the image's fault, not Wharf's. */
+    private static Digest descriptorDigest(JsonObject descriptor) {
+        try {
+            return Digest.parse(descriptor.getString("digest", ""));
+        } catch (RuntimeException unreadable) {
+            throw new IllegalArgumentException("a descriptor of the manifest has no valid digest");
+        }
     }
 
     private JsonObject readJson(Digest digest, long size) throws IOException {

@@ -51,6 +51,8 @@ public class ConsoleServlet extends HttpServlet {
     @Inject
     StoragePages storage;
     @Inject
+    FeedPages feedPages;
+    @Inject
     RegistryPages registryPages;
     @Inject
     SyncTaskPages syncTasks;
@@ -122,6 +124,7 @@ public class ConsoleServlet extends HttpServlet {
             case "how-to-push" -> howToPush.handle(console);
             case "image-assets" -> imageAssets.handle(console);
             case "storage" -> storage.handle(console);
+            case "feeds" -> feedPages.handle(console);
             case "registries" -> registryPages.handle(console);
             case "sync-tasks" -> syncTasks.handle(console);
             default -> throw WharfException.notFound(Subject.PAGE, "There is no such console page.");

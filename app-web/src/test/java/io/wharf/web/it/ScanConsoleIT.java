@@ -91,4 +91,19 @@ class ScanConsoleIT {
         browser.findElement(By.id("scan-now")).click();
         assertTrue(browser.findElement(By.cssSelector(".flash")).getText().contains("queued"));
     }
+
+    @Test
+    void anAdministratorSeesTheFeedImportsAndOthersAreRefused() {
+        browser.get(URL + "/console/login");
+        browser.findElement(By.id("account")).sendKeys("wharf");
+        browser.findElement(By.id("user")).sendKeys("admin");
+        browser.findElement(By.id("password")).sendKeys(WharfServer.ADMIN_PASSWORD);
+        browser.findElement(By.id("sign-in")).click();
+        browser.findElement(By.linkText("Feeds")).click();
+        assertTrue(browser.findElements(By.cssSelector("#imports tr[data-import]")).size() >= 1, "the import of this test's feed");
+        browser.findElement(By.id("directory")).sendKeys("../../outside");
+        browser.findElement(By.id("import-directory")).click();
+        assertTrue(browser.findElement(By.cssSelector("p.error")).getText().contains("inside"));
+        browser.manage().deleteAllCookies();
+    }
 }

@@ -1,0 +1,58 @@
+package io.wharf.web.console;
+
+import io.wharf.domain.error.WharfException;
+import io.wharf.domain.scan.FeedImport;
+import io.wharf.web.application.FeedService;
+import io.wharf.web.application.Page;
+import io.wharf.web.application.PageRequest;
+import io.wharf.web.application.WharfSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * {@code /console/feeds} (Wharf's administrators): the vulnerability-feed imports with their outcome, and an import of a
+ * directory inside {@code WHARF_FEED_DIR} (zip uploads go through the API: they may be hundreds of megabytes).
+ */
+@ApplicationScoped
+public class FeedPages {
+    @Inject
+    FeedService feeds;
+    @Inject
+    WharfSettings settings;
+
+    void handle(ConsoleRequest console) throws IOException {
+        Map<String, Object> model = new HashMap<>();
+        model.put("feedDirectory", settings.feedDirectory().toString());
+        model.put("mirrors", settings.feedUrls());
+        model.put("admin", console.caller().systemAdministrator());
+        if (!console.caller().systemAdministrator()) {
+            model.put("error", "Only Wharf's administrators manage vulnerability feeds.");
+            model.put("imports", java.util.List.of());
+            console.render(403, "feeds", model);
+            return;
+        }
+        int status = 200;
+        if (console.isPost()) {
+            String directory = console.param("directory");
+            try {
+                FeedImport done = feeds.importDirectory(console.caller(), directory);
+                console.flash("Imported " + done.advisoryCount() + " advisories from " + done.source() + ".");
+                console.redirect("/console/feeds");
+                return;
+            } catch (WharfException refused) {
+                model.put("error", refused.getMessage());
+                model.put("directory", directory);
+                status = ConsoleRequest.statusOf(refused);
+            }
+        }
+        PageRequest request = Paging.request(console);
+        Page<FeedImport> page = feeds.imports(console.caller(), request);
+        model.put("imports", page.items());
+        model.put("paging", Paging.of(request, page));
+        console.render(status, "feeds", model);
+    }
+}
