@@ -37,10 +37,17 @@ public record Inventory(Optional<OsRelease> os, List<Component> components) {
         return new Inventory(os, components);
     }
 
-    /** A dpkg or apk package gets the system's ecosystem and a {@code pkg:deb} / {@code pkg:apk} URL. */
+    /** A dpkg, apk or rpm package gets the system's ecosystem and a {@code pkg:deb}, {@code pkg:apk} or {@code pkg:rpm} URL. */
     private static Component resolve(Component c, Optional<OsRelease> os) {
         boolean deb = c.ecosystem().equals(DpkgStatus.ECOSYSTEM);
         boolean apk = c.ecosystem().equals(ApkInstalled.ECOSYSTEM);
+        if (c.ecosystem().equals(RpmDatabase.ECOSYSTEM)) {
+            String distroId = os.map(OsRelease::id).filter(id -> !id.isEmpty()).orElse("rhel");
+            String distro = os.map(o -> distroId + "-" + o.versionId()).orElse(distroId);
+            String qualifiers = c.purl().startsWith("arch=") && c.purl().length() > 5 ? c.purl() + "&" : "";
+            return c.withEcosystem(os.map(OsRelease::ecosystem).orElse("Red Hat"), "pkg:rpm/" + distroId + "/"
+                    + encode(c.name()) + "@" + encode(c.version()) + "?" + qualifiers + "distro=" + encode(distro));
+        }
         if (!deb && !apk) {
             return c;
         }
@@ -58,6 +65,6 @@ public record Inventory(Optional<OsRelease> os, List<Component> components) {
 
     public static List<FileAnalyzer> analyzers() {
         return List.of(new OsRelease.Analyzer(), new DpkgStatus(), new ApkInstalled(), new JavaArchives(),
-                new NpmPackages(), new PythonPackages(), new ShadowFile());
+                new NpmPackages(), new PythonPackages(), new ShadowFile(), new RpmDatabase());
     }
 }
