@@ -9,6 +9,11 @@ import java.util.Optional;
 /** Image scans: a persistent queue (waiting, then scanning) and what each finished scan found. */
 public interface ScanReports {
 
+    /** The account's choice of scanning on push; empty when it has made none (the operator's default applies). */
+    Optional<Boolean> scanOnPush(String accountId);
+
+    void setScanOnPush(String accountId, boolean on);
+
     /** Queues the image for a scan; one already waiting or scanning stays as it is. */
     void request(long repositoryId, String digest, Instant now);
 

@@ -39,6 +39,20 @@ public class JpaScanReports implements ScanReports {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
+    public Optional<Boolean> scanOnPush(String accountId) {
+        return em.createNativeQuery("SELECT scan_on_push FROM account_scan_setting WHERE account_id = ?1")
+                .setParameter(1, accountId).getResultList().stream().findFirst().map(JpaScanReports::bool);
+    }
+
+    @Override
+    public void setScanOnPush(String accountId, boolean on) {
+        em.createNativeQuery("INSERT INTO account_scan_setting (account_id, scan_on_push) VALUES (?1, ?2)"
+                        + " ON DUPLICATE KEY UPDATE scan_on_push = ?2")
+                .setParameter(1, accountId).setParameter(2, on).executeUpdate();
+    }
+
+    @Override
     public void request(long repositoryId, String digest, Instant now) {
         em.createNativeQuery("INSERT INTO image_scan (repository_id, digest, status, failed_desc, scannable, requested_at,"
                         + " os, vul_num, unsafe_setting_num, malicious_file_num) VALUES (?1, ?2, ?3, '', TRUE, ?4, '', 0, 0, 0)"

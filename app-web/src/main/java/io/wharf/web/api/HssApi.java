@@ -4,6 +4,7 @@ import io.wharf.web.api.hss.BatchScanResource;
 import io.wharf.web.api.hss.ImageAssetsResource;
 import io.wharf.web.api.hss.ImageVulnerabilitiesResource;
 import io.wharf.web.api.hss.RiskConfigsResource;
+import io.wharf.web.api.hss.ScanSettingsResource;
 import io.wharf.web.api.hss.SyncRegistriesResource;
 import io.wharf.web.api.hss.SyncTasksResource;
 import io.wharf.web.api.hss.VulnerabilityCvesResource;
@@ -20,6 +21,6 @@ public class HssApi extends Application {
     public Set<Class<?>> getClasses() {
         return Providers.with(ImageAssetsResource.class, SyncRegistriesResource.class, SyncTasksResource.class,
                 BatchScanResource.class, ImageVulnerabilitiesResource.class, VulnerabilityCvesResource.class,
-                VulnerabilityFeedsResource.class, RiskConfigsResource.class);
+                VulnerabilityFeedsResource.class, RiskConfigsResource.class, ScanSettingsResource.class);
     }
 }

@@ -106,13 +106,41 @@ public class ScanService implements PushedImages {
         wake();
     }
 
-    /** Scan on push: images and indexes, not artifacts that refer to another manifest (signatures, SBOMs). */
+    /**
+     * Scan on push: images and indexes, not artifacts that refer to another manifest (signatures, SBOMs), when the
+     * owning account has it on (its own choice, else the operator's {@code WHARF_SCAN_ON_PUSH}).
+     */
     @Override
     public void pushed(StoredManifest manifest) {
-        if (settings.scanOnPush() && manifest.subjectDigest() == null && manifest.artifactType() == null) {
-            self.request(manifest.repositoryId(), manifest.digest());
+        if (manifest.subjectDigest() == null && manifest.artifactType() == null
+                && self.requestOnPush(manifest.repositoryId(), manifest.digest())) {
             wake();
         }
+    }
+
+    @UseCase
+    public boolean requestOnPush(long repositoryId, String digest) {
+        boolean on = repositories.byId(repositoryId).flatMap(r -> scans.scanOnPush(r.accountId()))
+                .orElse(settings.scanOnPush());
+        if (on) {
+            scans.request(repositoryId, digest, now());
+        }
+        return on;
+    }
+
+    /** The account's scan-on-push setting as it applies now. */
+    @UseCase
+    public boolean scanOnPush(io.wharf.domain.account.Caller caller) {
+        return scans.scanOnPush(caller.accountId()).orElse(settings.scanOnPush());
+    }
+
+    /** An account administrator turns scanning on push on or off for the account's images. */
+    @UseCase
+    public void setScanOnPush(io.wharf.domain.account.Caller caller, boolean on) {
+        if (!caller.accountAdministrator()) {
+            throw io.wharf.domain.error.WharfException.forbidden("Only the account's administrators change its scan settings.");
+        }
+        scans.setScanOnPush(caller.accountId(), on);
     }
 
     /** Queues images for a scan (the caller has been checked) and wakes the workers. */

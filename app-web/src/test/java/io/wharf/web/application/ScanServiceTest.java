@@ -133,6 +133,18 @@ class ScanServiceTest {
     }
 
     @Test
+    void anAccountThatTurnedScanOnPushOffHasItsPushesLeftUnscanned() throws IOException {
+        io.wharf.domain.account.Caller member = new io.wharf.domain.account.Caller("u2", "mike", OWNER.accountId(),
+                OWNER.accountName(), OWNER.projectId(), false, false);
+        assertEquals(io.wharf.domain.error.Failure.FORBIDDEN, org.junit.jupiter.api.Assertions.assertThrows(
+                io.wharf.domain.error.WharfException.class, () -> service.setScanOnPush(member, false)).failure());
+        service.setScanOnPush(OWNER, false);
+        StoredManifest image = push("1.0", tarGz(Map.of("a", "b")), null);
+        assertTrue(scans.of(image.repositoryId(), image.digest()).isEmpty());
+        assertEquals(false, service.scanOnPush(member), "every user of the account reads the setting");
+    }
+
+    @Test
     void anImageOverTheSizeLimitIsNotScannable() throws IOException {
         maxImageBytes = 10;
         StoredManifest image = push("1.0", tarGz(Map.of("a", "b")), null);

@@ -31,6 +31,18 @@ public final class InMemoryScanReports implements ScanReports {
                 malicious);
     }
 
+    private final Map<String, Boolean> onPush = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<Boolean> scanOnPush(String accountId) {
+        return Optional.ofNullable(onPush.get(accountId));
+    }
+
+    @Override
+    public void setScanOnPush(String accountId, boolean on) {
+        onPush.put(accountId, on);
+    }
+
     @Override
     public synchronized void request(long repositoryId, String digest, Instant now) {
         Optional<ScanSummary> existing = of(repositoryId, digest);

@@ -350,6 +350,27 @@ class ImageScanningIT {
     }
 
     @Test
+    void anAccountThatTurnsScanOnPushOffHasItsImagesLeftUnscanned(@TempDir Path dir) throws Exception {
+        WharfServer.TestAccount quiet = newAccount(adminToken(), "noscan");
+        String quietProject = projectOf(quiet);
+        String settings = "/v5/" + quietProject + "/image/scan-settings";
+        assertTrue(json(call("GET", settings, quiet.token(), null)).getBoolean("scan_on_push"), "on by default");
+        assertEquals(400, call("PUT", settings, quiet.token(), "{}").statusCode());
+        HttpResponse<String> off = call("PUT", settings, quiet.token(), "{\"scan_on_push\": false}");
+        assertEquals(200, off.statusCode(), off.body());
+        assertEquals(false, json(off).getBoolean("scan_on_push"));
+        String space = unique("noscan-");
+        assertEquals(201, call("POST", "/v2/manage/namespaces", quiet.token(), "{\"namespace\": \"" + space + "\"}")
+                .statusCode());
+        run("copy", "--dest-tls-verify=false", "--dest-creds", creds(quiet), "oci:" + writeImage(dir.resolve("q")) + ":1.0",
+                image(space + "/shop:1.0")).ok();
+        Thread.sleep(2000);
+        JsonObject item = json(call("GET", "/v5/" + quietProject + "/image/swr-repository?image_type=private_image"
+                + "&namespace=" + space, quiet.token(), null)).getJsonArray("data_list").getJsonObject(0);
+        assertEquals("unscan", item.getString("scan_status"), item.toString());
+    }
+
+    @Test
     void aTruncatedFeedIsRefusedAndChangesNothing() throws Exception {
         byte[] zip = feed();
         HttpResponse<String> refused = uploadFeed(adminToken(), "it:truncated", Arrays.copyOf(zip, zip.length - 40));
