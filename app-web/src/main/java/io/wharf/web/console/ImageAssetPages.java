@@ -4,6 +4,7 @@ import io.wharf.domain.asset.AssetQuery;
 import io.wharf.domain.asset.ScanCriteria;
 import io.wharf.domain.asset.ImageType;
 import io.wharf.web.application.ImageAssetService;
+import io.wharf.web.application.ScanService;
 import io.wharf.web.application.Page;
 import io.wharf.web.application.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,14 +16,24 @@ import java.util.Map;
 
 /**
  * {@code /console/image-assets}: HSS's image list — the images in your organizations or shared with your account,
- * filtered by organization, name and newest tag only, with their scan state, a page at a time.
+ * filtered by organization, name and newest tag only, with their scan state, a page at a time; the account's
+ * administrators turn scanning on push on or off here.
  */
 @ApplicationScoped
 public class ImageAssetPages {
     @Inject
     ImageAssetService assets;
+    @Inject
+    ScanService scans;
 
     void handle(ConsoleRequest console) throws IOException {
+        if (console.isPost()) {
+            boolean on = "on".equals(console.param("scanOnPush"));
+            scans.setScanOnPush(console.caller(), on);
+            console.flash(on ? "Pushed images are scanned." : "Pushed images are no longer scanned on push.");
+            console.redirect("/console/image-assets");
+            return;
+        }
         ImageType type = ImageType.ofApiName(console.param("type")).orElse(ImageType.PRIVATE_IMAGE);
         String namespace = blankToNull(console.param("namespace"));
         String name = blankToNull(console.param("q"));
@@ -38,6 +49,8 @@ public class ImageAssetPages {
         model.put("namespace", namespace == null ? "" : namespace);
         model.put("q", name == null ? "" : name);
         model.put("latest", latest);
+        model.put("scanOnPush", scans.scanOnPush(console.caller()));
+        model.put("mayChangeScanning", console.caller().accountAdministrator());
         console.render(200, "image-assets", model);
     }
 

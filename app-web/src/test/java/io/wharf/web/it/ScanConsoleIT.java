@@ -50,6 +50,12 @@ class ScanConsoleIT {
         }
     }
 
+    /** Waits until the sign-in has landed, so that the next page is asked for with the session. */
+    private static void signedIn() {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.cssSelector(".who")));
+    }
+
     @Test
     void aTagsFindingsAreReadFilteredRescannedAndItsSbomDownloaded() throws Exception {
         browser.get(URL + "/console/login");
@@ -57,6 +63,7 @@ class ScanConsoleIT {
         browser.findElement(By.id("user")).sendKeys(owner.adminName());
         browser.findElement(By.id("password")).sendKeys(owner.adminPassword());
         browser.findElement(By.id("sign-in")).click();
+        signedIn();
         String repository = URL + "/console/namespaces/" + ns + "/repos/shop";
         String state = "";
         for (int i = 0; i < 60 && !state.equals("success"); i++) {
@@ -99,6 +106,7 @@ class ScanConsoleIT {
         browser.findElement(By.id("user")).sendKeys("admin");
         browser.findElement(By.id("password")).sendKeys(WharfServer.ADMIN_PASSWORD);
         browser.findElement(By.id("sign-in")).click();
+        signedIn();
         browser.findElement(By.linkText("Feeds")).click();
         assertTrue(browser.findElements(By.cssSelector("#imports tr[data-import]")).size() >= 1, "the import of this test's feed");
         browser.findElement(By.id("directory")).sendKeys("../../outside");
