@@ -15,6 +15,14 @@ final class Chromium {
     private Chromium() {
     }
 
+    /** Clicks what loads a new page and waits until the old one is gone, so nothing is read from it afterwards. */
+    static void clickAndWait(WebDriver browser, org.openqa.selenium.By target) {
+        org.openqa.selenium.WebElement page = browser.findElement(org.openqa.selenium.By.tagName("html"));
+        browser.findElement(target).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+    }
+
     static WebDriver start() throws IOException {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");

@@ -240,14 +240,14 @@ class ConsoleIT {
         assertTrue(scan.equals("scanning") || scan.equals("scan failed (failed_to_scan_file)"), scan);
 
         browser.findElement(By.id("scan-on-push")).click();
-        browser.findElement(By.id("save-scan-settings")).click();
+        Chromium.clickAndWait(browser, By.id("save-scan-settings"));
         assertTrue(browser.findElement(By.cssSelector(".flash")).getText().contains("no longer scanned"));
         assertTrue(!browser.findElement(By.id("scan-on-push")).isSelected(), "the page shows the account's choice");
         browser.findElement(By.id("scan-on-push")).click();
-        browser.findElement(By.id("save-scan-settings")).click();
+        Chromium.clickAndWait(browser, By.id("save-scan-settings"));
         browser.findElement(By.id("asset-namespace")).sendKeys(ns);
         browser.findElement(By.id("asset-latest")).click();
-        browser.findElement(By.id("asset-filter")).click();
+        Chromium.clickAndWait(browser, By.id("asset-filter"));
         String multiArch = browser.findElement(By.cssSelector("tr[data-asset='" + ns + "/multi:1.0'] td.architectures"))
                 .getText();
         assertTrue(multiArch.contains("amd64") && multiArch.contains("arm64") && multiArch.contains("sha256:"), multiArch);

@@ -74,14 +74,14 @@ class ScanConsoleIT {
         assertEquals("2 vulnerabilities · 1 malicious · 4 unsafe",
                 browser.findElement(By.cssSelector("tr[data-tag='1.0'] td.scan a")).getText());
 
-        browser.findElement(By.cssSelector("tr[data-tag='1.0'] td.scan a")).click();
+        Chromium.clickAndWait(browser, By.cssSelector("tr[data-tag='1.0'] td.scan a"));
         assertEquals(List.of("DSA-5532-1", "GHSA-35jh-r3h4-6jhm"), browser.findElements(By.cssSelector("#vulnerabilities tr[data-vul]"))
                 .stream().map(e -> e.getAttribute("data-vul")).toList());
         assertTrue(browser.findElement(By.cssSelector("#risks tr[data-rule='1.2']")).getText().contains("Env sets DB_PASSWORD"));
         assertTrue(browser.findElement(By.id("malicious")).getText().contains("/opt/eicar.com"));
 
         browser.findElement(By.name("package")).sendKeys("lodash");
-        browser.findElement(By.cssSelector("form.search button")).click();
+        Chromium.clickAndWait(browser, By.cssSelector("form.search button"));
         assertEquals(List.of("GHSA-35jh-r3h4-6jhm"), browser.findElements(By.cssSelector("#vulnerabilities tr[data-vul]"))
                 .stream().map(e -> e.getAttribute("data-vul")).toList());
 
@@ -95,7 +95,7 @@ class ScanConsoleIT {
         assertTrue(download.body().contains("\"bomFormat\" : \"CycloneDX\"") && download.body().contains("pkg:npm/lodash@4.17.20"),
                 download.body());
 
-        browser.findElement(By.id("scan-now")).click();
+        Chromium.clickAndWait(browser, By.id("scan-now"));
         assertTrue(browser.findElement(By.cssSelector(".flash")).getText().contains("queued"));
     }
 
@@ -107,10 +107,10 @@ class ScanConsoleIT {
         browser.findElement(By.id("password")).sendKeys(WharfServer.ADMIN_PASSWORD);
         browser.findElement(By.id("sign-in")).click();
         signedIn();
-        browser.findElement(By.linkText("Feeds")).click();
+        Chromium.clickAndWait(browser, By.linkText("Feeds"));
         assertTrue(browser.findElements(By.cssSelector("#imports tr[data-import]")).size() >= 1, "the import of this test's feed");
         browser.findElement(By.id("directory")).sendKeys("../../outside");
-        browser.findElement(By.id("import-directory")).click();
+        Chromium.clickAndWait(browser, By.id("import-directory"));
         assertTrue(browser.findElement(By.cssSelector("p.error")).getText().contains("inside"));
         browser.manage().deleteAllCookies();
     }
