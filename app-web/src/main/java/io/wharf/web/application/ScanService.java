@@ -248,10 +248,7 @@ public class ScanService implements PushedImages {
             }
             layers.add(new BlobLayer(descriptorDigest(layer.asJsonObject()), store));
         }
-        Map<String, List<Advisory>> cache = new HashMap<>();
-        AdvisoryLookup lookup = (ecosystem, name) -> cache.computeIfAbsent(ecosystem + "\n" + name,
-                key -> self.documents(ecosystem, name).stream().map(scanning::readAdvisory).toList());
-        return Optional.of(scanning.scan(configBytes, layers, lookup, self.denyList()));
+        return Optional.of(scanning.scan(configBytes, layers, advisoryLookup(), self.denyList()));
     }
 
     /** An index's findings: those of its per-architecture images together, each listed once. */
@@ -347,12 +344,14 @@ public class ScanService implements PushedImages {
      */
     public void rematchAll() {
         executor.submit(() -> {
+            // One lookup for the whole run: the advisories do not change while it goes, so each is read and parsed once.
+            AdvisoryLookup lookup = advisoryLookup();
             long after = 0;
             int matched = 0;
             List<Long> ids;
             while (!(ids = self.succeededAfter(after)).isEmpty()) {
                 for (long id : ids) {
-                    self.rematch(id);
+                    self.rematch(id, lookup);
                     matched++;
                 }
                 after = ids.get(ids.size() - 1);
@@ -368,11 +367,15 @@ public class ScanService implements PushedImages {
     }
 
     @UseCase
-    public void rematch(long scanId) {
-        Map<String, List<Advisory>> cache = new HashMap<>();
-        AdvisoryLookup lookup = (ecosystem, name) -> cache.computeIfAbsent(ecosystem + "\n" + name,
-                key -> advisories.documentsAffecting(ecosystem, name).stream().map(scanning::readAdvisory).toList());
+    public void rematch(long scanId, AdvisoryLookup lookup) {
         scans.replaceVulnerabilities(scanId, scanning.match(scans.components(scanId), lookup));
+    }
+
+    /** The imported advisories naming a package, each package's read and parsed once per lookup. */
+    private AdvisoryLookup advisoryLookup() {
+        Map<String, List<Advisory>> cache = new HashMap<>();
+        return (ecosystem, name) -> cache.computeIfAbsent(ecosystem + "\n" + name,
+                key -> self.documents(ecosystem, name).stream().map(scanning::readAdvisory).toList());
     }
 
     @UseCase

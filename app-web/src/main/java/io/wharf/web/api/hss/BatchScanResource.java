@@ -17,11 +17,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import static io.wharf.web.api.hss.ImageAssetsResource.instant;
 
 /**
  * {@code POST /v5/{project_id}/image/batch-scan} (BatchScanSwrImage): queue scans of the listed images, or with
@@ -93,9 +94,5 @@ public class BatchScanResource {
         }
         scanService.requestAll(chosen);
         return new Accepted();
-    }
-
-    private static Instant instant(Long millis) {
-        return millis == null ? null : Instant.ofEpochMilli(millis);
     }
 }

@@ -32,6 +32,10 @@ final class HssParameters {
         }
     }
 
+    static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
     static WharfException invalid(String field, String message) {
         return WharfException.invalid(field, message);
     }

@@ -108,7 +108,7 @@ public class ImageAssetsResource {
         return value == null || value.isBlank() ? null : value;
     }
 
-    private static Instant instant(Long millis) {
+    static Instant instant(Long millis) {
         return millis == null ? null : Instant.ofEpochMilli(millis);
     }
 

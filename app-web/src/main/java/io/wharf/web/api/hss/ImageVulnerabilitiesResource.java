@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Locale;
 
+import static io.wharf.web.api.hss.HssParameters.blank;
 import static io.wharf.web.api.hss.HssParameters.number;
 
 /**
@@ -61,7 +62,7 @@ public class ImageVulnerabilitiesResource {
         if (imageType == null || !(imageType.equals("private_image") || imageType.equals("shared_image"))) {
             throw WharfException.invalid("image_type", "image_type is mandatory: private_image or shared_image.");
         }
-        if (isBlank(namespace) || isBlank(imageName) || isBlank(tagName)) {
+        if (blank(namespace) || blank(imageName) || blank(tagName)) {
             throw WharfException.invalid("namespace", "namespace, image_name and tag_name name the image.");
         }
         int first = number("offset", offset, 0, 0, Integer.MAX_VALUE);
@@ -72,15 +73,11 @@ public class ImageVulnerabilitiesResource {
                     + imageName + ":" + tagName + ".");
         }
         List<Vulnerability> found = results.vulnerabilities(image).stream()
-                .filter(v -> isBlank(repairNecessity) || v.repairNecessity().equals(repairNecessity))
-                .filter(v -> isBlank(vulId) || v.vulId().equals(vulId) || v.cveId().equals(vulId))
-                .filter(v -> isBlank(appName) || v.packageName().toLowerCase(Locale.ROOT).contains(appName.toLowerCase(Locale.ROOT)))
-                .filter(v -> isBlank(type) || v.ecosystem().toLowerCase(Locale.ROOT).contains(type.toLowerCase(Locale.ROOT)))
+                .filter(v -> blank(repairNecessity) || v.repairNecessity().equals(repairNecessity))
+                .filter(v -> blank(vulId) || v.vulId().equals(vulId) || v.cveId().equals(vulId))
+                .filter(v -> blank(appName) || v.packageName().toLowerCase(Locale.ROOT).contains(appName.toLowerCase(Locale.ROOT)))
+                .filter(v -> blank(type) || v.ecosystem().toLowerCase(Locale.ROOT).contains(type.toLowerCase(Locale.ROOT)))
                 .toList();
         return new VulnerabilityList(found.size(), found.stream().skip(first).limit(size).map(VulnerabilityInfo::of).toList());
-    }
-
-    private static boolean isBlank(String value) {
-        return value == null || value.isBlank();
     }
 }

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static io.wharf.web.api.hss.HssParameters.blank;
 import static io.wharf.web.api.hss.HssParameters.number;
 
 /**
@@ -153,9 +154,5 @@ public class RiskConfigsResource {
         if (blank(value)) {
             throw WharfException.invalid(name, name + " is mandatory.");
         }
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
     }
 }
