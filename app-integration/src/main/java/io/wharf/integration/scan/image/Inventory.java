@@ -9,6 +9,8 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What an image holds once its layers are applied: the operating system (from os-release) and every component, with
@@ -32,6 +34,11 @@ public record Inventory(Optional<OsRelease> os, List<Component> components) {
                 }
             }
         }
+        // An application's lock file repeats what npm installed beside it: the installed copy is the one reported.
+        Set<String> installed = components.stream().filter(c -> c.ecosystem().equals("npm") && !NpmPackages.lock(c.location()))
+                .map(c -> c.name() + "@" + c.version()).collect(Collectors.toSet());
+        components.removeIf(c -> c.ecosystem().equals("npm") && NpmPackages.lock(c.location())
+                && installed.contains(c.name() + "@" + c.version()));
         components.sort(Comparator.comparing(Component::ecosystem).thenComparing(Component::name)
                 .thenComparing(Component::version).thenComparing(Component::location));
         return new Inventory(os, components);
@@ -65,6 +72,6 @@ public record Inventory(Optional<OsRelease> os, List<Component> components) {
 
     public static List<FileAnalyzer> analyzers() {
         return List.of(new OsRelease.Analyzer(), new DpkgStatus(), new ApkInstalled(), new JavaArchives(),
-                new NpmPackages(), new PythonPackages(), new ShadowFile(), new RpmDatabase());
+                new NpmPackages(), new PythonPackages(), new ShadowFile(), new RpmDatabase(), new GoBinaries());
     }
 }

@@ -152,4 +152,34 @@ class LayerWalkerTest {
         apply("sha256:l2", new TestLayers().whiteout("var/lib/dpkg/status").build(GZIP));
         assertFalse(Inventory.of(walker.files()).components().stream().anyMatch(c -> c.name().equals("libssl3")));
     }
+
+    @Test
+    void anApplicationsLockFileAddsThePackagesNpmDidNotInstallBesideIt() throws IOException {
+        String lock3 = """
+                {"name":"shop","lockfileVersion":3,"packages":{
+                  "":{"name":"shop","version":"1.0.0"},
+                  "node_modules/lodash":{"version":"4.17.20"},
+                  "node_modules/@scope/util":{"version":"2.1.0"},
+                  "node_modules/express/node_modules/qs":{"version":"6.5.2"},
+                  "node_modules/jest":{"version":"29.0.0","dev":true},
+                  "node_modules/mine":{"resolved":"../mine","link":true}}}""";
+        String lock1 = """
+                {"name":"legacy","lockfileVersion":1,"dependencies":{
+                  "minimist":{"version":"0.0.8","dependencies":{"deep":{"version":"1.0.0"}}},
+                  "mocha":{"version":"10.0.0","dev":true}}}""";
+        apply("sha256:l1", new TestLayers()
+                .file("srv/shop/package-lock.json", lock3)
+                .file("srv/shop/node_modules/lodash/package.json", "{\"name\":\"lodash\",\"version\":\"4.17.20\"}")
+                .file("srv/legacy/npm-shrinkwrap.json", lock1)
+                .file("srv/shop/node_modules/.package-lock.json", lock1)
+                .build(GZIP));
+        List<String> found = Inventory.of(walker.files()).components().stream()
+                .map(c -> c.name() + " " + c.version() + " " + c.purl() + " " + c.location()).toList();
+        assertEquals(List.of(
+                "@scope/util 2.1.0 pkg:npm/%40scope/util@2.1.0 srv/shop/package-lock.json",
+                "deep 1.0.0 pkg:npm/deep@1.0.0 srv/legacy/npm-shrinkwrap.json",
+                "lodash 4.17.20 pkg:npm/lodash@4.17.20 srv/shop/node_modules/lodash/package.json",
+                "minimist 0.0.8 pkg:npm/minimist@0.0.8 srv/legacy/npm-shrinkwrap.json",
+                "qs 6.5.2 pkg:npm/qs@6.5.2 srv/shop/package-lock.json"), found);
+    }
 }
