@@ -12,11 +12,25 @@ public interface Advisories {
     record Imported(Advisory advisory, String document) {
     }
 
-    /** Stores the advisories (an advisory imported again is replaced) and records the import, all or nothing. */
-    FeedImport store(String source, List<Imported> advisories, Instant startedAt, Instant finishedAt);
+    /** Records an import that begins: {@code running}, waiting its turn. */
+    FeedImport begin(String source, Instant startedAt);
 
-    /** Records an import that changed nothing, with why. */
-    FeedImport refused(String source, String message, Instant startedAt, Instant finishedAt);
+    /** Records how far a running import (or its re-matching) has got. */
+    void progress(long importId, FeedImport.Progress progress);
+
+    /**
+     * Stores the advisories (an advisory imported again is replaced) and marks the import {@code imported}, all or
+     * nothing; the stored images are re-matched next.
+     */
+    FeedImport store(long importId, List<Imported> advisories, Instant finishedAt);
+
+    /** Marks an import that changed nothing {@code refused}, with why. */
+    FeedImport refused(long importId, String message, Instant finishedAt);
+
+    Optional<FeedImport> importById(long importId);
+
+    /** Imports whose work a stopped server left unfinished: still running, or imported and not done re-matching. */
+    List<FeedImport> unfinished();
 
     /** The documents of the advisories naming the package. */
     List<String> documentsAffecting(String ecosystem, String packageName);

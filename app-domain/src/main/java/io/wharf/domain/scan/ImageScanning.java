@@ -32,14 +32,18 @@ public interface ImageScanning {
     Advisory readAdvisory(String document);
 
     /**
-     * Reads every {@code .json} advisory of a zip (osv.dev's {@code all.zip}) or of a directory tree; a truncated or
-     * malformed archive or document fails with {@link IllegalArgumentException} naming why, having returned nothing.
+     * Saves an uploaded feed zip (osv.dev's {@code all.zip}) to a temporary file and checks that it is a complete zip;
+     * a truncated or damaged one fails with {@link IllegalArgumentException} naming why, leaving no file behind.
      */
-    List<Advisories.Imported> readFeed(InputStream zip) throws IOException;
+    java.nio.file.Path saveFeed(InputStream zip) throws IOException;
 
-    /** Reads every {@code .json} advisory and every {@code .zip} feed below a directory, or fails naming why. */
-    List<Advisories.Imported> readFeedDirectory(java.nio.file.Path directory) throws IOException;
+    /** Downloads a feed zip from an http(s) mirror as {@link #saveFeed} does, or fails naming why (HTTP status, timeout). */
+    java.nio.file.Path downloadFeed(java.net.URI mirror) throws IOException;
 
-    /** Downloads a feed zip from an http(s) mirror and reads it, or fails naming why (HTTP status, timeout). */
-    List<Advisories.Imported> readFeed(java.net.URI mirror) throws IOException;
+    /**
+     * Reads every {@code .json} advisory of a saved zip, or of a directory tree (with the {@code .zip} feeds in it),
+     * telling {@code progress} as it goes; a malformed archive or document fails with {@link IllegalArgumentException}
+     * naming why, having returned nothing.
+     */
+    List<Advisories.Imported> readFeed(java.nio.file.Path zipOrDirectory, FeedProgress progress) throws IOException;
 }

@@ -34,6 +34,9 @@ public interface ScanReports {
     /** Ids of succeeded scans after {@code afterId}, in id order, at most {@code limit}. */
     List<Long> succeededAfter(long afterId, int limit);
 
+    /** How many scans succeeded (the inventories a feed import re-matches). */
+    long countSucceeded();
+
     /** Replaces a succeeded scan's vulnerabilities (matched again after a feed import) and its count. */
     void replaceVulnerabilities(long scanId, List<Vulnerability> vulnerabilities);
 

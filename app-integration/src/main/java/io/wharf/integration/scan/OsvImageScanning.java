@@ -4,6 +4,7 @@ import io.wharf.domain.scan.Advisories;
 import io.wharf.domain.scan.Advisory;
 import io.wharf.domain.scan.AdvisoryLookup;
 import io.wharf.domain.scan.Component;
+import io.wharf.domain.scan.FeedProgress;
 import io.wharf.domain.scan.Vulnerability;
 import io.wharf.domain.scan.ImageScanning;
 import io.wharf.domain.scan.ScanFindings;
@@ -65,39 +66,24 @@ public class OsvImageScanning implements ImageScanning {
     }
 
     @Override
-    public List<Advisories.Imported> readFeedDirectory(Path directory) throws IOException {
-        if (!Files.isDirectory(directory)) {
-            throw new IllegalArgumentException(directory + " is not a directory");
-        }
-        List<Path> files;
-        try (var walk = Files.walk(directory)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
-        }
-        List<Advisories.Imported> found = new ArrayList<>();
-        for (Path file : files) {
-            String name = file.getFileName().toString();
-            if (name.endsWith(".zip")) {
-                try (InputStream in = Files.newInputStream(file)) {
-                    found.addAll(readFeed(in));
-                }
-            } else if (name.endsWith(".json")) {
-                if (Files.size(file) > MAX_DOCUMENT) {
-                    throw new IllegalArgumentException(directory.relativize(file) + " is larger than 16 MiB");
-                }
-                String document = Files.readString(file);
-                try {
-                    found.add(new Advisories.Imported(OsvAdvisories.read(new ByteArrayInputStream(
-                            document.getBytes(StandardCharsets.UTF_8))), document));
-                } catch (OsvAdvisories.Malformed e) {
-                    throw new IllegalArgumentException(directory.relativize(file) + ": " + e.getMessage());
-                }
+    public Path saveFeed(InputStream zip) throws IOException {
+        Path copy = Files.createTempFile("wharf-feed", ".zip");
+        try {
+            Files.copy(zip, copy, StandardCopyOption.REPLACE_EXISTING);
+            try (ZipFile complete = new ZipFile(copy.toFile())) {
+                // Opening reads the central directory at the end: a truncated download fails here.
+                return copy;
+            } catch (ZipException e) {
+                throw new IllegalArgumentException("not a complete zip archive (" + e.getMessage() + ")");
             }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(copy);
+            throw e;
         }
-        return found;
     }
 
     @Override
-    public List<Advisories.Imported> readFeed(java.net.URI mirror) throws IOException {
+    public Path downloadFeed(java.net.URI mirror) throws IOException {
         if (!"https".equals(mirror.getScheme()) && !"http".equals(mirror.getScheme())) {
             throw new IllegalArgumentException("a feed mirror is an http(s) URL: " + mirror);
         }
@@ -112,7 +98,7 @@ public class OsvImageScanning implements ImageScanning {
                 if (answer.statusCode() != 200) {
                     throw new IllegalArgumentException("the mirror answered HTTP " + answer.statusCode());
                 }
-                return readFeed(body);
+                return saveFeed(body);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -121,37 +107,65 @@ public class OsvImageScanning implements ImageScanning {
     }
 
     @Override
-    public List<Advisories.Imported> readFeed(InputStream zip) throws IOException {
-        Path copy = Files.createTempFile("wharf-feed", ".zip");
-        try {
-            Files.copy(zip, copy, StandardCopyOption.REPLACE_EXISTING);
-            List<Advisories.Imported> found = new ArrayList<>();
-            try (ZipFile file = new ZipFile(copy.toFile())) {
-                Enumeration<? extends ZipEntry> entries = file.entries();
-                while (entries.hasMoreElements()) {
-                    ZipEntry entry = entries.nextElement();
-                    if (entry.isDirectory() || !entry.getName().endsWith(".json")) {
-                        continue;
-                    }
-                    try (InputStream in = file.getInputStream(entry)) {
-                        byte[] bytes = in.readNBytes(MAX_DOCUMENT + 1);
-                        if (bytes.length > MAX_DOCUMENT) {
-                            throw new IllegalArgumentException(entry.getName() + " is larger than 16 MiB");
-                        }
-                        String document = new String(bytes, StandardCharsets.UTF_8);
-                        try {
-                            found.add(new Advisories.Imported(OsvAdvisories.read(new ByteArrayInputStream(bytes)), document));
-                        } catch (OsvAdvisories.Malformed e) {
-                            throw new IllegalArgumentException(entry.getName() + ": " + e.getMessage());
-                        }
-                    }
+    public List<Advisories.Imported> readFeed(Path zipOrDirectory, FeedProgress progress) throws IOException {
+        if (!Files.isDirectory(zipOrDirectory)) {
+            return readZip(zipOrDirectory, zipOrDirectory.getFileName().toString(), progress);
+        }
+        List<Path> files;
+        try (var walk = Files.walk(zipOrDirectory)) {
+            files = walk.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".zip") || f.toString().endsWith(".json"))
+                    .sorted().toList();
+        }
+        List<Advisories.Imported> found = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
+            String name = zipOrDirectory.relativize(file).toString();
+            if (name.endsWith(".zip")) {
+                found.addAll(readZip(file, name, FeedProgress.NONE));
+            } else {
+                if (Files.size(file) > MAX_DOCUMENT) {
+                    throw new IllegalArgumentException(name + " is larger than 16 MiB");
                 }
-            } catch (ZipException e) {
-                throw new IllegalArgumentException("not a complete zip archive (" + e.getMessage() + ")");
+                found.add(imported(name, Files.readAllBytes(file)));
             }
-            return found;
-        } finally {
-            Files.deleteIfExists(copy);
+            progress.advanced(i + 1, files.size());
+        }
+        return found;
+    }
+
+    private static List<Advisories.Imported> readZip(Path zip, String name, FeedProgress progress) throws IOException {
+        List<Advisories.Imported> found = new ArrayList<>();
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            int total = file.size();
+            int done = 0;
+            Enumeration<? extends ZipEntry> entries = file.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                progress.advanced(done++, total);
+                if (entry.isDirectory() || !entry.getName().endsWith(".json")) {
+                    continue;
+                }
+                try (InputStream in = file.getInputStream(entry)) {
+                    byte[] bytes = in.readNBytes(MAX_DOCUMENT + 1);
+                    if (bytes.length > MAX_DOCUMENT) {
+                        throw new IllegalArgumentException(entry.getName() + " is larger than 16 MiB");
+                    }
+                    found.add(imported(entry.getName(), bytes));
+                }
+            }
+            progress.advanced(total, total);
+        } catch (ZipException e) {
+            throw new IllegalArgumentException(name + " is not a complete zip archive (" + e.getMessage() + ")");
+        }
+        return found;
+    }
+
+    private static Advisories.Imported imported(String name, byte[] bytes) {
+        try {
+            return new Advisories.Imported(OsvAdvisories.read(new ByteArrayInputStream(bytes)),
+                    new String(bytes, StandardCharsets.UTF_8));
+        } catch (OsvAdvisories.Malformed e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage());
         }
     }
 }

@@ -20,6 +20,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OsvImageScanningTest {
     private final OsvImageScanning scanning = new OsvImageScanning();
 
+    /** Saves the zip as an upload is saved and reads it, telling progress to {@code seen}. */
+    private List<Advisories.Imported> read(byte[] zip, List<String> seen) throws IOException {
+        java.nio.file.Path saved = scanning.saveFeed(new ByteArrayInputStream(zip));
+        try {
+            return scanning.readFeed(saved, (done, total) -> seen.add(done + "/" + total));
+        } finally {
+            java.nio.file.Files.deleteIfExists(saved);
+        }
+    }
+
     private static byte[] zip(String... namesAndDocuments) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
@@ -36,18 +46,28 @@ class OsvImageScanningTest {
     void everyAdvisoryOfTheZipIsReadWithItsDocument() throws IOException {
         byte[] feed = zip("DSA-1.json", "{\"id\":\"DSA-1\",\"affected\":[]}", "README.txt", "not json",
                 "nested/GHSA-2.json", "{\"id\":\"GHSA-2\"}");
-        List<Advisories.Imported> read = scanning.readFeed(new ByteArrayInputStream(feed));
+        List<String> progress = new java.util.ArrayList<>();
+        List<Advisories.Imported> read = read(feed, progress);
         assertEquals(List.of("DSA-1", "GHSA-2"), read.stream().map(i -> i.advisory().id()).toList());
         assertEquals("{\"id\":\"GHSA-2\"}", read.get(1).document());
+        assertEquals(List.of("0/3", "1/3", "2/3", "3/3"), progress, "every entry of the archive counts");
     }
 
     @Test
-    void aTruncatedZipIsRefused() throws IOException {
+    void aTruncatedZipIsRefusedWhenSavedAndLeavesNoFile() throws IOException {
         byte[] feed = zip("DSA-1.json", "{\"id\":\"DSA-1\"}", "DSA-2.json", "{\"id\":\"DSA-2\"}");
         byte[] truncated = Arrays.copyOf(feed, feed.length - 30);
+        java.nio.file.Path temp = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
+        long before;
+        try (var files = java.nio.file.Files.list(temp)) {
+            before = files.filter(f -> f.getFileName().toString().startsWith("wharf-feed")).count();
+        }
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> scanning.readFeed(new ByteArrayInputStream(truncated)));
+                () -> scanning.saveFeed(new ByteArrayInputStream(truncated)));
         assertTrue(refused.getMessage().contains("zip"), refused.getMessage());
+        try (var files = java.nio.file.Files.list(temp)) {
+            assertEquals(before, files.filter(f -> f.getFileName().toString().startsWith("wharf-feed")).count());
+        }
     }
 
     @Test
@@ -56,7 +76,10 @@ class OsvImageScanningTest {
         java.nio.file.Files.writeString(dir.resolve("debian/DSA-3.json"), "{\"id\":\"DSA-3\"}");
         java.nio.file.Files.write(dir.resolve("npm.zip"), zip("GHSA-4.json", "{\"id\":\"GHSA-4\"}"));
         java.nio.file.Files.writeString(dir.resolve("notes.txt"), "ignored");
-        assertEquals(List.of("DSA-3", "GHSA-4"), scanning.readFeedDirectory(dir).stream().map(i -> i.advisory().id()).toList());
+        List<String> progress = new java.util.ArrayList<>();
+        assertEquals(List.of("DSA-3", "GHSA-4"), scanning.readFeed(dir, (done, total) -> progress.add(done + "/" + total))
+                .stream().map(i -> i.advisory().id()).toList());
+        assertEquals(List.of("1/2", "2/2"), progress, "each feed file of the directory counts");
     }
 
     @Test
@@ -72,9 +95,11 @@ class OsvImageScanningTest {
         server.start();
         try {
             String base = "http://127.0.0.1:" + server.getAddress().getPort();
-            assertEquals("DSA-5", scanning.readFeed(java.net.URI.create(base + "/all.zip")).get(0).advisory().id());
+            java.nio.file.Path saved = scanning.downloadFeed(java.net.URI.create(base + "/all.zip"));
+            assertEquals("DSA-5", scanning.readFeed(saved, io.wharf.domain.scan.FeedProgress.NONE).get(0).advisory().id());
+            java.nio.file.Files.delete(saved);
             IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                    () -> scanning.readFeed(java.net.URI.create(base + "/missing.zip")));
+                    () -> scanning.downloadFeed(java.net.URI.create(base + "/missing.zip")));
             assertTrue(refused.getMessage().contains("404"), refused.getMessage());
         } finally {
             server.stop(0);
@@ -85,7 +110,7 @@ class OsvImageScanningTest {
     void aMalformedDocumentIsRefusedByName() throws IOException {
         byte[] feed = zip("DSA-1.json", "{\"id\":\"DSA-1\"}", "broken.json", "{\"summary\":\"no id\"");
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> scanning.readFeed(new ByteArrayInputStream(feed)));
+                () -> read(feed, new java.util.ArrayList<>()));
         assertTrue(refused.getMessage().startsWith("broken.json"), refused.getMessage());
     }
 }

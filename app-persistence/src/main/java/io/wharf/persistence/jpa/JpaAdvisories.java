@@ -37,8 +37,22 @@ public class JpaAdvisories implements Advisories {
     }
 
     @Override
-    public FeedImport store(String source, List<Imported> advisories, Instant startedAt, Instant finishedAt) {
-        long importId = record(source, FeedImport.IMPORTED, advisories.size(), "", startedAt, finishedAt);
+    public FeedImport begin(String source, Instant startedAt) {
+        FeedImportRow row = new FeedImportRow(cut(source, 1024), FeedImport.RUNNING, startedAt, FeedImport.Progress.WAITING);
+        em.persist(row);
+        em.flush();
+        return importById(row.id).orElseThrow();
+    }
+
+    @Override
+    public void progress(long importId, FeedImport.Progress progress) {
+        em.createNativeQuery("UPDATE feed_import SET phase = ?1, progress_done = ?2, progress_total = ?3 WHERE id = ?4")
+                .setParameter(1, progress.phase()).setParameter(2, progress.done()).setParameter(3, progress.total())
+                .setParameter(4, importId).executeUpdate();
+    }
+
+    @Override
+    public FeedImport store(long importId, List<Imported> advisories, Instant finishedAt) {
         for (Imported imported : advisories) {
             String id = cut(imported.advisory().id(), 128);
             em.createNativeQuery("DELETE FROM advisory WHERE id = ?1").setParameter(1, id).executeUpdate();
@@ -57,22 +71,32 @@ public class JpaAdvisories implements Advisories {
                         .setParameter(1, parts[0]).setParameter(2, parts[1]).setParameter(3, id).executeUpdate();
             }
         }
-        return imports(0, 1).get(0);
+        finish(importId, FeedImport.IMPORTED, advisories.size(), "", finishedAt, FeedImport.Progress.MATCHING);
+        return importById(importId).orElseThrow();
     }
 
     @Override
-    public FeedImport refused(String source, String message, Instant startedAt, Instant finishedAt) {
-        record(source, FeedImport.REFUSED, 0, message, startedAt, finishedAt);
-        return imports(0, 1).get(0);
+    public FeedImport refused(long importId, String message, Instant finishedAt) {
+        finish(importId, FeedImport.REFUSED, 0, message, finishedAt, FeedImport.Progress.DONE);
+        return importById(importId).orElseThrow();
     }
 
-    private long record(String source, String status, int count, String message, Instant startedAt, Instant finishedAt) {
-        em.createNativeQuery("INSERT INTO feed_import (source, status, advisory_count, message, started_at, finished_at)"
-                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
-                .setParameter(1, cut(source, 1024)).setParameter(2, status).setParameter(3, count)
-                .setParameter(4, cut(message, 1024)).setParameter(5, Timestamp.from(startedAt))
-                .setParameter(6, Timestamp.from(finishedAt)).executeUpdate();
-        return ((Number) em.createNativeQuery("SELECT MAX(id) FROM feed_import").getSingleResult()).longValue();
+    private void finish(long importId, String status, int count, String message, Instant finishedAt, String phase) {
+        em.createNativeQuery("UPDATE feed_import SET status = ?1, advisory_count = ?2, message = ?3, finished_at = ?4,"
+                        + " phase = ?5, progress_done = 0, progress_total = 0 WHERE id = ?6")
+                .setParameter(1, status).setParameter(2, count).setParameter(3, cut(message, 1024))
+                .setParameter(4, Timestamp.from(finishedAt)).setParameter(5, phase).setParameter(6, importId)
+                .executeUpdate();
+    }
+
+    @Override
+    public Optional<FeedImport> importById(long importId) {
+        return select("WHERE id = :p", importId, 1, 0).stream().findFirst();
+    }
+
+    @Override
+    public List<FeedImport> unfinished() {
+        return select("WHERE status = :p OR (status = 'imported' AND phase <> 'done')", FeedImport.RUNNING, 1000, 0);
     }
 
     @Override
@@ -92,13 +116,22 @@ public class JpaAdvisories implements Advisories {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public List<FeedImport> imports(int offset, int limit) {
-        List<Object[]> rows = em.createNativeQuery("SELECT id, source, status, advisory_count, message, started_at,"
-                        + " finished_at FROM feed_import ORDER BY id DESC LIMIT ?1 OFFSET ?2")
-                .setParameter(1, limit).setParameter(2, offset).getResultList();
+        return select("", null, limit, offset);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<FeedImport> select(String where, Object parameter, int limit, int offset) {
+        var query = em.createNativeQuery("SELECT id, source, status, advisory_count, message, started_at, finished_at,"
+                + " phase, progress_done, progress_total FROM feed_import " + where + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
+                .setParameter("limit", limit).setParameter("offset", offset);
+        if (parameter != null) {
+            query.setParameter("p", parameter);
+        }
+        List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> new FeedImport(((Number) r[0]).longValue(), s(r[1]), s(r[2]),
-                ((Number) r[3]).intValue(), s(r[4]), instant(r[5]), instant(r[6]))).toList();
+                ((Number) r[3]).intValue(), s(r[4]), instant(r[5]), instant(r[6]), new FeedImport.Progress(s(r[7]),
+                ((Number) r[8]).longValue(), ((Number) r[9]).longValue()))).toList();
     }
 
     @Override

@@ -122,6 +122,12 @@ public class JpaScanReports implements ScanReports {
     }
 
     @Override
+    public long countSucceeded() {
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM image_scan WHERE status = ?1")
+                .setParameter(1, ScanSummary.SUCCESS).getSingleResult()).longValue();
+    }
+
+    @Override
     public void replaceVulnerabilities(long scanId, List<Vulnerability> vulnerabilities) {
         em.createNativeQuery("DELETE FROM scan_vulnerability WHERE scan_id = ?1").setParameter(1, scanId).executeUpdate();
         insertVulnerabilities(scanId, vulnerabilities);

@@ -10,6 +10,7 @@ import io.wharf.domain.repository.ImageRepository;
 import io.wharf.domain.repository.RepositoryDetails;
 import io.wharf.domain.repository.RepositoryName;
 import io.wharf.domain.scan.Advisories;
+import io.wharf.domain.scan.FeedImport;
 import io.wharf.domain.scan.Advisory;
 import io.wharf.domain.scan.AffectedPackage;
 import io.wharf.domain.scan.Component;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The scan queue, scan findings and advisories on MariaDB. */
@@ -115,11 +117,11 @@ class JpaScanReportsTest {
         Advisory first = new Advisory("DSA-9", List.of("CVE-2024-9"), "s", "d", List.of(), List.of(), T0,
                 List.of(new AffectedPackage("Debian:12", "openssl", List.of(), List.of()),
                         new AffectedPackage("Debian:11", "openssl", List.of(), List.of())));
-        db.inTransaction(em -> new JpaAdvisories(em).store("dir:/feeds", List.of(new Advisories.Imported(first, "{v1}")),
-                T0, T0));
-        db.inTransaction(em -> new JpaAdvisories(em).store("dir:/feeds", List.of(new Advisories.Imported(
-                new Advisory("DSA-9", List.of(), "", "", List.of(), List.of(), T0,
-                        List.of(new AffectedPackage("Debian:12", "openssl", List.of(), List.of()))), "{v2}")), T0, T0));
+        db.inTransaction(em -> new JpaAdvisories(em).store(new JpaAdvisories(em).begin("dir:/feeds", T0).id(),
+                List.of(new Advisories.Imported(first, "{v1}")), T0));
+        db.inTransaction(em -> new JpaAdvisories(em).store(new JpaAdvisories(em).begin("dir:/feeds", T0).id(),
+                List.of(new Advisories.Imported(new Advisory("DSA-9", List.of(), "", "", List.of(), List.of(), T0,
+                        List.of(new AffectedPackage("Debian:12", "openssl", List.of(), List.of()))), "{v2}")), T0));
         assertEquals(List.of("{v2}"), db.inTransaction(em -> new JpaAdvisories(em).documentsAffecting("Debian:12", "openssl")));
         assertEquals(List.of(), db.inTransaction(em -> new JpaAdvisories(em).documentsAffecting("Debian:11", "openssl")));
         assertEquals("dir:/feeds", db.inTransaction(em -> new JpaAdvisories(em).imports(0, 10)).get(0).source());
@@ -128,5 +130,32 @@ class JpaScanReportsTest {
             return null;
         });
         assertEquals("Trojan.X", db.inTransaction(em -> new JpaAdvisories(em).maliciousHashes()).get("sha256:" + "a".repeat(64)));
+    }
+
+    @Test
+    void anImportRecordsItsProgressAndIsUnfinishedUntilItsImagesAreMatched() {
+        FeedImport begun = db.inTransaction(em -> new JpaAdvisories(em).begin("osv:npm", T0));
+        assertEquals(List.of(FeedImport.RUNNING, FeedImport.Progress.WAITING), List.of(begun.status(), begun.progress().phase()));
+        db.inTransaction(em -> {
+            new JpaAdvisories(em).progress(begun.id(), new FeedImport.Progress(FeedImport.Progress.READING, 40, 160));
+            return null;
+        });
+        FeedImport reading = db.inTransaction(em -> new JpaAdvisories(em).importById(begun.id())).orElseThrow();
+        assertEquals(25, reading.progress().percent());
+        assertTrue(db.inTransaction(em -> new JpaAdvisories(em).unfinished()).contains(reading));
+
+        FeedImport stored = db.inTransaction(em -> new JpaAdvisories(em).store(begun.id(), List.of(), T0));
+        assertEquals(List.of(FeedImport.IMPORTED, FeedImport.Progress.MATCHING), List.of(stored.status(), stored.progress().phase()));
+        assertTrue(stored.active(), "re-matching is still to come");
+        db.inTransaction(em -> {
+            new JpaAdvisories(em).progress(begun.id(), new FeedImport.Progress(FeedImport.Progress.DONE, 3, 3));
+            return null;
+        });
+        assertFalse(db.inTransaction(em -> new JpaAdvisories(em).unfinished()).stream().anyMatch(i -> i.id() == begun.id()));
+
+        FeedImport other = db.inTransaction(em -> new JpaAdvisories(em).begin("osv:broken", T0));
+        FeedImport refused = db.inTransaction(em -> new JpaAdvisories(em).refused(other.id(), "broken.json: no id", T0));
+        assertEquals(List.of(FeedImport.REFUSED, "broken.json: no id", false), List.of(refused.status(), refused.message(),
+                refused.active()));
     }
 }

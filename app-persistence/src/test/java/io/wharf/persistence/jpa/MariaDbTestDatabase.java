@@ -38,29 +38,27 @@ final class MariaDbTestDatabase implements AutoCloseable {
         PersistenceConfiguration unit = new PersistenceConfiguration("wharf-test")
                 .provider(HibernatePersistenceProvider.class.getName())
                 .transactionType(PersistenceUnitTransactionType.RESOURCE_LOCAL)
-                .managedClass(AccountRow.class)
-                .managedClass(UserRow.class)
-                .managedClass(AuthTokenRow.class)
-                .managedClass(NamespaceRow.class)
-                .managedClass(ImageRepositoryRow.class)
-                .managedClass(ImageTagRow.class)
-                .managedClass(AccessDomainRow.class)
-                .managedClass(GrantRow.class)
-                .managedClass(AccessKeyRow.class)
-                .managedClass(ImageManifestRow.class)
-                .managedClass(ManifestReferenceRow.class)
-                .managedClass(RepositoryBlobRow.class)
-                .managedClass(SyncRegistryRow.class)
-                .managedClass(SyncTaskRow.class)
-                .managedClass(SyncTaskRegistryRow.class)
-                .managedClass(SyncedImageRow.class)
-                .managedClass(SyncedImageAssociationRow.class)
                 .property(PersistenceConfiguration.JDBC_URL, SERVER + name)
                 .property(PersistenceConfiguration.JDBC_USER, USER)
                 .property(PersistenceConfiguration.JDBC_PASSWORD, PASSWORD)
                 .property("hibernate.hbm2ddl.auto", "none")
                 .property("hibernate.jdbc.time_zone", "UTC");
+        entityClasses().forEach(unit::managedClass);
         emf = Persistence.createEntityManagerFactory(unit);
+    }
+
+    /** The entities the production persistence unit lists, so that the two never differ. */
+    private static java.util.List<Class<?>> entityClasses() {
+        try (var in = MariaDbTestDatabase.class.getResourceAsStream("/META-INF/persistence.xml")) {
+            String xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            java.util.List<Class<?>> classes = new java.util.ArrayList<>();
+            for (var m = java.util.regex.Pattern.compile("<class>([\\w.]+)</class>").matcher(xml); m.find(); ) {
+                classes.add(Class.forName(m.group(1)));
+            }
+            return classes;
+        } catch (java.io.IOException | ClassNotFoundException e) {
+            throw new IllegalStateException("persistence.xml cannot be read", e);
+        }
     }
 
     /** Runs work in one transaction and commits it; a failure rolls it back and is rethrown. */

@@ -1,42 +1,53 @@
 package io.wharf.web.application;
 
 import io.wharf.domain.account.Caller;
+import io.wharf.domain.error.Subject;
 import io.wharf.domain.error.WharfException;
 import io.wharf.domain.scan.Advisories;
 import io.wharf.domain.scan.FeedImport;
+import io.wharf.domain.scan.FeedProgress;
 import io.wharf.domain.scan.ImageScanning;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 
 import java.io.IOException;
-import java.net.URI;
-import java.nio.file.Path;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
- * Vulnerability feeds and the malicious-file deny-list, administered by Wharf's system administrators. A feed is read
- * whole before anything is stored, then stored in one transaction: a broken zip or document changes nothing and is
- * recorded as a refused import with the reason. Imports run one at a time on each server: uploaded zips, directories
- * inside {@code WHARF_FEED_DIR}, and the mirrors of {@code WHARF_FEED_URLS} on a schedule.
+ * Vulnerability feeds and the malicious-file deny-list, administered by Wharf's system administrators. An import is
+ * accepted at once ({@code running}) and works in the background, one at a time on each server, recording its phase
+ * and progress: the feed is read whole, then stored in one transaction (a broken zip or document changes nothing and
+ * the import is {@code refused} with the reason), then the stored images are matched again. Sources: uploaded zips
+ * (checked to be complete before they are accepted), directories inside {@code WHARF_FEED_DIR}, and the mirrors of
+ * {@code WHARF_FEED_URLS} on a schedule. An import a stopped server left unfinished is refused (nothing was stored) or,
+ * when its advisories were stored, has its images matched again at the next start.
  */
 @ApplicationScoped
 public class FeedService {
     private static final Logger LOG = Logger.getLogger(FeedService.class.getName());
     private static final Pattern HASH_LINE = Pattern.compile("(?:sha256:)?([0-9a-f]{64})\\s+(\\S.{0,254})");
+    /** Progress is written at most this often: a feed of 200,000 advisories must not cost 200,000 updates. */
+    private static final long PROGRESS_EVERY_MILLIS = 500;
 
     @Inject
     Advisories advisories;
@@ -50,9 +61,33 @@ public class FeedService {
     WharfSettings settings;
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ScheduledExecutorService scheduler;
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ExecutorService executor;
 
-    /** Mirrors named by {@code WHARF_FEED_URLS} are imported a minute after start, then every interval. */
-    void schedule(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    private final ReentrantLock oneAtATime = new ReentrantLock(true);
+
+    /** Reads a feed, telling its progress. */
+    private interface Reading {
+        List<Advisories.Imported> read(FeedProgress progress) throws IOException;
+    }
+
+    protected FeedService() {
+    }
+
+    /** For tests over in-memory ports: its own proxy is itself, and imports run on the given executor. */
+    FeedService(Advisories advisories, ImageScanning scanning, ScanService scans, WharfSettings settings,
+                ExecutorService executor) {
+        this.advisories = advisories;
+        this.scanning = scanning;
+        this.scans = scans;
+        this.settings = settings;
+        this.executor = executor;
+        this.self = this;
+    }
+
+    /** After the schema migration: finishes what a stopped server left, and schedules the mirrors. */
+    void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 20) Startup started) {
+        resumeUnfinished();
         List<String> mirrors = settings.feedUrls();
         if (!mirrors.isEmpty()) {
             long hours = settings.feedIntervalHours();
@@ -60,75 +95,158 @@ public class FeedService {
         }
     }
 
-    /** One scheduled import; a failure is recorded as a refused import and the next run tries again. */
-    synchronized void importMirror(String url) {
-        Instant started = now();
+    /** An import still reading stored nothing and is refused; one whose advisories were stored re-matches its images. */
+    void resumeUnfinished() {
+        for (FeedImport unfinished : self.unfinished()) {
+            if (unfinished.status().equals(FeedImport.RUNNING)) {
+                self.refused(unfinished.id(), "The server stopped during this import; nothing was stored. Import it again.");
+            } else {
+                executor.submit(() -> rematch(unfinished.id()));
+            }
+        }
+    }
+
+    /** One scheduled import, in the scheduler's thread; a failure is recorded as a refused import. */
+    void importMirror(String url) {
+        FeedImport begun = self.begin(url);
+        Path saved;
         try {
-            List<Advisories.Imported> read = scanning.readFeed(URI.create(url));
-            self.store(url, read, started);
-            scans.rematchAll();
+            saved = scanning.downloadFeed(URI.create(url));
         } catch (IllegalArgumentException | IOException e) {
             LOG.log(Level.WARNING, "Feed import from " + url + " refused: " + e.getMessage());
-            self.refused(url, e.getMessage() == null ? e.toString() : e.getMessage(), started);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Feed import from " + url + " failed", e);
-            self.refused(url, "unexpected failure; see the server log", started);
+            self.refused(begun.id(), String.valueOf(e.getMessage()));
+            return;
         }
+        run(begun, progress -> scanning.readFeed(saved, progress), saved);
     }
 
     /**
      * Imports every advisory below a directory of the server, which must lie inside {@code WHARF_FEED_DIR}: an
      * administrator names files there, never anywhere else on the machine.
      */
-    public synchronized FeedImport importDirectory(Caller caller, String directory) {
+    public FeedImport importDirectory(Caller caller, String directory) {
         requireAdministrator(caller);
         Path root = settings.feedDirectory();
         Path chosen = root.resolve(directory == null ? "" : directory).toAbsolutePath().normalize();
         if (!chosen.startsWith(root)) {
             throw WharfException.invalid("directory", "directory must lie inside " + root + ".");
         }
-        Instant started = now();
-        List<Advisories.Imported> read;
-        try {
-            read = scanning.readFeedDirectory(chosen);
-        } catch (IllegalArgumentException | IOException refused) {
-            self.refused("dir:" + chosen, String.valueOf(refused.getMessage()), started);
-            throw WharfException.invalid("directory", "The feed was refused and nothing changed: " + refused.getMessage());
+        if (!Files.isDirectory(chosen)) {
+            throw WharfException.invalid("directory", "There is no directory " + chosen + ".");
         }
-        FeedImport done = self.store("dir:" + chosen, read, started);
-        scans.rematchAll();
-        return done;
+        FeedImport begun = self.begin("dir:" + chosen);
+        run(begun, progress -> scanning.readFeed(chosen, progress), null);
+        return begun;
     }
 
-    public synchronized FeedImport importZip(Caller caller, String source, InputStream zip) {
+    /** Accepts an uploaded feed zip once it is whole (a truncated upload is refused here, changing nothing). */
+    public FeedImport importZip(Caller caller, String source, InputStream zip) {
         requireAdministrator(caller);
-        Instant started = now();
-        List<Advisories.Imported> read;
+        FeedImport begun = self.begin(source);
+        Path saved;
         try {
-            read = scanning.readFeed(zip);
+            saved = scanning.saveFeed(zip);
         } catch (IllegalArgumentException | IOException refused) {
-            self.refused(source, refused.getMessage(), started);
+            self.refused(begun.id(), String.valueOf(refused.getMessage()));
             throw WharfException.invalid("body", "The feed was refused and nothing changed: " + refused.getMessage());
         }
-        FeedImport done = self.store(source, read, started);
-        scans.rematchAll();
-        return done;
+        run(begun, progress -> scanning.readFeed(saved, progress), saved);
+        return begun;
+    }
+
+    /** Reads, stores and re-matches in the background; {@code saved} (a temporary copy) is removed afterwards. */
+    private void run(FeedImport begun, Reading reading, Path saved) {
+        executor.submit(() -> {
+            oneAtATime.lock();
+            try {
+                List<Advisories.Imported> read = reading.read(progress(begun.id(), FeedImport.Progress.READING));
+                self.progress(begun.id(), new FeedImport.Progress(FeedImport.Progress.STORING, 0, read.size()));
+                self.store(begun.id(), read);
+            } catch (IllegalArgumentException | IOException e) {
+                LOG.log(Level.WARNING, "Feed import from " + begun.source() + " refused: " + e.getMessage());
+                self.refused(begun.id(), String.valueOf(e.getMessage()));
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Feed import from " + begun.source() + " failed", e);
+                self.refused(begun.id(), "unexpected failure; see the server log");
+                return;
+            } finally {
+                oneAtATime.unlock();
+                delete(saved);
+            }
+            rematch(begun.id());
+        });
+    }
+
+    /** Matches every stored inventory again against the advisories as they are now, counting the images done. */
+    private void rematch(long importId) {
+        try {
+            long matched = scans.rematchAll(progress(importId, FeedImport.Progress.MATCHING));
+            self.progress(importId, new FeedImport.Progress(FeedImport.Progress.DONE, matched, matched));
+        } catch (RuntimeException e) {
+            // The advisories are stored; the next import (or the next start) matches the images again.
+            LOG.log(Level.WARNING, "Re-matching images after feed import " + importId + " failed", e);
+        }
+    }
+
+    /** Writes progress at most every {@value #PROGRESS_EVERY_MILLIS} ms, and always the end of the phase. */
+    private FeedProgress progress(long importId, String phase) {
+        long[] written = {0};
+        return (done, total) -> {
+            long now = System.currentTimeMillis();
+            if (done >= total || now - written[0] >= PROGRESS_EVERY_MILLIS) {
+                written[0] = now;
+                self.progress(importId, new FeedImport.Progress(phase, done, total));
+            }
+        };
+    }
+
+    private static void delete(Path saved) {
+        if (saved != null) {
+            try {
+                Files.deleteIfExists(saved);
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "A feed's temporary copy " + saved + " could not be removed", e);
+            }
+        }
     }
 
     @UseCase
-    public FeedImport store(String source, List<Advisories.Imported> read, Instant started) {
-        return advisories.store(source, read, started, now());
+    public FeedImport begin(String source) {
+        return advisories.begin(source, now());
     }
 
     @UseCase
-    public FeedImport refused(String source, String message, Instant started) {
-        return advisories.refused(source, message, started, now());
+    public void progress(long importId, FeedImport.Progress progress) {
+        advisories.progress(importId, progress);
+    }
+
+    @UseCase
+    public FeedImport store(long importId, List<Advisories.Imported> read) {
+        return advisories.store(importId, read, now());
+    }
+
+    @UseCase
+    public FeedImport refused(long importId, String message) {
+        return advisories.refused(importId, message, now());
+    }
+
+    @UseCase
+    public List<FeedImport> unfinished() {
+        return advisories.unfinished();
     }
 
     @UseCase
     public Page<FeedImport> imports(Caller caller, PageRequest page) {
         requireAdministrator(caller);
         return new Page<>(advisories.imports(page.offset(), page.limit()), advisories.countImports());
+    }
+
+    @UseCase
+    public FeedImport importById(Caller caller, long importId) {
+        requireAdministrator(caller);
+        return advisories.importById(importId)
+                .orElseThrow(() -> WharfException.notFound(Subject.FEED_IMPORT, "There is no feed import " + importId + "."));
     }
 
     /** Adds lines of {@code <sha256> <name>} to the deny-list; a line of another form is refused with its number. */
@@ -161,5 +279,4 @@ public class FeedService {
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
-
 }

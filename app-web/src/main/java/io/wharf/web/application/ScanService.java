@@ -9,6 +9,7 @@ import io.wharf.domain.repository.ImageRepositories;
 import io.wharf.domain.scan.Advisories;
 import io.wharf.domain.scan.Advisory;
 import io.wharf.domain.scan.AdvisoryLookup;
+import io.wharf.domain.scan.FeedProgress;
 import io.wharf.domain.scan.Component;
 import io.wharf.domain.scan.ImageScanning;
 import io.wharf.domain.scan.MaliciousFile;
@@ -340,25 +341,32 @@ public class ScanService implements PushedImages {
 
     /**
      * After a feed import: every stored inventory is matched again against the advisories as they are now, without
-     * reading any layer; in the background, a hundred scans per step.
+     * reading any layer, a hundred scans per step, telling {@code progress} the images done; returns how many.
      */
-    public void rematchAll() {
-        executor.submit(() -> {
-            // One lookup for the whole run: the advisories do not change while it goes, so each is read and parsed once.
-            AdvisoryLookup lookup = advisoryLookup();
-            long after = 0;
-            int matched = 0;
-            List<Long> ids;
-            while (!(ids = self.succeededAfter(after)).isEmpty()) {
-                for (long id : ids) {
-                    self.rematch(id, lookup);
-                    matched++;
-                }
-                after = ids.get(ids.size() - 1);
+    public long rematchAll(FeedProgress progress) {
+        // One lookup for the whole run: the advisories do not change while it goes, so each is read and parsed once.
+        AdvisoryLookup lookup = advisoryLookup();
+        long total = self.countSucceeded();
+        long after = 0;
+        long matched = 0;
+        List<Long> ids;
+        progress.advanced(0, total);
+        while (!(ids = self.succeededAfter(after)).isEmpty()) {
+            for (long id : ids) {
+                self.rematch(id, lookup);
+                matched++;
             }
-            int total = matched;
-            LOG.info(() -> total + " image inventories matched again after a feed import");
-        });
+            after = ids.get(ids.size() - 1);
+            progress.advanced(matched, Math.max(total, matched));
+        }
+        long done = matched;
+        LOG.info(() -> done + " image inventories matched again after a feed import");
+        return matched;
+    }
+
+    @UseCase
+    public long countSucceeded() {
+        return scans.countSucceeded();
     }
 
     @UseCase

@@ -14,8 +14,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * {@code /console/feeds} (Wharf's administrators): the vulnerability-feed imports with their outcome, and an import of a
- * directory inside {@code WHARF_FEED_DIR} (zip uploads go through the API: they may be hundreds of megabytes).
+ * {@code /console/feeds} (Wharf's administrators): the vulnerability-feed imports with their outcome and, while one
+ * runs, its phase and progress (the list follows it by itself), and an import of a directory inside
+ * {@code WHARF_FEED_DIR} (zip uploads go through the API: they may be hundreds of megabytes).
  */
 @ApplicationScoped
 public class FeedPages {
@@ -32,6 +33,7 @@ public class FeedPages {
         if (!console.caller().systemAdministrator()) {
             model.put("error", "Only Wharf's administrators manage vulnerability feeds.");
             model.put("imports", java.util.List.of());
+            model.put("active", false);
             console.render(403, "feeds", model);
             return;
         }
@@ -39,8 +41,8 @@ public class FeedPages {
         if (console.isPost()) {
             String directory = console.param("directory");
             try {
-                FeedImport done = feeds.importDirectory(console.caller(), directory);
-                console.flash("Imported " + done.advisoryCount() + " advisories from " + done.source() + ".");
+                FeedImport begun = feeds.importDirectory(console.caller(), directory);
+                console.flash("The import of " + begun.source() + " has started; its progress shows below.");
                 console.redirect("/console/feeds");
                 return;
             } catch (WharfException refused) {
@@ -52,6 +54,7 @@ public class FeedPages {
         PageRequest request = Paging.request(console);
         Page<FeedImport> page = feeds.imports(console.caller(), request);
         model.put("imports", page.items());
+        model.put("active", page.items().stream().anyMatch(FeedImport::active));
         model.put("paging", Paging.of(request, page));
         console.render(status, "feeds", model);
     }

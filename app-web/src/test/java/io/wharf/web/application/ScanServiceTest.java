@@ -99,8 +99,8 @@ class ScanServiceTest {
 
     @Test
     void aPushedImageWaitsThenIsScannedWithItsFindingsAndItsSbomAttached() throws IOException {
-        advisories.store("test", List.of(new Advisories.Imported(scanning.readAdvisory(DSA), DSA)),
-                java.time.Instant.now(), java.time.Instant.now());
+        advisories.store(advisories.begin("test", java.time.Instant.now()).id(),
+                List.of(new Advisories.Imported(scanning.readAdvisory(DSA), DSA)), java.time.Instant.now());
         StoredManifest image = push("1.0", tarGz(Map.of("etc/os-release", "ID=debian\nVERSION_ID=\"12\"\n",
                 "var/lib/dpkg/status", "Package: libssl3\nStatus: install ok installed\nVersion: 3.0.11-1\nSource: openssl\n")),
                 null);

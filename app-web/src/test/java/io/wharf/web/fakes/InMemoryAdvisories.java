@@ -19,18 +19,48 @@ public final class InMemoryAdvisories implements Advisories {
     private final Map<String, String> hashes = new HashMap<>();
 
     @Override
-    public synchronized FeedImport store(String source, List<Imported> read, Instant startedAt, Instant finishedAt) {
-        read.forEach(i -> advisories.put(i.advisory().id(), i));
-        FeedImport done = new FeedImport(imports.size() + 1, source, FeedImport.IMPORTED, read.size(), "", startedAt, finishedAt);
-        imports.add(0, done);
-        return done;
+    public synchronized FeedImport begin(String source, Instant startedAt) {
+        FeedImport begun = new FeedImport(imports.size() + 1, source, FeedImport.RUNNING, 0, "", startedAt, null,
+                FeedImport.Progress.of(FeedImport.Progress.WAITING));
+        imports.add(0, begun);
+        return begun;
     }
 
     @Override
-    public synchronized FeedImport refused(String source, String message, Instant startedAt, Instant finishedAt) {
-        FeedImport done = new FeedImport(imports.size() + 1, source, FeedImport.REFUSED, 0, message, startedAt, finishedAt);
-        imports.add(0, done);
-        return done;
+    public synchronized void progress(long importId, FeedImport.Progress progress) {
+        FeedImport i = importById(importId).orElseThrow();
+        replace(new FeedImport(i.id(), i.source(), i.status(), i.advisoryCount(), i.message(), i.startedAt(), i.finishedAt(),
+                progress));
+    }
+
+    @Override
+    public synchronized FeedImport store(long importId, List<Imported> read, Instant finishedAt) {
+        read.forEach(i -> advisories.put(i.advisory().id(), i));
+        FeedImport i = importById(importId).orElseThrow();
+        return replace(new FeedImport(i.id(), i.source(), FeedImport.IMPORTED, read.size(), "", i.startedAt(), finishedAt,
+                FeedImport.Progress.of(FeedImport.Progress.MATCHING)));
+    }
+
+    @Override
+    public synchronized FeedImport refused(long importId, String message, Instant finishedAt) {
+        FeedImport i = importById(importId).orElseThrow();
+        return replace(new FeedImport(i.id(), i.source(), FeedImport.REFUSED, 0, message, i.startedAt(), finishedAt,
+                FeedImport.Progress.of(FeedImport.Progress.DONE)));
+    }
+
+    private FeedImport replace(FeedImport changed) {
+        imports.replaceAll(i -> i.id() == changed.id() ? changed : i);
+        return changed;
+    }
+
+    @Override
+    public synchronized Optional<FeedImport> importById(long importId) {
+        return imports.stream().filter(i -> i.id() == importId).findFirst();
+    }
+
+    @Override
+    public synchronized List<FeedImport> unfinished() {
+        return imports.stream().filter(FeedImport::active).toList();
     }
 
     @Override

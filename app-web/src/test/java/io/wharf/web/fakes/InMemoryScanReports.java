@@ -108,6 +108,11 @@ public final class InMemoryScanReports implements ScanReports {
     }
 
     @Override
+    public long countSucceeded() {
+        return scans.values().stream().filter(s -> s.status().equals(ScanSummary.SUCCESS)).count();
+    }
+
+    @Override
     public void replaceVulnerabilities(long scanId, List<Vulnerability> vulnerabilities) {
         ScanFindings f = findings.get(scanId);
         findings.put(scanId, new ScanFindings(f.os(), f.components(), vulnerabilities, f.maliciousFiles(), f.riskChecks()));

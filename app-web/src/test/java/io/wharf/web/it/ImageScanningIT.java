@@ -72,8 +72,7 @@ class ImageScanningIT {
     @BeforeAll
     static void importAFeedAndPushAnImage(@TempDir Path dir) throws Exception {
         String admin = adminToken();
-        HttpResponse<String> imported = uploadFeed(admin, "it:osv-" + unique(""), feed());
-        assertEquals(201, imported.statusCode(), imported.body());
+        assertEquals(3, importFeed(admin, "it:osv-" + unique(""), feed()).getInt("advisory_count"));
         owner = newAccount(admin, "scan");
         project = projectOf(owner);
         ns = unique("scan-");
@@ -110,6 +109,31 @@ class ImageScanningIT {
             }
         }
         return bytes.toByteArray();
+    }
+
+    /** Uploads a feed, which is accepted at once, and follows the import until its images are matched again. */
+    static JsonObject importFeed(String token, String source, byte[] zip) throws Exception {
+        HttpResponse<String> accepted = uploadFeed(token, source, zip);
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        assertEquals("running", json(accepted).getString("status"), accepted.body());
+        return followImport(token, json(accepted).getInt("id"));
+    }
+
+    /** Polls an import's address until it is done (imported and matched) or refused. */
+    static JsonObject followImport(String token, int importId) throws Exception {
+        String adminProject = json(issueToken("wharf", "admin", WharfServer.ADMIN_PASSWORD)).getJsonObject("token")
+                .getJsonObject("project").getString("id");
+        JsonObject state = null;
+        for (int i = 0; i < 240; i++) {
+            HttpResponse<String> now = call("GET", "/v5/" + adminProject + "/image/vulnerability-feeds/" + importId, token, null);
+            assertEquals(200, now.statusCode(), now.body());
+            state = json(now);
+            if (state.getString("status").equals("refused") || state.getString("phase").equals("done")) {
+                return state;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the import did not finish: " + state);
     }
 
     static HttpResponse<String> uploadFeed(String token, String source, byte[] zip) throws Exception {
@@ -295,7 +319,7 @@ class ImageScanningIT {
                     + "{\"fixed\":\"1.0-2\"}]}]}]}").getBytes(StandardCharsets.UTF_8));
             out.closeEntry();
         }
-        assertEquals(201, uploadFeed(adminToken(), "it:" + probe, zip.toByteArray()).statusCode());
+        assertEquals("imported", importFeed(adminToken(), "it:" + probe, zip.toByteArray()).getString("status"));
         JsonObject after = null;
         for (int i = 0; i < 60 && (after == null || after.getInt("vul_num") == 0); i++) {
             Thread.sleep(500);
@@ -339,10 +363,10 @@ class ImageScanningIT {
         Files.writeString(directory.resolve("alpine/ALPINE-1.json"), "{\"id\":\"ALPINE-" + name + "\",\"affected\":[]}");
         String adminProject = json(issueToken("wharf", "admin", WharfServer.ADMIN_PASSWORD)).getJsonObject("token")
                 .getJsonObject("project").getString("id");
-        HttpResponse<String> imported = call("POST", "/v5/" + adminProject + "/image/vulnerability-feeds", adminToken(),
+        HttpResponse<String> accepted = call("POST", "/v5/" + adminProject + "/image/vulnerability-feeds", adminToken(),
                 "{\"directory\": \"" + name + "\"}");
-        assertEquals(201, imported.statusCode(), imported.body());
-        assertEquals(1, json(imported).getInt("advisory_count"));
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        assertEquals(1, followImport(adminToken(), json(accepted).getInt("id")).getInt("advisory_count"));
         HttpResponse<String> outside = call("POST", "/v5/" + adminProject + "/image/vulnerability-feeds", adminToken(),
                 "{\"directory\": \"../../..\"}");
         assertEquals(400, outside.statusCode(), outside.body());
@@ -379,5 +403,30 @@ class ImageScanningIT {
         HttpResponse<String> strangers = call("GET", "/v5/" + projectOf(owner) + "/image/vulnerability-feeds",
                 owner.token(), null);
         assertEquals(403, strangers.statusCode(), "only Wharf's administrators see feeds");
+    }
+
+    @Test
+    void aFeedWithAMalformedDocumentIsRefusedInTheBackgroundAndChangesNothing() throws Exception {
+        String probe = unique("malformed-");
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(zip)) {
+            out.putNextEntry(new ZipEntry("GOOD.json"));
+            out.write(("{\"id\":\"" + probe + "\"}").getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+            out.putNextEntry(new ZipEntry("broken.json"));
+            out.write("{\"summary\":\"no id\"".getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        JsonObject refused = importFeed(adminToken(), "it:" + probe, zip.toByteArray());
+        assertEquals("refused", refused.getString("status"), refused.toString());
+        assertTrue(refused.getString("message").startsWith("broken.json"), refused.toString());
+        assertEquals(0, refused.getInt("advisory_count"));
+        String adminProject = json(issueToken("wharf", "admin", WharfServer.ADMIN_PASSWORD)).getJsonObject("token")
+                .getJsonObject("project").getString("id");
+        HttpResponse<String> advisory = call("GET", "/v5/" + adminProject + "/image/vulnerability/" + probe + "/cve",
+                adminToken(), null);
+        assertEquals(404, advisory.statusCode(), "the good document of a refused feed is not stored: " + advisory.body());
+        assertEquals(404, call("GET", "/v5/" + adminProject + "/image/vulnerability-feeds/999999999", adminToken(), null)
+                .statusCode());
     }
 }

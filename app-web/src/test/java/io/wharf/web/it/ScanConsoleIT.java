@@ -34,7 +34,8 @@ class ScanConsoleIT {
     @BeforeAll
     static void pushAScannedImageAndStartTheBrowser(@TempDir Path dir) throws Exception {
         String admin = adminToken();
-        assertEquals(201, ImageScanningIT.uploadFeed(admin, "it:console-" + unique(""), ImageScanningIT.feed()).statusCode());
+        assertEquals("imported", ImageScanningIT.importFeed(admin, "it:console-" + unique(""), ImageScanningIT.feed())
+                .getString("status"));
         owner = newAccount(admin, "scanui");
         ns = unique("scanui-");
         assertEquals(201, call("POST", "/v2/manage/namespaces", owner.token(), "{\"namespace\": \"" + ns + "\"}").statusCode());
@@ -100,7 +101,14 @@ class ScanConsoleIT {
     }
 
     @Test
-    void anAdministratorSeesTheFeedImportsAndOthersAreRefused() {
+    void anAdministratorSeesTheFeedImportsFollowsOneAndOthersAreRefused() throws Exception {
+        String name = unique("consolefeed-");
+        Path directory = Path.of(System.getProperty("wharf.it.data.dir"), "feeds", name);
+        java.nio.file.Files.createDirectories(directory);
+        for (int i = 0; i < 2000; i++) {
+            java.nio.file.Files.writeString(directory.resolve("DSA-" + i + ".json"), "{\"id\":\"" + name + "-" + i
+                    + "\",\"affected\":[{\"package\":{\"ecosystem\":\"Debian:12\",\"name\":\"" + name + "\"}}]}");
+        }
         browser.get(URL + "/console/login");
         browser.findElement(By.id("account")).sendKeys("wharf");
         browser.findElement(By.id("user")).sendKeys("admin");
@@ -109,6 +117,14 @@ class ScanConsoleIT {
         signedIn();
         Chromium.clickAndWait(browser, By.linkText("Feeds"));
         assertTrue(browser.findElements(By.cssSelector("#imports tr[data-import]")).size() >= 1, "the import of this test's feed");
+        browser.findElement(By.id("directory")).sendKeys(name);
+        Chromium.clickAndWait(browser, By.id("import-directory"));
+        assertTrue(browser.findElement(By.cssSelector(".flash")).getText().contains("has started"));
+        // The list follows the import by itself (no reload): the newest row ends imported with its 2,000 advisories.
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30)).until(b ->
+                b.findElement(By.cssSelector("#imports tbody tr")).getAttribute("data-phase").equals("done"));
+        assertEquals("2000", browser.findElement(By.cssSelector("#imports tbody tr td:nth-child(3)")).getText());
+        assertTrue(browser.findElements(By.cssSelector("#feed-imports[data-live]")).isEmpty(), "nothing left to follow");
         browser.findElement(By.id("directory")).sendKeys("../../outside");
         Chromium.clickAndWait(browser, By.id("import-directory"));
         assertTrue(browser.findElement(By.cssSelector("p.error")).getText().contains("inside"));
