@@ -135,16 +135,33 @@ public class JpaScanReports implements ScanReports {
                 .setParameter(2, scanId).executeUpdate();
     }
 
+    /** Many rows a statement: an image can have thousands of findings, and each statement is a round trip. */
     private void insertVulnerabilities(long scanId, List<Vulnerability> vulnerabilities) {
-        for (Vulnerability v : vulnerabilities) {
-            em.createNativeQuery("INSERT INTO scan_vulnerability (scan_id, vul_id, cve_id, severity, cvss_score, ecosystem,"
-                            + " package_name, version, fixed_version, location, summary, url)"
-                            + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")
-                    .setParameter(1, scanId).setParameter(2, cut(v.vulId(), 128)).setParameter(3, cut(v.cveId(), 128))
-                    .setParameter(4, v.severity()).setParameter(5, v.cvssScore()).setParameter(6, cut(v.ecosystem(), 64))
-                    .setParameter(7, cut(v.packageName(), 255)).setParameter(8, cut(v.version(), 255))
-                    .setParameter(9, cut(v.fixedVersion(), 255)).setParameter(10, cut(v.location(), 1024))
-                    .setParameter(11, cut(v.summary(), 1024)).setParameter(12, cut(v.url(), 1024)).executeUpdate();
+        int rowsPerStatement = 100;
+        for (int from = 0; from < vulnerabilities.size(); from += rowsPerStatement) {
+            List<Vulnerability> chunk = vulnerabilities.subList(from, Math.min(vulnerabilities.size(), from + rowsPerStatement));
+            StringBuilder sql = new StringBuilder("INSERT INTO scan_vulnerability (scan_id, vul_id, cve_id, severity,"
+                    + " cvss_score, ecosystem, package_name, version, fixed_version, location, summary, url) VALUES ");
+            for (int i = 0; i < chunk.size(); i++) {
+                int p = i * 12;
+                sql.append(i == 0 ? "" : ", ").append("(?").append(p + 1);
+                for (int k = 2; k <= 12; k++) {
+                    sql.append(", ?").append(p + k);
+                }
+                sql.append(')');
+            }
+            var insert = em.createNativeQuery(sql.toString());
+            for (int i = 0; i < chunk.size(); i++) {
+                Vulnerability v = chunk.get(i);
+                int p = i * 12;
+                insert.setParameter(p + 1, scanId).setParameter(p + 2, cut(v.vulId(), 128))
+                        .setParameter(p + 3, cut(v.cveId(), 128)).setParameter(p + 4, v.severity())
+                        .setParameter(p + 5, v.cvssScore()).setParameter(p + 6, cut(v.ecosystem(), 64))
+                        .setParameter(p + 7, cut(v.packageName(), 255)).setParameter(p + 8, cut(v.version(), 255))
+                        .setParameter(p + 9, cut(v.fixedVersion(), 255)).setParameter(p + 10, cut(v.location(), 1024))
+                        .setParameter(p + 11, cut(v.summary(), 1024)).setParameter(p + 12, cut(v.url(), 1024));
+            }
+            insert.executeUpdate();
         }
     }
 

@@ -91,6 +91,18 @@ class JpaScanReportsTest {
         assertEquals(findings.components(), db.inTransaction(em -> new JpaScanReports(em).components(done.id())));
         assertEquals(done, db.inTransaction(em -> new JpaScanReports(em).of(List.of(repo.id()), List.of(digest)))
                 .get(repo.id() + "/" + digest));
+
+        List<Vulnerability> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            many.add(new Vulnerability("DSA-" + (1000 + i), "", "medium", 5.0, "Debian:12", "pkg" + i, "1.0", "", "var/lib/dpkg/status", "", ""));
+        }
+        db.inTransaction(em -> {
+            new JpaScanReports(em).replaceVulnerabilities(done.id(), many);
+            return null;
+        });
+        assertEquals(many, db.inTransaction(em -> new JpaScanReports(em).vulnerabilities(done.id())), "written in several statements");
+        assertEquals(250, db.inTransaction(em -> new JpaScanReports(em).of(repo.id(), digest)).orElseThrow().vulNum());
+        assertTrue(db.inTransaction(em -> new JpaScanReports(em).countSucceeded()) >= 1);
     }
 
     @Test

@@ -376,7 +376,12 @@ public class ScanService implements PushedImages {
 
     @UseCase
     public void rematch(long scanId, AdvisoryLookup lookup) {
-        scans.replaceVulnerabilities(scanId, scanning.match(scans.components(scanId), lookup));
+        List<Vulnerability> now = scanning.match(scans.components(scanId), lookup);
+        List<Vulnerability> before = scans.vulnerabilities(scanId);
+        // A feed leaves most images as they were: what did not change is not written again.
+        if (now.size() != before.size() || !new java.util.HashSet<>(now).equals(new java.util.HashSet<>(before))) {
+            scans.replaceVulnerabilities(scanId, now);
+        }
     }
 
     /** The imported advisories naming a package, each package's read and parsed once per lookup. */

@@ -100,12 +100,15 @@ class ScanConsoleIT {
         assertTrue(browser.findElement(By.cssSelector(".flash")).getText().contains("queued"));
     }
 
+    /** Enough that the import is still under way when the page after the POST renders (seconds, not milliseconds). */
+    private static final int ADVISORIES = 20_000;
+
     @Test
     void anAdministratorSeesTheFeedImportsFollowsOneAndOthersAreRefused() throws Exception {
         String name = unique("consolefeed-");
         Path directory = Path.of(System.getProperty("wharf.it.data.dir"), "feeds", name);
         java.nio.file.Files.createDirectories(directory);
-        for (int i = 0; i < 2000; i++) {
+        for (int i = 0; i < ADVISORIES; i++) {
             java.nio.file.Files.writeString(directory.resolve("DSA-" + i + ".json"), "{\"id\":\"" + name + "-" + i
                     + "\",\"affected\":[{\"package\":{\"ecosystem\":\"Debian:12\",\"name\":\"" + name + "\"}}]}");
         }
@@ -120,10 +123,15 @@ class ScanConsoleIT {
         browser.findElement(By.id("directory")).sendKeys(name);
         Chromium.clickAndWait(browser, By.id("import-directory"));
         assertTrue(browser.findElement(By.cssSelector(".flash")).getText().contains("has started"));
-        // The list follows the import by itself (no reload): the newest row ends imported with its 2,000 advisories.
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30)).until(b ->
+        assertEquals(1, browser.findElements(By.cssSelector("#feed-imports[data-live]")).size(), "the import is under way");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.sameDocument = true;");
+        // The list follows the import by itself: the newest row ends imported with all its advisories.
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(120))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(b ->
                 b.findElement(By.cssSelector("#imports tbody tr")).getAttribute("data-phase").equals("done"));
-        assertEquals("2000", browser.findElement(By.cssSelector("#imports tbody tr td:nth-child(3)")).getText());
+        assertEquals(String.valueOf(ADVISORIES), browser.findElement(By.cssSelector("#imports tbody tr td:nth-child(3)")).getText());
+        assertEquals(Boolean.TRUE, ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.sameDocument;"),
+                "followed in place, not by reloading the page");
         assertTrue(browser.findElements(By.cssSelector("#feed-imports[data-live]")).isEmpty(), "nothing left to follow");
         browser.findElement(By.id("directory")).sendKeys("../../outside");
         Chromium.clickAndWait(browser, By.id("import-directory"));
