@@ -9,14 +9,42 @@ import jakarta.interceptor.Interceptor;
 
 import javax.sql.DataSource;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.logging.Logger;
 
-/** Migrates the schema when the application starts, before anything else that observes start-up. */
+/**
+ * Migrates the schema when the application starts, before anything else that observes start-up. An older Wharf on a
+ * schema a newer one migrated refuses to start, saying so. {@code WHARF_MIGRATE=dry-run} prints the pending migrations
+ * and applies none; Wharf then does not start (it never serves on a schema it does not know).
+ */
 @ApplicationScoped
 public class SchemaMigration {
+    private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
+
     @Resource(lookup = "jdbc/wharf")
     DataSource dataSource;
 
     void onStartup(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) Startup startup) throws SQLException {
-        new SchemaMigrator(dataSource).migrate();
+        SchemaMigrator migrator = new SchemaMigrator(dataSource);
+        try {
+            if ("dry-run".equals(setting("WHARF_MIGRATE"))) {
+                List<String> pending = migrator.pending();
+                String message = "WHARF_MIGRATE=dry-run: " + (pending.isEmpty() ? "the schema is up to date (version "
+                        + SchemaMigrator.LATEST + "); nothing to apply."
+                        : pending.size() + " migration(s) pending, none applied: " + String.join(", ", pending) + ".")
+                        + " Wharf does not start in a dry run; unset WHARF_MIGRATE to migrate and start.";
+                LOG.warning(message);
+                throw new IllegalStateException(message);
+            }
+            migrator.migrate();
+        } catch (SchemaMigrator.SchemaTooNew refused) {
+            LOG.severe(refused.getMessage());
+            throw refused;
+        }
+    }
+
+    private static String setting(String name) {
+        String value = System.getProperty(name);
+        return value != null ? value : System.getenv(name);
     }
 }

@@ -36,20 +36,65 @@ public final class SchemaMigrator {
         this.dataSource = dataSource;
     }
 
+    /** The schema version this Wharf brings a database to. */
+    public static final int LATEST = versionOf(SCRIPTS.get(SCRIPTS.size() - 1));
+
+    /** A database whose schema a newer Wharf migrated: this one must not run on it. */
+    public static final class SchemaTooNew extends IllegalStateException {
+        SchemaTooNew(int current) {
+            super("The database's schema is at version " + current + ", newer than this Wharf knows (" + LATEST
+                    + "): a newer Wharf upgraded it. Run that version (or newer), or restore the backup taken before the"
+                    + " upgrade; an older Wharf does not start on a newer schema.");
+        }
+    }
+
     /** Brings the schema up to date; returns how many scripts were applied. */
     public int migrate() throws SQLException {
+        return migrateTo(LATEST);
+    }
+
+    /** Applies the scripts up to {@code target} (tests build a database as an earlier release left it). */
+    public int migrateTo(int target) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             ensureVersionTable(connection);
             int current = currentVersion(connection);
+            if (current > LATEST) {
+                throw new SchemaTooNew(current);
+            }
             int applied = 0;
             for (String script : SCRIPTS) {
                 int version = versionOf(script);
-                if (version > current) {
+                if (version > current && version <= target) {
                     apply(connection, script, version);
                     applied++;
                 }
             }
             return applied;
+        }
+    }
+
+    /**
+     * The scripts a migration would apply, without applying any (the dry run); fails as {@link #migrate()} would on a
+     * schema newer than this Wharf. Reads only: a database without a version table has every script pending.
+     */
+    public List<String> pending() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            int current = hasVersionTable(connection) ? currentVersion(connection) : 0;
+            if (current > LATEST) {
+                throw new SchemaTooNew(current);
+            }
+            return SCRIPTS.stream().filter(s -> versionOf(s) > current).toList();
+        }
+    }
+
+    private static boolean hasVersionTable(Connection connection) throws SQLException {
+        try (ResultSet tables = connection.getMetaData().getTables(connection.getCatalog(), null, "%", new String[] {"TABLE"})) {
+            while (tables.next()) {
+                if (tables.getString("TABLE_NAME").equalsIgnoreCase("schema_version")) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

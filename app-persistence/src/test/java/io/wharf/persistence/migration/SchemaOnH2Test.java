@@ -5,8 +5,10 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -26,5 +28,36 @@ class SchemaOnH2Test {
              ResultSet rows = c.createStatement().executeQuery("SELECT COUNT(*) FROM image_tag WHERE account_id = ''")) {
             assertTrue(rows.next(), "V10's column is there");
         }
+    }
+
+    private static JdbcDataSource fresh() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:schema-" + System.nanoTime() + ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;"
+                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        return h2;
+    }
+
+    @Test
+    void aDryRunListsThePendingScriptsAndAppliesNone() throws Exception {
+        JdbcDataSource h2 = fresh();
+        assertEquals(SchemaMigrator.SCRIPTS, new SchemaMigrator(h2).pending(), "an empty database has everything pending");
+        new SchemaMigrator(h2).migrateTo(13);
+        assertEquals(List.of("V14__account_scan_settings.sql", "V15__feed_import_progress.sql"),
+                new SchemaMigrator(h2).pending().stream().limit(2).toList());
+        assertEquals(SchemaMigrator.SCRIPTS.size() - 13, new SchemaMigrator(h2).pending().size(), "still pending after the dry run");
+    }
+
+    @Test
+    void aSchemaANewerWharfMigratedIsRefusedWithWhy() throws Exception {
+        JdbcDataSource h2 = fresh();
+        new SchemaMigrator(h2).migrate();
+        try (Connection c = h2.getConnection()) {
+            c.createStatement().execute("INSERT INTO schema_version (version, script, applied_at) VALUES ("
+                    + (SchemaMigrator.LATEST + 1) + ", 'V" + (SchemaMigrator.LATEST + 1) + "__future.sql', CURRENT_TIMESTAMP)");
+        }
+        SchemaMigrator.SchemaTooNew refused = assertThrows(SchemaMigrator.SchemaTooNew.class, () -> new SchemaMigrator(h2).migrate());
+        assertTrue(refused.getMessage().contains("version " + (SchemaMigrator.LATEST + 1) + ", newer than this Wharf knows"),
+                refused.getMessage());
+        assertThrows(SchemaMigrator.SchemaTooNew.class, () -> new SchemaMigrator(h2).pending());
     }
 }

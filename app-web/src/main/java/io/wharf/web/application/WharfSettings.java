@@ -38,7 +38,49 @@ public class WharfSettings {
 
     /** The registry's address as clients pull from it: the first part of every image path. */
     public String registryAddress() {
-        return value("WHARF_REGISTRY_ADDRESS").orElse("localhost:" + value("WHARF_HTTP_PORT").orElse("9080"));
+        return value("WHARF_REGISTRY_ADDRESS").orElse("localhost:" + (tls() == Tls.OFF
+                ? value("WHARF_HTTP_PORT").orElse("9080") : String.valueOf(httpsPort())));
+    }
+
+    /**
+     * Whether Wharf serves HTTPS itself ({@code WHARF_TLS}): {@code off} (the default; plain HTTP, or TLS ended by a
+     * proxy in front), {@code on} (HTTPS, and HTTP answers with a redirect to it) or {@code only} (HTTPS, HTTP closed).
+     */
+    public enum Tls { OFF, ON, ONLY }
+
+    public Tls tls() {
+        String mode = value("WHARF_TLS").orElse("off").strip().toLowerCase(java.util.Locale.ROOT);
+        return switch (mode) {
+            case "off" -> Tls.OFF;
+            case "on" -> Tls.ON;
+            case "only" -> Tls.ONLY;
+            default -> throw new IllegalStateException("WHARF_TLS must be off, on or only (not \"" + mode + "\").");
+        };
+    }
+
+    /** The HTTPS port when Wharf serves TLS ({@code WHARF_HTTPS_PORT}, default 9443). */
+    public int httpsPort() {
+        return Integer.parseInt(value("WHARF_HTTPS_PORT").orElse("9443"));
+    }
+
+    /** The PEM certificate (with its chain, if the file has it), key and optional CA chain Wharf serves TLS with. */
+    public java.nio.file.Path tlsCertificate() {
+        return java.nio.file.Path.of(value("WHARF_TLS_CERT").orElseThrow(() -> new IllegalStateException(
+                "WHARF_TLS is on: WHARF_TLS_CERT must name the PEM certificate file.")));
+    }
+
+    public java.nio.file.Path tlsKey() {
+        return java.nio.file.Path.of(value("WHARF_TLS_KEY").orElseThrow(() -> new IllegalStateException(
+                "WHARF_TLS is on: WHARF_TLS_KEY must name the PEM private key file.")));
+    }
+
+    public Optional<java.nio.file.Path> tlsChain() {
+        return value("WHARF_TLS_CHAIN").map(java.nio.file.Path::of);
+    }
+
+    /** Whether clients reach Wharf over HTTPS: Wharf's own TLS, or a TLS-terminating proxy named by the external URL. */
+    public boolean clientsUseHttps() {
+        return externalUrl().startsWith("https://");
     }
 
     /**
@@ -47,7 +89,7 @@ public class WharfSettings {
      * request's {@code Host} header, which the client chooses.
      */
     public String externalUrl() {
-        String url = value("WHARF_EXTERNAL_URL").orElse("http://" + registryAddress()).strip();
+        String url = value("WHARF_EXTERNAL_URL").orElse((tls() == Tls.OFF ? "http://" : "https://") + registryAddress()).strip();
         if (!url.matches("https?://[A-Za-z0-9.\\-\\[\\]:]+(/[A-Za-z0-9._~/-]*)?")) {
             throw new IllegalStateException("WHARF_EXTERNAL_URL must be an http(s) URL such as https://registry.example.com");
         }
@@ -69,10 +111,16 @@ public class WharfSettings {
         return Math.max(1, Integer.parseInt(value("WHARF_SCAN_WORKERS").orElse("1")));
     }
 
+    /** Where Wharf keeps its files ({@code WHARF_DATA_DIR}, default {@code ~/.wharf}). */
+    public java.nio.file.Path dataDirectory() {
+        return java.nio.file.Path.of(value("WHARF_DATA_DIR").orElse(System.getProperty("user.home") + "/.wharf"))
+                .toAbsolutePath().normalize();
+    }
+
     /** The directory administrators import feeds from by path ({@code WHARF_FEED_DIR}, default the data dir's feeds). */
     public java.nio.file.Path feedDirectory() {
-        return java.nio.file.Path.of(value("WHARF_FEED_DIR").orElse(value("WHARF_DATA_DIR")
-                .orElse(System.getProperty("user.home") + "/.wharf") + "/feeds")).toAbsolutePath().normalize();
+        return value("WHARF_FEED_DIR").map(java.nio.file.Path::of).orElse(dataDirectory().resolve("feeds"))
+                .toAbsolutePath().normalize();
     }
 
     /** Feed zips imported on a schedule ({@code WHARF_FEED_URLS}, comma-separated http(s) URLs of OSV zips). */
