@@ -37,6 +37,12 @@ final class ExtraServer {
         for (String part : List.of("server.xml", "db-h2.xml", "db-mariadb.xml", "server.env", "apps", "jdbc")) {
             copy(template.resolve(part), server.resolve(part));
         }
+        configure(settings);
+    }
+
+    /** Replaces the server's settings (read at its next start). */
+    void configure(Map<String, String> settings) throws IOException {
+        Path server = WLP.resolve("usr/servers/" + name);
         StringBuilder bootstrap = new StringBuilder("WHARF_DB=h2\nWHARF_HTTP_PORT=" + httpPort + "\nWHARF_DATA_DIR=" + data + "\n");
         StringBuilder jvm = new StringBuilder("-Xmx384m\n-DWHARF_DATA_DIR=" + data + "\n");
         settings.forEach((key, value) -> {
@@ -51,6 +57,28 @@ final class ExtraServer {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /** Starts it without waiting for it to be ready (a server that is to refuse to start). */
+    void launch() throws Exception {
+        new ProcessBuilder(WLP.resolve("bin/server").toString(), "start", name).redirectErrorStream(true).start()
+                .waitFor(3, TimeUnit.MINUTES);
+    }
+
+    /** Waits until the server's log has a line containing {@code text}; returns that line. */
+    String awaitLog(String text, java.time.Duration within) throws Exception {
+        java.time.Instant deadline = java.time.Instant.now().plus(within);
+        while (java.time.Instant.now().isBefore(deadline)) {
+            if (Files.exists(log())) {
+                for (String line : Files.readAllLines(log())) {
+                    if (line.contains(text)) {
+                        return line;
+                    }
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no log line with \"" + text + "\" within " + within);
     }
 
     /** Starts it and waits until it answers its readiness check over HTTP. */
