@@ -34,7 +34,7 @@ final class ExtraServer {
         Path server = WLP.resolve("usr/servers/" + name);
         delete(server);
         Files.createDirectories(server);
-        for (String part : List.of("server.xml", "db-h2.xml", "db-mariadb.xml", "server.env", "apps", "jdbc")) {
+        for (String part : List.of("server.xml", "wharf.xml", "db-h2.xml", "db-mariadb.xml", "server.env", "apps", "jdbc")) {
             copy(template.resolve(part), server.resolve(part));
         }
         configure(settings);

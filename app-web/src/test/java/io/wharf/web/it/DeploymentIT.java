@@ -1,0 +1,175 @@
+package io.wharf.web.it;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Enumeration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * How operators run Wharf, done as docs/operations.md says: the WAR on a plain Open Liberty (the Maven
+ * {@code openliberty-runtime} zip, unpacked) with only the documented configuration and a MariaDB database; and the
+ * packaged server started with one command. Each serves a push and a pull with skopeo.
+ */
+class DeploymentIT {
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String PASSWORD = "deploy-Admin-Secret-1";
+
+    @Test
+    void theWarRunsOnAPlainOpenLibertyWithTheDocumentedConfiguration() throws Exception {
+        Path home = Files.createTempDirectory("wharf-plain-liberty");
+        unzip(Path.of(System.getProperty("wharf.it.liberty.zip")), home);
+        Path wlp = home.resolve("wlp");
+        run(wlp, "create", "ops");
+        Path server = wlp.resolve("usr/servers/ops");
+        Path config = Path.of(System.getProperty("wharf.it.config.dir"));
+        // The operator's steps (docs/operations.md, "On your own Open Liberty").
+        Files.copy(config.resolve("wharf.xml"), server.resolve("wharf.xml"));
+        Files.copy(config.resolve("db-mariadb.xml"), server.resolve("db-mariadb.xml"));
+        Files.createDirectories(server.resolve("apps"));
+        Files.copy(Path.of(System.getProperty("wharf.it.war")), server.resolve("apps/wharf.war"));
+        Files.createDirectories(server.resolve("jdbc"));
+        Files.copy(ExtraServer.WLP.resolve("usr/servers/" + System.getProperty("wharf.it.server", "wharf-it")
+                + "/jdbc/mariadb-java-client.jar"), server.resolve("jdbc/mariadb-java-client.jar"));
+        int port = ExtraServer.freePort();
+        // An existing server.xml of the operator's, with the two includes added.
+        Files.writeString(server.resolve("server.xml"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <server description="the operator's own server">
+                  <httpEndpoint id="defaultHttpEndpoint" host="*" httpPort="%d" httpsPort="-1"/>
+                  <include location="wharf.xml"/>
+                  <include location="db-mariadb.xml"/>
+                </server>
+                """.formatted(port));
+        String database = "wharf_deploy_" + UUID.randomUUID().toString().substring(0, 8);
+        try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/", "wharf", "wharf")) {
+            c.createStatement().execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        }
+        Path data = Files.createTempDirectory("wharf-plain-data");
+        Files.writeString(server.resolve("server.env"), String.join("\n",
+                "WHARF_DB_URL=jdbc:mariadb://127.0.0.1:3306/" + database, "WHARF_DB_USER=wharf", "WHARF_DB_PASSWORD=wharf",
+                "WHARF_DATA_DIR=" + data, "WHARF_EXTERNAL_URL=http://localhost:" + port,
+                "WHARF_REGISTRY_ADDRESS=localhost:" + port, "WHARF_ADMIN_PASSWORD=" + PASSWORD, ""));
+        try {
+            run(wlp, "start", "ops");
+            awaitReady("http://localhost:" + port, server.resolve("logs/messages.log"));
+            pushAndPull("localhost:" + port);
+        } finally {
+            run(wlp, "stop", "ops");
+            try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/", "wharf", "wharf")) {
+                c.createStatement().execute("DROP DATABASE IF EXISTS " + database);
+            }
+        }
+    }
+
+    @Test
+    void thePackagedServerStartsWithOneCommand() throws Exception {
+        int port = ExtraServer.freePort();
+        Path data = Files.createTempDirectory("wharf-packaged-data");
+        Path work = Files.createTempDirectory("wharf-packaged-run");
+        ProcessBuilder command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", System.getProperty("wharf.it.server.jar")).directory(work.toFile()).redirectErrorStream(true)
+                .redirectOutput(work.resolve("console.log").toFile());
+        command.environment().putAll(Map.of("WHARF_HTTP_PORT", String.valueOf(port), "WHARF_DATA_DIR", data.toString(),
+                "WHARF_ADMIN_PASSWORD", PASSWORD, "WLP_JAR_EXTRACT_DIR", work.resolve("extracted").toString()));
+        Process wharf = command.start();
+        try {
+            awaitReady("http://localhost:" + port, work.resolve("console.log"));
+            pushAndPull("localhost:" + port);
+        } finally {
+            wharf.destroy();
+            wharf.waitFor(1, TimeUnit.MINUTES);
+        }
+    }
+
+    private static void pushAndPull(String registry) throws Exception {
+        HttpResponse<String> issued = HTTP.send(HttpRequest.newBuilder(URI.create("http://" + registry + "/v3/auth/tokens"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(WharfServer.tokenBody("wharf", "admin", PASSWORD))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, issued.statusCode(), issued.body());
+        String token = issued.headers().firstValue("X-Subject-Token").orElseThrow();
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create("http://" + registry + "/v2/manage/namespaces"))
+                .header("Content-Type", "application/json").header("X-Auth-Token", token)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"namespace\": \"ops\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, created.statusCode(), created.body());
+        Path work = Files.createTempDirectory("wharf-deploy-image");
+        Path layout = ImageScanningIT.writeImage(work.resolve("image"));
+        String image = "docker://" + registry + "/ops/app:1.0";
+        String creds = "wharf/admin:" + PASSWORD;
+        Skopeo.run("copy", "--dest-tls-verify=false", "--dest-creds", creds, "oci:" + layout + ":1.0", image).ok();
+        Skopeo.run("copy", "--src-tls-verify=false", "--src-creds", creds, image, "oci:" + work.resolve("pulled") + ":1.0").ok();
+        assertEquals(Skopeo.run("inspect", "--raw", "oci:" + layout + ":1.0").ok().output(),
+                Skopeo.run("inspect", "--raw", "oci:" + work.resolve("pulled") + ":1.0").ok().output());
+    }
+
+    private static void awaitReady(String url, Path log) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (HTTP.send(HttpRequest.newBuilder(URI.create(url + "/health/ready")).timeout(Duration.ofSeconds(10)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("Wharf did not come up: " + (Files.exists(log) ? Files.readString(log) : "no log"));
+    }
+
+    private static void run(Path wlp, String... arguments) throws Exception {
+        String[] command = new String[arguments.length + 1];
+        command[0] = wlp.resolve("bin/server").toString();
+        System.arraycopy(arguments, 0, command, 1, arguments.length);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertTrue(process.waitFor(3, TimeUnit.MINUTES), output);
+    }
+
+    /** Unpacks the runtime zip as unzip would, keeping the scripts executable. */
+    private static void unzip(Path zip, Path into) throws IOException {
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            Enumeration<? extends ZipEntry> entries = file.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                Path target = into.resolve(entry.getName()).normalize();
+                if (!target.startsWith(into)) {
+                    throw new IOException("zip entry outside the target: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                    continue;
+                }
+                Files.createDirectories(target.getParent());
+                try (InputStream in = file.getInputStream(entry)) {
+                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+                if (entry.getName().startsWith("wlp/bin/") || entry.getName().contains("/bin/tools/")) {
+                    target.toFile().setExecutable(true);
+                }
+            }
+        }
+    }
+}
