@@ -42,6 +42,9 @@ public interface BlobStore {
     /** Returns once the given blobs are on disk (survive a power loss), so a manifest may name them. */
     void awaitDurable(Collection<String> digests) throws IOException;
 
+    /** Every stored blob's digest ({@code sha256:<hex>}), in no particular order (backups copy them all). */
+    java.util.List<String> digests() throws IOException;
+
     /** Deletes every blob not in {@code live} that is older than {@code grace}, and uploads idle longer than a day. */
     int sweep(Predicate<String> live, Duration grace) throws IOException;
 

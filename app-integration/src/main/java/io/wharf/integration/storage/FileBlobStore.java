@@ -287,6 +287,14 @@ public class FileBlobStore implements BlobStore {
     }
 
     @Override
+    public java.util.List<String> digests() throws IOException {
+        try (Stream<Path> files = Files.walk(blobs)) {
+            return files.filter(Files::isRegularFile)
+                    .map(file -> file.getParent().getParent().getFileName() + ":" + file.getFileName()).toList();
+        }
+    }
+
+    @Override
     public int sweep(Predicate<String> live, Duration grace) throws IOException {
         Instant cutoff = Instant.now().minus(grace);
         int removed = 0;

@@ -30,11 +30,18 @@ final class MariaDbTestDatabase implements AutoCloseable {
     final EntityManagerFactory emf;
 
     MariaDbTestDatabase() throws SQLException {
+        this(true);
+    }
+
+    /** A fresh database, migrated to the current schema or left empty (for a restore). */
+    MariaDbTestDatabase(boolean migrated) throws SQLException {
         execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
         dataSource = new MariaDbDataSource(SERVER + name);
         dataSource.setUser(USER);
         dataSource.setPassword(PASSWORD);
-        new SchemaMigrator(dataSource).migrate();
+        if (migrated) {
+            new SchemaMigrator(dataSource).migrate();
+        }
         PersistenceConfiguration unit = new PersistenceConfiguration("wharf-test")
                 .provider(HibernatePersistenceProvider.class.getName())
                 .transactionType(PersistenceUnitTransactionType.RESOURCE_LOCAL)

@@ -110,6 +110,11 @@ public final class InMemoryBlobStore implements BlobStore {
     }
 
     @Override
+    public java.util.List<String> digests() {
+        return java.util.List.copyOf(blobs.keySet());
+    }
+
+    @Override
     public int sweep(Predicate<String> live, Duration grace) {
         int before = blobs.size();
         blobs.keySet().removeIf(d -> !live.test(d));
