@@ -62,19 +62,21 @@ public class JdbcBackup implements DatabaseBackup {
         Files.createDirectories(directory);
         Map<String, Long> rows = new TreeMap<>();
         try (Connection connection = dataSource.getConnection()) {
+            int isolation = connection.getTransactionIsolation();
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            connection.setReadOnly(true);
             try {
                 int version = schemaVersion(connection);
                 for (String table : tables(connection)) {
                     rows.put(table, exportTable(connection, table, directory.resolve(table + ".jsonl")));
                 }
                 Files.writeString(directory.resolve(VERSION_FILE), version + "\n");
-                connection.commit();
                 return new Snapshot(version, rows);
             } finally {
+                // The snapshot only read: ending it changes nothing; the pooled connection goes back as it came.
                 connection.rollback();
+                connection.setAutoCommit(true);
+                connection.setTransactionIsolation(isolation);
             }
         } catch (SQLException e) {
             throw new IOException("The database could not be read for the backup: " + e.getMessage(), e);
@@ -166,6 +168,8 @@ public class JdbcBackup implements DatabaseBackup {
                     connection.rollback();
                     throw e;
                 } finally {
+                    // Back to autocommit first: the reset must not open a transaction nobody ends.
+                    connection.setAutoCommit(true);
                     statement.execute(h2 ? "SET REFERENTIAL_INTEGRITY TRUE" : "SET FOREIGN_KEY_CHECKS = 1");
                 }
             }

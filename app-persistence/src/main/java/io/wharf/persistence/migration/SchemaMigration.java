@@ -1,5 +1,6 @@
 package io.wharf.persistence.migration;
 
+import io.wharf.persistence.backup.JdbcBackup;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +9,8 @@ import jakarta.enterprise.event.Startup;
 import jakarta.interceptor.Interceptor;
 
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.logging.Logger;
@@ -15,7 +18,8 @@ import java.util.logging.Logger;
 /**
  * Migrates the schema when the application starts, before anything else that observes start-up. An older Wharf on a
  * schema a newer one migrated refuses to start, saying so. {@code WHARF_MIGRATE=dry-run} prints the pending migrations
- * and applies none; Wharf then does not start (it never serves on a schema it does not know).
+ * and applies none; Wharf then does not start (it never serves on a schema it does not know). {@code WHARF_RESTORE_FROM}
+ * (a backup's directory) loads the backup's database into an empty database first.
  */
 @ApplicationScoped
 public class SchemaMigration {
@@ -26,6 +30,10 @@ public class SchemaMigration {
 
     void onStartup(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) Startup startup) throws SQLException {
         SchemaMigrator migrator = new SchemaMigrator(dataSource);
+        String restore = setting("WHARF_RESTORE_FROM");
+        if (restore != null && !restore.isBlank()) {
+            restore(Path.of(restore));
+        }
         try {
             if ("dry-run".equals(setting("WHARF_MIGRATE"))) {
                 List<String> pending = migrator.pending();
@@ -40,6 +48,21 @@ public class SchemaMigration {
         } catch (SchemaMigrator.SchemaTooNew refused) {
             LOG.severe(refused.getMessage());
             throw refused;
+        }
+    }
+
+    /** Loads a backup's database into an empty database; never into one that holds Wharf's data. */
+    private void restore(Path backup) throws SQLException {
+        JdbcBackup database = new JdbcBackup(dataSource);
+        if (!database.isEmpty()) {
+            LOG.warning("WHARF_RESTORE_FROM is set, but the database already holds Wharf's data: nothing was restored into"
+                    + " it (a restore never overwrites). Unset WHARF_RESTORE_FROM.");
+            return;
+        }
+        try {
+            database.restore(backup.resolve("database"));
+        } catch (IOException e) {
+            throw new IllegalStateException("The backup in " + backup + " cannot be restored: " + e.getMessage(), e);
         }
     }
 

@@ -72,7 +72,7 @@ public class GarbageCollector {
 
     Collected collect(Duration grace) {
         if (!running.tryLock()) {
-            throw WharfException.busy(Subject.GARBAGE_COLLECTION, "A garbage collection is already running.");
+            throw WharfException.busy(Subject.GARBAGE_COLLECTION, "A garbage collection or a backup is running.");
         }
         try {
             Instant cutoff = Instant.now().minus(grace);
@@ -83,6 +83,16 @@ public class GarbageCollector {
             return new Collected(links, blobs, Instant.now());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            running.unlock();
+        }
+    }
+
+    /** Work no collection may run beside (a backup): waits for a running collection, and holds off the next. */
+    public <T> T paused(java.util.concurrent.Callable<T> work) throws Exception {
+        running.lock();
+        try {
+            return work.call();
         } finally {
             running.unlock();
         }

@@ -117,6 +117,17 @@ public class WharfSettings {
                 .toAbsolutePath().normalize();
     }
 
+    /** Where backups are written ({@code WHARF_BACKUP_DIR}, default the data directory's {@code backups}). */
+    public java.nio.file.Path backupDirectory() {
+        return value("WHARF_BACKUP_DIR").map(java.nio.file.Path::of).orElse(dataDirectory().resolve("backups"))
+                .toAbsolutePath().normalize();
+    }
+
+    /** A backup to restore into an empty Wharf at start ({@code WHARF_RESTORE_FROM}, a backup's directory). */
+    public Optional<java.nio.file.Path> restoreFrom() {
+        return value("WHARF_RESTORE_FROM").map(java.nio.file.Path::of);
+    }
+
     /** The directory administrators import feeds from by path ({@code WHARF_FEED_DIR}, default the data dir's feeds). */
     public java.nio.file.Path feedDirectory() {
         return value("WHARF_FEED_DIR").map(java.nio.file.Path::of).orElse(dataDirectory().resolve("feeds"))

@@ -1,7 +1,10 @@
 package io.wharf.web.console;
 
 import io.wharf.domain.error.WharfException;
+import io.wharf.web.application.BackupService;
 import io.wharf.web.application.GarbageCollector;
+import io.wharf.web.application.Page;
+import io.wharf.web.application.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -17,6 +20,8 @@ import java.util.Map;
 public class StoragePages {
     @Inject
     GarbageCollector collector;
+    @Inject
+    BackupService backups;
 
     void handle(ConsoleRequest console) throws IOException {
         Map<String, Object> model = new HashMap<>();
@@ -26,15 +31,26 @@ public class StoragePages {
             console.render(403, "storage", model);
             return;
         }
+        int status = 200;
         if (console.isPost()) {
             try {
+                if ("backup".equals(console.param("action"))) {
+                    BackupService.Backup begun = backups.start(console.caller());
+                    console.flash("Backup " + begun.name() + " has started; its progress shows below.");
+                    console.redirect("/console/storage");
+                    return;
+                }
                 model.put("collected", collector.collect(console.caller(), GarbageCollector.DEFAULT_GRACE));
             } catch (WharfException refused) {
                 model.put("error", refused.getMessage());
-                console.render(ConsoleRequest.statusOf(refused), "storage", model);
-                return;
+                status = ConsoleRequest.statusOf(refused);
             }
         }
-        console.render(200, "storage", model);
+        PageRequest request = Paging.request(console);
+        Page<BackupService.Backup> page = backups.list(console.caller(), request);
+        model.put("backups", page.items());
+        model.put("paging", Paging.of(request, page));
+        model.put("backingUp", page.items().stream().anyMatch(b -> b.state().equals(BackupService.Backup.RUNNING)));
+        console.render(status, "storage", model);
     }
 }

@@ -161,7 +161,7 @@ class ImageScanningIT {
                 "usr/sbin/sshd", "elf"));
     }
 
-    private static Path writeImage(Path root, Map<String, String> files) throws IOException {
+    static Path writeImage(Path root, Map<String, String> files) throws IOException {
         OciLayout layout = new OciLayout(root);
         OciLayout.Blob blob = layout.write(tarGz(files));
         OciLayout.Blob config = layout.write(("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Env\":"

@@ -2,12 +2,14 @@ package io.wharf.web.api.manage;
 
 import io.wharf.domain.error.WharfException;
 import io.wharf.web.api.CurrentCaller;
+import io.wharf.web.application.BackupService;
 import io.wharf.web.application.GarbageCollector;
 import io.wharf.web.application.IdentityService;
 import io.wharf.web.application.LoginKey;
 import io.wharf.web.application.WharfSettings;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -22,8 +24,9 @@ import java.util.Map;
 
 /**
  * {@code POST /v2/manage/utils/secret}: a temporary docker login, as the reference describes it (the login command in
- * {@code X-Swr-Dockerlogin}, the {@code auths} map in the body). {@code POST /v2/manage/utils/garbage-collection} is
- * Wharf's own: an administrator collects unreferenced blobs now.
+ * {@code X-Swr-Dockerlogin}, the {@code auths} map in the body). Wharf's own, for its administrators:
+ * {@code POST /v2/manage/utils/garbage-collection} collects unreferenced blobs now; {@code POST .../utils/backups} starts
+ * a backup while Wharf serves (202; docs/operations.md) and {@code GET .../utils/backups} lists them with their progress.
  */
 @Path("utils")
 @RequestScoped
@@ -37,6 +40,12 @@ public class UtilsResource {
     CurrentCaller caller;
     @Inject
     WharfSettings settings;
+    @Inject
+    BackupService backups;
+
+    /** The backups, newest first. */
+    public record BackupList(long total, java.util.List<BackupService.Backup> backups) {
+    }
 
     /** The body of {@code utils/secret}. */
     public record Secret(Map<String, AuthInfo> auths) {
@@ -77,5 +86,30 @@ public class UtilsResource {
             throw WharfException.invalid("grace_seconds", "grace_seconds must be a whole number of seconds, 0 or more.");
         }
         return collector.collect(caller.get(), Duration.ofSeconds(seconds));
+    }
+
+    @POST
+    @Path("backups")
+    public Response backup() throws java.io.IOException {
+        return Response.status(202).entity(backups.start(caller.get())).build();
+    }
+
+    @GET
+    @Path("backups")
+    public BackupList backups(@QueryParam("offset") String offset, @QueryParam("limit") String limit) throws java.io.IOException {
+        io.wharf.web.application.Page<BackupService.Backup> page = backups.list(caller.get(),
+                new io.wharf.web.application.PageRequest(whole("offset", offset, 0), whole("limit", limit, 20)));
+        return new BackupList(page.total(), page.items());
+    }
+
+    private static int whole(String name, String value, int fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw WharfException.invalid(name, name + " must be a whole number.");
+        }
     }
 }

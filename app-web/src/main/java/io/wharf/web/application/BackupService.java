@@ -1,0 +1,191 @@
+package io.wharf.web.application;
+
+import io.wharf.domain.account.Caller;
+import io.wharf.domain.backup.DatabaseBackup;
+import io.wharf.domain.error.WharfException;
+import io.wharf.domain.registry.BlobStore;
+import io.wharf.domain.registry.Digest;
+import io.wharf.web.Jsonp;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/**
+ * Backups while Wharf serves, by its administrators: a directory under {@code WHARF_BACKUP_DIR} holding the database
+ * (one consistent snapshot), then every blob (immutable and named by digest, so copied after the snapshot they cover
+ * it), then the secret key; no garbage collection runs meanwhile, so no blob the snapshot names can go. Its progress is
+ * in the directory's {@code backup.json}, which the API and the console read. {@code WHARF_RESTORE_FROM} brings a backup
+ * back into an empty Wharf ({@link BackupRestore}).
+ */
+@ApplicationScoped
+public class BackupService {
+    private static final Logger LOG = Logger.getLogger(BackupService.class.getName());
+    static final String STATUS = "backup.json";
+    private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("'wharf-backup-'yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    @Inject
+    DatabaseBackup database;
+    @Inject
+    BlobStore store;
+    @Inject
+    GarbageCollector collector;
+    @Inject
+    WharfSettings settings;
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ExecutorService executor;
+
+    /** A backup as its status file tells it. */
+    public record Backup(String name, String path, String state, String phase, long done, long total, long rows,
+                         long blobs, long bytes, String message, Instant startedAt, Instant finishedAt) {
+        public static final String RUNNING = "running";
+        public static final String DONE = "done";
+        public static final String FAILED = "failed";
+    }
+
+    /** Starts a backup; it works in the background and its directory tells how far it has got. */
+    public Backup start(Caller caller) throws IOException {
+        requireAdministrator(caller);
+        Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Path directory = settings.backupDirectory().resolve(NAME.format(started));
+        if (Files.exists(directory)) {
+            throw WharfException.busy(io.wharf.domain.error.Subject.BACKUP,
+                    "A backup started this second already; try again in a moment.");
+        }
+        Files.createDirectories(directory);
+        Backup begun = new Backup(directory.getFileName().toString(), directory.toString(), Backup.RUNNING, "waiting", 0, 0,
+                0, 0, 0, "", started, null);
+        write(directory, begun);
+        executor.submit(() -> run(directory, begun));
+        return begun;
+    }
+
+    private void run(Path directory, Backup begun) {
+        Backup state = begun;
+        try {
+            state = collector.paused(() -> copy(directory, begun));
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "Backup into " + directory + " failed", e);
+            state = with(state, Backup.FAILED, state.phase(), state.done(), state.total(), state.rows(), state.blobs(),
+                    state.bytes(), String.valueOf(e.getMessage()), Instant.now());
+        }
+        try {
+            write(directory, state);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "The status of backup " + directory + " could not be written", e);
+        }
+    }
+
+    /** The database, then the blobs, then the key. */
+    private Backup copy(Path directory, Backup begun) throws IOException {
+        Backup state = with(begun, Backup.RUNNING, "database", 0, 0, 0, 0, 0, "", null);
+        write(directory, state);
+        DatabaseBackup.Snapshot snapshot = database.export(directory.resolve("database"));
+        List<String> digests = store.digests();
+        long copied = 0;
+        long bytes = 0;
+        long lastWrite = 0;
+        for (String digest : digests) {
+            Digest d = Digest.parse(digest);
+            Path target = directory.resolve("blobs").resolve(d.algorithm()).resolve(d.hex().substring(0, 2)).resolve(d.hex());
+            long size = store.size(d).orElse(-1L);
+            if (size >= 0) {
+                Files.createDirectories(target.getParent());
+                try (InputStream in = store.open(d, 0, size)) {
+                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+                bytes += size;
+            }
+            copied++;
+            if (System.currentTimeMillis() - lastWrite > 1000) {
+                lastWrite = System.currentTimeMillis();
+                write(directory, with(state, Backup.RUNNING, "blobs", copied, digests.size(), snapshot.totalRows(), copied,
+                        bytes, "", null));
+            }
+        }
+        Path key = settings.dataDirectory().resolve("secret.key");
+        String message = "";
+        if (Files.exists(key)) {
+            Files.copy(key, directory.resolve("secret.key"), StandardCopyOption.REPLACE_EXISTING);
+        } else {
+            message = "The secret key is WHARF_SECRET_KEY, not a file: keep that setting with this backup.";
+        }
+        Backup done = with(state, Backup.DONE, "done", copied, digests.size(), snapshot.totalRows(), copied, bytes, message,
+                Instant.now());
+        long blobCount = copied;
+        long byteCount = bytes;
+        LOG.info(() -> "Backup " + directory + ": " + snapshot.totalRows() + " rows, " + blobCount + " blobs, " + byteCount
+                + " bytes");
+        return done;
+    }
+
+    /** The backups in {@code WHARF_BACKUP_DIR}, newest first. */
+    public Page<Backup> list(Caller caller, PageRequest page) throws IOException {
+        requireAdministrator(caller);
+        Path root = settings.backupDirectory();
+        List<Backup> all = new ArrayList<>();
+        if (Files.isDirectory(root)) {
+            try (Stream<Path> dirs = Files.list(root)) {
+                for (Path dir : dirs.filter(d -> Files.exists(d.resolve(STATUS))).toList()) {
+                    all.add(read(dir));
+                }
+            }
+        }
+        all.sort(Comparator.comparing(Backup::name).reversed());
+        return new Page<>(all.stream().skip(page.offset()).limit(page.limit()).toList(), all.size());
+    }
+
+    private static Backup with(Backup b, String state, String phase, long done, long total, long rows, long blobs, long bytes,
+                               String message, Instant finishedAt) {
+        return new Backup(b.name(), b.path(), state, phase, done, total, rows, blobs, bytes, message, b.startedAt(), finishedAt);
+    }
+
+    private static void write(Path directory, Backup b) throws IOException {
+        var json = Jsonp.PROVIDER.createObjectBuilder().add("name", b.name()).add("path", b.path()).add("state", b.state())
+                .add("phase", b.phase()).add("done", b.done()).add("total", b.total()).add("rows", b.rows())
+                .add("blobs", b.blobs()).add("bytes", b.bytes()).add("message", b.message())
+                .add("started_at", b.startedAt().toString());
+        if (b.finishedAt() != null) {
+            json.add("finished_at", b.finishedAt().toString());
+        }
+        Path next = directory.resolve(STATUS + ".next");
+        Files.writeString(next, json.build().toString());
+        Files.move(next, directory.resolve(STATUS), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static Backup read(Path directory) throws IOException {
+        JsonObject j = Jsonp.PROVIDER.createReader(new StringReader(Files.readString(directory.resolve(STATUS),
+                StandardCharsets.UTF_8))).readObject();
+        return new Backup(j.getString("name"), j.getString("path"), j.getString("state"), j.getString("phase"),
+                j.getJsonNumber("done").longValue(), j.getJsonNumber("total").longValue(), j.getJsonNumber("rows").longValue(),
+                j.getJsonNumber("blobs").longValue(), j.getJsonNumber("bytes").longValue(), j.getString("message"),
+                Instant.parse(j.getString("started_at")),
+                j.containsKey("finished_at") ? Instant.parse(j.getString("finished_at")) : null);
+    }
+
+    private static void requireAdministrator(Caller caller) {
+        if (!caller.systemAdministrator()) {
+            throw WharfException.forbidden("Only Wharf's administrators make backups.");
+        }
+    }
+}
