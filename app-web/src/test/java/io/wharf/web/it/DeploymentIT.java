@@ -73,7 +73,7 @@ class DeploymentIT {
         try {
             run(wlp, "start", "ops");
             awaitReady("http://localhost:" + port, server.resolve("logs/messages.log"));
-            pushAndPull("localhost:" + port);
+            pushAndPull("localhost:" + port, PASSWORD);
         } finally {
             run(wlp, "stop", "ops");
             try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/", "wharf", "wharf")) {
@@ -90,22 +90,31 @@ class DeploymentIT {
         ProcessBuilder command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", System.getProperty("wharf.it.server.jar")).directory(work.toFile()).redirectErrorStream(true)
                 .redirectOutput(work.resolve("console.log").toFile());
+        // No WHARF_ADMIN_PASSWORD: the generated one is in an owner-only file, and nowhere in the log.
         command.environment().putAll(Map.of("WHARF_HTTP_PORT", String.valueOf(port), "WHARF_DATA_DIR", data.toString(),
-                "WHARF_ADMIN_PASSWORD", PASSWORD, "WLP_JAR_EXTRACT_DIR", work.resolve("extracted").toString()));
+                "WLP_JAR_EXTRACT_DIR", work.resolve("extracted").toString()));
+        command.environment().remove("WHARF_ADMIN_PASSWORD");
         Process wharf = command.start();
         try {
             awaitReady("http://localhost:" + port, work.resolve("console.log"));
-            pushAndPull("localhost:" + port);
+            Path file = data.resolve("initial-admin-password");
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+            String generated = Files.readString(file).strip();
+            assertTrue(generated.length() >= 16, "a generated password");
+            String console = Files.readString(work.resolve("console.log"));
+            assertTrue(console.contains(file.toString()) && !console.contains(generated),
+                    "the log names the file, never the password");
+            pushAndPull("localhost:" + port, generated);
         } finally {
             wharf.destroy();
             wharf.waitFor(1, TimeUnit.MINUTES);
         }
     }
 
-    private static void pushAndPull(String registry) throws Exception {
+    private static void pushAndPull(String registry, String adminPassword) throws Exception {
         HttpResponse<String> issued = HTTP.send(HttpRequest.newBuilder(URI.create("http://" + registry + "/v3/auth/tokens"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(WharfServer.tokenBody("wharf", "admin", PASSWORD))).build(),
+                .POST(HttpRequest.BodyPublishers.ofString(WharfServer.tokenBody("wharf", "admin", adminPassword))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(201, issued.statusCode(), issued.body());
         String token = issued.headers().firstValue("X-Subject-Token").orElseThrow();
@@ -116,7 +125,7 @@ class DeploymentIT {
         Path work = Files.createTempDirectory("wharf-deploy-image");
         Path layout = ImageScanningIT.writeImage(work.resolve("image"));
         String image = "docker://" + registry + "/ops/app:1.0";
-        String creds = "wharf/admin:" + PASSWORD;
+        String creds = "wharf/admin:" + adminPassword;
         Skopeo.run("copy", "--dest-tls-verify=false", "--dest-creds", creds, "oci:" + layout + ":1.0", image).ok();
         Skopeo.run("copy", "--src-tls-verify=false", "--src-creds", creds, image, "oci:" + work.resolve("pulled") + ":1.0").ok();
         assertEquals(Skopeo.run("inspect", "--raw", "oci:" + layout + ":1.0").ok().output(),
