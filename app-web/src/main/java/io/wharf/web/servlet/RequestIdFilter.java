@@ -33,12 +33,19 @@ public class RequestIdFilter extends HttpFilter {
         try {
             chain.doFilter(request, response);
         } catch (FileNotFoundException notFound) {
-            // Liberty's file serving throws for a path nothing answers; let it be the 404 it is, not an incident.
-            if (!response.isCommitted()) {
-                response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-                response.setContentType("text/plain");
-                response.getWriter().write("Not found.");
-            }
+            notFound(response);
+        }
+    }
+
+    /**
+     * Liberty's file serving throws for a path nothing answers; it is the 404 it is, not an incident. Every filter that
+     * may stand between the file serving and this one answers it so (an IOException leaving a filter is an incident).
+     */
+    static void notFound(HttpServletResponse response) throws IOException {
+        if (!response.isCommitted()) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            response.setContentType("text/plain");
+            response.getWriter().write("Not found.");
         }
     }
 

@@ -45,6 +45,10 @@ public class TransportSecurityFilter extends HttpFilter {
         if (https) {
             response.setHeader("Strict-Transport-Security", HSTS);
         }
-        chain.doFilter(request, response);
+        try {
+            chain.doFilter(request, response);
+        } catch (java.io.FileNotFoundException notFound) {
+            RequestIdFilter.notFound(response);
+        }
     }
 }

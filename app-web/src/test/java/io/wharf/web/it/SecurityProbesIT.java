@@ -135,6 +135,24 @@ class SecurityProbesIT {
     }
 
     @Test
+    void aPathNothingAnswersIsAPlain404NotAnIncident() throws Exception {
+        java.nio.file.Path ffdc = java.nio.file.Path.of(System.getProperty("wharf.it.wlp", "target/liberty/wlp"),
+                "usr/servers", System.getProperty("wharf.it.server", "wharf-it"), "logs/ffdc");
+        for (String path : List.of("/favicon.ico", "/static/missing.js", "/nothing/here")) {
+            HttpResponse<String> missing = WharfServer.call("GET", path, null, null);
+            assertEquals(404, missing.statusCode(), path);
+        }
+        if (java.nio.file.Files.isDirectory(ffdc)) {
+            try (var files = java.nio.file.Files.list(ffdc)) {
+                for (java.nio.file.Path file : files.toList()) {
+                    assertFalse(java.nio.file.Files.readString(file).contains("FileNotFoundException"),
+                            "a missing file became an incident: " + file);
+                }
+            }
+        }
+    }
+
+    @Test
     void consoleRedirectsAreRelative() throws Exception {
         for (String path : List.of("/console", "/console/")) {
             List<String> head = rawHead(path, "evil.example");
