@@ -10,4 +10,11 @@ import java.time.Instant;
 public record ImageTag(long id, long repositoryId, String tag, String digest, String imageId, String manifest,
                        int schema, long size, int tagType, String mediaType, String architectures, Instant createdAt,
                        Instant updatedAt) {
+    /** What a tag may be (the OCI distribution spec's rule). */
+    public static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}");
+
+    /** The image this tag names, to be named by another tag. */
+    public TaggedImage image() {
+        return new TaggedImage(digest, mediaType, manifest, imageId, schema, size, tagType, architectures);
+    }
 }

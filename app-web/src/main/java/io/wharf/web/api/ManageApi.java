@@ -7,6 +7,7 @@ import io.wharf.web.api.manage.RepositoryAccessResource;
 import io.wharf.web.api.manage.SharedRepositoriesResource;
 import io.wharf.web.api.manage.ReposResource;
 import io.wharf.web.api.manage.RepositoriesResource;
+import io.wharf.web.api.manage.ProjectsResource;
 import io.wharf.web.api.manage.UtilsResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -20,6 +21,6 @@ public class ManageApi extends Application {
     public Set<Class<?>> getClasses() {
         return Providers.with(NamespacesResource.class, RepositoriesResource.class, ReposResource.class,
                 AccessDomainsResource.class, SharedRepositoriesResource.class, NamespaceAccessResource.class,
-                RepositoryAccessResource.class, UtilsResource.class);
+                RepositoryAccessResource.class, UtilsResource.class, ProjectsResource.class);
     }
 }

@@ -113,4 +113,27 @@ public class RepositoryService {
                 Subject.IMAGE, "The image " + located.repository().path() + ":" + tag + " does not exist."));
         tags.remove(located.repository(), found);
     }
+
+    /**
+     * Names the image of {@code sourceTag} with {@code destinationTag} too (no upload: the same manifest). An existing
+     * destination is moved only with {@code override}.
+     */
+    public ImageTag tagImage(Caller caller, String namespace, String repository, String sourceTag, String destinationTag,
+                             boolean override) {
+        if (sourceTag == null || sourceTag.isBlank()) {
+            throw WharfException.invalid("source_tag", "source_tag names the tag whose image gets the new tag.");
+        }
+        if (destinationTag == null || !ImageTag.NAME.matcher(destinationTag).matches()) {
+            throw WharfException.invalid("destination_tag", "destination_tag must be 1 to 128 letters, digits, '_', '.' or"
+                    + " '-', not starting with '.' or '-'.");
+        }
+        RepositoryAccess.Located located = access.locate(caller, namespace, repository).require(Permission.EDIT);
+        ImageTag source = tags.byTag(located.repository().id(), sourceTag).orElseThrow(() -> WharfException.notFound(
+                Subject.IMAGE, "The image " + located.repository().path() + ":" + sourceTag + " does not exist."));
+        if (!override && tags.byTag(located.repository().id(), destinationTag).isPresent()) {
+            throw WharfException.exists(Subject.IMAGE, "The tag " + destinationTag + " already exists; set override to"
+                    + " move it to the image of " + sourceTag + ".");
+        }
+        return tags.put(located.repository(), destinationTag, source.image());
+    }
 }

@@ -33,6 +33,8 @@ public class ConsoleServlet extends HttpServlet {
     @Inject
     IdentityService identity;
     @Inject
+    io.wharf.web.application.WharfSettings settings;
+    @Inject
     SignInPages signIn;
     @Inject
     NamespacePages namespaces;
@@ -77,7 +79,11 @@ public class ConsoleServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         securityHeaders(response);
         if (request.getServletPath().isEmpty()) {
-            ConsoleRequest.redirect(response, request.getContextPath() + "/console/");
+            if (io.wharf.web.servlet.ApiVersions.wantsJson(request)) {
+                io.wharf.web.servlet.ApiVersions.writeAll(response, settings.externalUrl());
+            } else {
+                ConsoleRequest.redirect(response, request.getContextPath() + "/console/");
+            }
             return;
         }
         request.setCharacterEncoding("UTF-8");

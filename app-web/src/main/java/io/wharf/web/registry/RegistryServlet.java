@@ -39,6 +39,8 @@ public class RegistryServlet extends HttpServlet {
     @Inject
     RegistryAuthenticator authenticator;
     @Inject
+    io.wharf.web.application.WharfSettings settings;
+    @Inject
     RegistryRights rights;
     @Inject
     RegistryService registry;
@@ -83,6 +85,11 @@ public class RegistryServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getPathInfo() == null && "GET".equals(request.getMethod())) {
+            // "/v2" without its slash is the management API's version document; "/v2/" is the registry.
+            io.wharf.web.servlet.ApiVersions.writeV2(response, settings.externalUrl());
+            return;
+        }
         RegistryCall call = new ServletCall(request, response);
         call.header("Docker-Distribution-API-Version", "registry/2.0");
         try {

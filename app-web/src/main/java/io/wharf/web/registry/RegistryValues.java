@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /** The distribution API's request values, read once for every handler: digests, tags, page sizes. */
 final class RegistryValues {
     static final int MAX_PAGE = 1000;
-    static final Pattern TAG = Pattern.compile("[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}");
+    static final Pattern TAG = io.wharf.domain.repository.ImageTag.NAME;
 
     private RegistryValues() {
     }

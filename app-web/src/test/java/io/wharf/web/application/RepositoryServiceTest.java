@@ -78,4 +78,31 @@ class RepositoryServiceTest {
         service.deleteTag(ADMIN, "team", "app", "1.0");
         assertTrue(world.tags.byTag(app.id(), "1.0").isEmpty());
     }
+
+    @Test
+    void aTagNamesAnExistingImageAndMovesAnotherOnlyWithOverride() {
+        ImageRepository app = world.repository(team, "app", false);
+        TaggedImage one = new TaggedImage("sha256:" + "a".repeat(64), "application/vnd.oci.image.manifest.v1+json", "{}",
+                "sha256:" + "b".repeat(64), 2, 10, 0, "amd64");
+        world.tags.put(app, "1.0", one);
+        world.tags.put(app, "2.0", new TaggedImage("sha256:" + "c".repeat(64), one.mediaType(), "{}", one.imageId(), 2, 20,
+                0, "amd64"));
+        assertEquals(one.digest(), service.tagImage(ADMIN, "team", "app", "1.0", "stable", false).digest());
+        assertEquals("EXISTS IMAGE", refusal(() -> service.tagImage(ADMIN, "team", "app", "2.0", "stable", false)));
+        assertEquals(one.digest(), world.tags.byTag(app.id(), "stable").orElseThrow().digest(), "left where it was");
+        service.tagImage(ADMIN, "team", "app", "2.0", "stable", true);
+        assertEquals("sha256:" + "c".repeat(64), world.tags.byTag(app.id(), "stable").orElseThrow().digest());
+        assertEquals("NOT_FOUND IMAGE", refusal(() -> service.tagImage(ADMIN, "team", "app", "9.9", "x", false)));
+    }
+
+    @Test
+    void taggingNeedsEditAndAValidName() {
+        ImageRepository app = world.repository(team, "app", false);
+        world.tags.put(app, "1.0", new TaggedImage("sha256:" + "a".repeat(64), "application/vnd.oci.image.manifest.v1+json",
+                "{}", "sha256:" + "b".repeat(64), 2, 10, 0, "amd64"));
+        world.grant(MEMBER, Grant.Scope.REPOSITORY, app.id(), Permission.READ);
+        assertEquals("FORBIDDEN null", refusal(() -> service.tagImage(MEMBER, "team", "app", "1.0", "mine", false)));
+        WharfException bad = assertThrows(WharfException.class, () -> service.tagImage(ADMIN, "team", "app", "1.0", ".hidden", false));
+        assertEquals("destination_tag", bad.field());
+    }
 }

@@ -227,4 +227,60 @@ class OfficialSdkIT {
         assertTrue(swr.showUserRepositoryAuth(new ShowUserRepositoryAuthRequest().withNamespace(ns).withRepository("app"))
                 .getOthersAuths().isEmpty());
     }
+
+    @Test
+    void taggingAnExistingImageFeatureGatesAndApiVersionsWorkThroughTheSdk() throws Exception {
+        WharfServer.TestAccount owner = newAccount(adminToken(), "sdktag");
+        Keys keys = accessKeyOf(owner);
+        SwrClient swr = client(keys);
+        String ns = unique("sdktag-");
+        swr.createNamespace(new CreateNamespaceRequest().withBody(new CreateNamespaceRequestBody().withNamespace(ns)));
+        java.nio.file.Path layout = ImageScanningIT.writeImage(java.nio.file.Files.createTempDirectory("sdk-tag").resolve("i"),
+                java.util.Map.of("srv/app", "app 1"));
+        Skopeo.run("copy", "--dest-tls-verify=false", "--dest-creds", Skopeo.creds(owner), "oci:" + layout + ":1.0",
+                Skopeo.image(ns + "/app:1.0")).ok();
+
+        swr.createRepoTag(new com.huaweicloud.sdk.swr.v2.model.CreateRepoTagRequest().withNamespace(ns).withRepository("app")
+                .withBody(new com.huaweicloud.sdk.swr.v2.model.CreateRepoTagRequestBody().withSourceTag("1.0")
+                        .withDestinationTag("stable")));
+        List<com.huaweicloud.sdk.swr.v2.model.ShowReposTagResp> tags = swr.listRepositoryTags(new ListRepositoryTagsRequest().withNamespace(ns)
+                .withRepository("app")).getBody();
+        assertEquals(2, tags.size());
+        assertEquals(tags.get(0).getDigest(), tags.get(1).getDigest(), "both tags name one image, nothing uploaded");
+        assertEquals(Skopeo.run("inspect", "--raw", "oci:" + layout + ":1.0").ok().output(),
+                Skopeo.run("inspect", "--raw", "--tls-verify=false", "--creds", Skopeo.creds(owner),
+                        Skopeo.image(ns + "/app:stable")).ok().output(), "the new tag pulls the same manifest");
+
+        ServiceResponseException taken = assertThrows(ServiceResponseException.class, () -> swr.createRepoTag(
+                new com.huaweicloud.sdk.swr.v2.model.CreateRepoTagRequest().withNamespace(ns).withRepository("app")
+                        .withBody(new com.huaweicloud.sdk.swr.v2.model.CreateRepoTagRequestBody().withSourceTag("1.0")
+                                .withDestinationTag("stable"))));
+        assertEquals(409, taken.getHttpStatusCode());
+        swr.createRepoTag(new com.huaweicloud.sdk.swr.v2.model.CreateRepoTagRequest().withNamespace(ns).withRepository("app")
+                .withBody(new com.huaweicloud.sdk.swr.v2.model.CreateRepoTagRequestBody().withSourceTag("1.0")
+                        .withDestinationTag("stable").withOverride(true)));
+        ServiceResponseException missing = assertThrows(ServiceResponseException.class, () -> swr.createRepoTag(
+                new com.huaweicloud.sdk.swr.v2.model.CreateRepoTagRequest().withNamespace(ns).withRepository("app")
+                        .withBody(new com.huaweicloud.sdk.swr.v2.model.CreateRepoTagRequestBody().withSourceTag("9.9")
+                                .withDestinationTag("x"))));
+        assertEquals(404, missing.getHttpStatusCode());
+        ServiceResponseException badName = assertThrows(ServiceResponseException.class, () -> swr.createRepoTag(
+                new com.huaweicloud.sdk.swr.v2.model.CreateRepoTagRequest().withNamespace(ns).withRepository("app")
+                        .withBody(new com.huaweicloud.sdk.swr.v2.model.CreateRepoTagRequestBody().withSourceTag("1.0")
+                                .withDestinationTag("-bad tag"))));
+        assertEquals(400, badName.getHttpStatusCode());
+        assertTrue(badName.getErrorMsg().contains("destination_tag"), badName.getErrorMsg());
+
+        // The SDK fills {project_id} from its credentials' project.
+        var gates = swr.showShareFeatureGates(new com.huaweicloud.sdk.swr.v2.model.ShowShareFeatureGatesRequest());
+        assertEquals(List.of(true, true, true, false), List.of(gates.getEnableImageScan(), gates.getEnableHssService(),
+                gates.getEnableImageSync(), gates.getEnablePipeline()));
+
+        var versions = swr.listApiVersions(new com.huaweicloud.sdk.swr.v2.model.ListApiVersionsRequest()).getVersions();
+        assertEquals("v2", versions.get(0).getId());
+        assertEquals("CURRENT", versions.get(0).getStatus());
+        var v2 = swr.showApiVersion(new com.huaweicloud.sdk.swr.v2.model.ShowApiVersionRequest().withApiVersion("v2")).getVersion();
+        assertEquals(List.of("v2", "2.0", WharfServer.URL + "/v2/"), List.of(v2.getId(), v2.getMinVersion(), v2.getLinks().getHref()));
+        assertEquals(401, call("GET", "/v2/", null, null).statusCode(), "with its slash, /v2/ is still the registry");
+    }
 }

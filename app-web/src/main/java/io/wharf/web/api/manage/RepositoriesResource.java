@@ -113,6 +113,23 @@ public class RepositoriesResource {
                 .build();
     }
 
+    /** {@code CreateRepoTag}: {@code {"source_tag", "destination_tag", "override"}}; 201 with no body. */
+    public record CreateTagRequest(String sourceTag, String destinationTag, Boolean override) {
+    }
+
+    @POST
+    @Path("{repository}/tags")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response createTag(@PathParam("namespace") String namespace, @PathParam("repository") String repository,
+                              CreateTagRequest body) {
+        if (body == null) {
+            throw WharfException.invalid("body", "The body needs source_tag and destination_tag.");
+        }
+        repositories.tagImage(caller.get(), namespace, repository, body.sourceTag(), body.destinationTag(),
+                Boolean.TRUE.equals(body.override()));
+        return Response.status(Response.Status.CREATED).build();
+    }
+
     @DELETE
     @Path("{repository}/tags/{tag}")
     public Response deleteTag(@PathParam("namespace") String namespace, @PathParam("repository") String repository,
