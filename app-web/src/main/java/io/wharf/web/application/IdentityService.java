@@ -210,7 +210,7 @@ public class IdentityService {
         String secret = TokenSecret.generate();
         tokens.add(new AuthToken(TokenSecret.digest(LoginKey.TEMPORARY_PREFIX + secret), caller.userId(), now,
                 now.plus(LoginKey.TEMPORARY_LIFETIME)));
-        return new LoginKey(settings.region() + "@" + caller.userId(), secret);
+        return new LoginKey(settings.region() + "@" + caller.userId(), secret, now.plus(LoginKey.TEMPORARY_LIFETIME));
     }
 
     /** Revokes a token of the caller's own; Wharf's administrators may revoke anyone's. */

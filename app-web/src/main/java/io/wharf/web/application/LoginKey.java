@@ -7,8 +7,8 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.HexFormat;
 
-/** A docker login: the user name and password a registry client is given. */
-public record LoginKey(String username, String password) {
+/** A docker login: the user name and password a registry client is given, and when it stops working (null: never). */
+public record LoginKey(String username, String password, java.time.Instant expiresAt) {
     /** How long a temporary login from {@code POST /v2/manage/utils/secret} works. */
     public static final Duration TEMPORARY_LIFETIME = Duration.ofHours(6);
     /** Keeps temporary login digests apart from API token digests in the same table. */

@@ -282,5 +282,13 @@ class OfficialSdkIT {
         var v2 = swr.showApiVersion(new com.huaweicloud.sdk.swr.v2.model.ShowApiVersionRequest().withApiVersion("v2")).getVersion();
         assertEquals(List.of("v2", "2.0", WharfServer.URL + "/v2/"), List.of(v2.getId(), v2.getMinVersion(), v2.getLinks().getHref()));
         assertEquals(401, call("GET", "/v2/", null, null).statusCode(), "with its slash, /v2/ is still the registry");
+
+        var login = swr.createAuthorizationToken(new com.huaweicloud.sdk.swr.v2.model.CreateAuthorizationTokenRequest());
+        assertTrue(login.getXSwrDockerlogin().startsWith("docker login -u "), login.getXSwrDockerlogin());
+        java.time.Instant expires = java.time.Instant.parse(login.getXSwrExpireat());
+        assertTrue(expires.isAfter(java.time.Instant.now().plusSeconds(5 * 3600)), "a temporary login of six hours");
+        String auth = new String(java.util.Base64.getDecoder().decode(login.getAuths().values().iterator().next().getAuth()),
+                java.nio.charset.StandardCharsets.UTF_8);
+        Skopeo.run("inspect", "--raw", "--tls-verify=false", "--creds", auth, Skopeo.image(ns + "/app:stable")).ok();
     }
 }

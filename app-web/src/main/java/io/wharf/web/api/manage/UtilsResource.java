@@ -62,6 +62,20 @@ public class UtilsResource {
             throw WharfException.invalid("projectname",
                     "projectname must be this registry's region, " + settings.region() + ".");
         }
+        return temporaryLogin().build();
+    }
+
+    /**
+     * {@code CreateAuthorizationToken}: the same temporary docker login as {@code utils/secret}, with its end in
+     * {@code x-swr-expireat} (ISO-8601, UTC).
+     */
+    @POST
+    @Path("authorizationtoken")
+    public Response authorizationToken() {
+        return temporaryLogin().build();
+    }
+
+    private Response.ResponseBuilder temporaryLogin() {
         LoginKey login = identity.temporaryLogin(caller.get());
         String registry = settings.registryAddress();
         String auth = Base64.getEncoder().encodeToString((login.username() + ":" + login.password())
@@ -69,7 +83,8 @@ public class UtilsResource {
         return Response.ok(new Secret(Map.of(registry, new AuthInfo(auth))))
                 .header("X-Swr-Dockerlogin", "docker login -u " + login.username() + " -p " + login.password()
                         + " " + registry)
-                .build();
+                // Spelt as the SDK reads it (it looks response headers up by their exact name).
+                .header("x-swr-expireat", login.expiresAt().toString());
     }
 
     /** Collects now; {@code grace_seconds} (default 3600) keeps blobs younger than that. */
