@@ -64,6 +64,31 @@ public record RetentionRule(String template, int value, List<TagSelector> tagSel
                 .skip(value).map(TagAge::tag).collect(Collectors.toSet());
     }
 
+    /** The rule as the reference writes it ({@code rule_type} of a record): {@code {"template", "params", "tag_selectors"}}. */
+    public String json() {
+        StringBuilder out = new StringBuilder("{\"template\":\"").append(template).append("\",\"params\":{\"")
+                .append(parameter()).append("\":\"").append(value).append("\"},\"tag_selectors\":[");
+        for (int i = 0; i < tagSelectors.size(); i++) {
+            out.append(i == 0 ? "" : ",").append("{\"kind\":\"").append(tagSelectors.get(i).kind())
+                    .append("\",\"pattern\":\"").append(escape(tagSelectors.get(i).pattern())).append("\"}");
+        }
+        return out.append("]}").toString();
+    }
+
+    private static String escape(String text) {
+        StringBuilder out = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     /** A tag and when it was last pushed. */
     public record TagAge(String tag, Instant updatedAt) {
     }

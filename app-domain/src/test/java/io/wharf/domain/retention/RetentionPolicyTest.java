@@ -72,4 +72,11 @@ class RetentionPolicyTest {
                 () -> TagSelector.of("regexp", "([", "rules[0].tag_selectors[2]")).field());
         assertEquals("s.kind", assertThrows(WharfException.class, () -> TagSelector.of("glob", "*", "s")).field());
     }
+
+    @Test
+    void aRuleIsWrittenAsTheReferenceWritesItsRuleType() {
+        assertEquals("{\"template\":\"tag_rule\",\"params\":{\"num\":\"7\"},\"tag_selectors\":[{\"kind\":\"regexp\","
+                + "\"pattern\":\"^v\\\\d\\\"$\"}]}", RetentionRule.of("tag_rule", null, "7",
+                List.of(TagSelector.of("regexp", "^v\\d\"$", "s")), "r").json());
+    }
 }

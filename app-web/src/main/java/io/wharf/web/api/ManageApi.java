@@ -8,6 +8,7 @@ import io.wharf.web.api.manage.SharedRepositoriesResource;
 import io.wharf.web.api.manage.ReposResource;
 import io.wharf.web.api.manage.RepositoriesResource;
 import io.wharf.web.api.manage.ProjectsResource;
+import io.wharf.web.api.manage.RetentionsResource;
 import io.wharf.web.api.manage.UtilsResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -21,6 +22,7 @@ public class ManageApi extends Application {
     public Set<Class<?>> getClasses() {
         return Providers.with(NamespacesResource.class, RepositoriesResource.class, ReposResource.class,
                 AccessDomainsResource.class, SharedRepositoriesResource.class, NamespaceAccessResource.class,
-                RepositoryAccessResource.class, UtilsResource.class, ProjectsResource.class);
+                RepositoryAccessResource.class, UtilsResource.class, ProjectsResource.class,
+                RetentionsResource.class);
     }
 }

@@ -46,12 +46,21 @@ public final class InMemoryImageTags implements ImageTags {
 
     @Override
     public List<ImageTag> list(TagQuery query) {
-        throw new UnsupportedOperationException("lists are tested on MariaDB");
+        java.util.Comparator<ImageTag> order = query.byUpdateTime()
+                ? java.util.Comparator.comparing(ImageTag::updatedAt).thenComparing(ImageTag::tag)
+                : java.util.Comparator.comparing(ImageTag::tag);
+        return matching(query).sorted(query.descending() ? order.reversed() : order).skip(query.offset())
+                .limit(query.limit()).toList();
     }
 
     @Override
     public long count(TagQuery query) {
-        throw new UnsupportedOperationException("lists are tested on MariaDB");
+        return matching(query).count();
+    }
+
+    private java.util.stream.Stream<ImageTag> matching(TagQuery query) {
+        return tags.values().stream().filter(t -> t.repositoryId() == query.repositoryId()
+                && (query.tagContains() == null || t.tag().contains(query.tagContains())));
     }
 
     @Override

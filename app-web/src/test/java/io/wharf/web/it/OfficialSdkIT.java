@@ -60,10 +60,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The official Huawei Cloud SDK, pointed at Wharf, signing with an access key Wharf issued. */
 class OfficialSdkIT {
 
-    private record Keys(String ak, String sk, String project) {
+    record Keys(String ak, String sk, String project) {
     }
 
-    private static Keys accessKeyOf(WharfServer.TestAccount account) {
+    static Keys accessKeyOf(WharfServer.TestAccount account) {
         HttpResponse<String> created = call("POST", "/v3.0/OS-CREDENTIAL/credentials", account.token(),
                 "{\"credential\": {\"description\": \"sdk test\"}}");
         assertEquals(201, created.statusCode(), created.body());
@@ -73,7 +73,7 @@ class OfficialSdkIT {
         return new Keys(credential.getString("access"), credential.getString("secret"), project);
     }
 
-    private static SwrClient client(Keys keys) {
+    static SwrClient client(Keys keys) {
         return SwrClient.newBuilder()
                 .withHttpConfig(HttpConfig.getDefaultHttpConfig().withIgnoreSSLVerification(true))
                 .withCredential(new BasicCredentials().withAk(keys.ak()).withSk(keys.sk()).withProjectId(keys.project()))
