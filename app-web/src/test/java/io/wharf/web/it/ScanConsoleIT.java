@@ -138,4 +138,42 @@ class ScanConsoleIT {
         assertTrue(browser.findElement(By.cssSelector("p.error")).getText().contains("inside"));
         browser.manage().deleteAllCookies();
     }
+
+    @Test
+    void anOwnerAddsARetentionPolicyDryRunsItRunsItAndSeesWhatWent() throws Exception {
+        java.nio.file.Path work = java.nio.file.Files.createTempDirectory("console-retention");
+        for (String tag : List.of("old", "mid", "new")) {
+            java.nio.file.Path layout = ImageScanningIT.writeImage(work.resolve(tag), java.util.Map.of("srv/t", tag));
+            run("copy", "--dest-tls-verify=false", "--dest-creds", creds(owner), "oci:" + layout + ":1.0",
+                    image(ns + "/kept:" + tag)).ok();
+            Thread.sleep(20);
+        }
+        browser.get(URL + "/console/login");
+        browser.findElement(By.id("account")).sendKeys(owner.name());
+        browser.findElement(By.id("user")).sendKeys(owner.adminName());
+        browser.findElement(By.id("password")).sendKeys(owner.adminPassword());
+        browser.findElement(By.id("sign-in")).click();
+        signedIn();
+        browser.get(URL + "/console/namespaces/" + ns + "/repos/kept");
+        Chromium.clickAndWait(browser, By.id("retention"));
+        assertTrue(browser.findElement(By.cssSelector(".empty")).getText().contains("No retention policy"));
+
+        browser.findElement(By.id("value")).clear();
+        browser.findElement(By.id("value")).sendKeys("1");
+        browser.findElement(By.id("labels")).sendKeys("old");
+        browser.findElement(By.id("patterns")).sendKeys("([");
+        Chromium.clickAndWait(browser, By.id("add"));
+        assertTrue(browser.findElement(By.cssSelector("p.error")).getText().contains("not a regular expression"));
+        assertEquals("old", browser.findElement(By.id("labels")).getAttribute("value"), "what was typed stays");
+        browser.findElement(By.id("patterns")).clear();
+        Chromium.clickAndWait(browser, By.id("add"));
+        assertEquals("Keep the newest 1 tags, never old", browser.findElement(By.cssSelector("#policies .rule")).getText());
+
+        Chromium.clickAndWait(browser, By.cssSelector("#policies button.dry-run"));
+        assertEquals("Dry run: this policy would remove mid.", browser.findElement(By.cssSelector(".flash")).getText());
+        Chromium.clickAndWait(browser, By.cssSelector("#policies button.run"));
+        assertEquals("Removed mid.", browser.findElement(By.cssSelector(".flash")).getText());
+        assertEquals("mid", browser.findElement(By.cssSelector("#records tbody td")).getText());
+        browser.manage().deleteAllCookies();
+    }
 }
