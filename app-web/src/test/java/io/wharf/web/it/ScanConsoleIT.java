@@ -52,6 +52,15 @@ class ScanConsoleIT {
     }
 
     /** Waits until the sign-in has landed, so that the next page is asked for with the session. */
+    private static void signIn(String account, String user, String password) {
+        browser.get(URL + "/console/login");
+        browser.findElement(By.id("account")).sendKeys(account);
+        browser.findElement(By.id("user")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("sign-in")).click();
+        signedIn();
+    }
+
     private static void signedIn() {
         new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.cssSelector(".who")));
@@ -59,12 +68,7 @@ class ScanConsoleIT {
 
     @Test
     void aTagsFindingsAreReadFilteredRescannedAndItsSbomDownloaded() throws Exception {
-        browser.get(URL + "/console/login");
-        browser.findElement(By.id("account")).sendKeys(owner.name());
-        browser.findElement(By.id("user")).sendKeys(owner.adminName());
-        browser.findElement(By.id("password")).sendKeys(owner.adminPassword());
-        browser.findElement(By.id("sign-in")).click();
-        signedIn();
+        signIn(owner.name(), owner.adminName(), owner.adminPassword());
         String repository = URL + "/console/namespaces/" + ns + "/repos/shop";
         String state = "";
         for (int i = 0; i < 60 && !state.equals("success"); i++) {
@@ -112,12 +116,7 @@ class ScanConsoleIT {
             java.nio.file.Files.writeString(directory.resolve("DSA-" + i + ".json"), "{\"id\":\"" + name + "-" + i
                     + "\",\"affected\":[{\"package\":{\"ecosystem\":\"Debian:12\",\"name\":\"" + name + "\"}}]}");
         }
-        browser.get(URL + "/console/login");
-        browser.findElement(By.id("account")).sendKeys("wharf");
-        browser.findElement(By.id("user")).sendKeys("admin");
-        browser.findElement(By.id("password")).sendKeys(WharfServer.ADMIN_PASSWORD);
-        browser.findElement(By.id("sign-in")).click();
-        signedIn();
+        signIn("wharf", "admin", WharfServer.ADMIN_PASSWORD);
         Chromium.clickAndWait(browser, By.linkText("Feeds"));
         assertTrue(browser.findElements(By.cssSelector("#imports tr[data-import]")).size() >= 1, "the import of this test's feed");
         browser.findElement(By.id("directory")).sendKeys(name);
@@ -148,12 +147,7 @@ class ScanConsoleIT {
                     image(ns + "/kept:" + tag)).ok();
             Thread.sleep(20);
         }
-        browser.get(URL + "/console/login");
-        browser.findElement(By.id("account")).sendKeys(owner.name());
-        browser.findElement(By.id("user")).sendKeys(owner.adminName());
-        browser.findElement(By.id("password")).sendKeys(owner.adminPassword());
-        browser.findElement(By.id("sign-in")).click();
-        signedIn();
+        signIn(owner.name(), owner.adminName(), owner.adminPassword());
         browser.get(URL + "/console/namespaces/" + ns + "/repos/kept");
         Chromium.clickAndWait(browser, By.id("retention"));
         assertTrue(browser.findElement(By.cssSelector(".empty")).getText().contains("No retention policy"));
