@@ -9,6 +9,7 @@ import io.wharf.web.api.manage.ReposResource;
 import io.wharf.web.api.manage.RepositoriesResource;
 import io.wharf.web.api.manage.ProjectsResource;
 import io.wharf.web.api.manage.RetentionsResource;
+import io.wharf.web.api.manage.UsageResource;
 import io.wharf.web.api.manage.UtilsResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -23,6 +24,6 @@ public class ManageApi extends Application {
         return Providers.with(NamespacesResource.class, RepositoriesResource.class, ReposResource.class,
                 AccessDomainsResource.class, SharedRepositoriesResource.class, NamespaceAccessResource.class,
                 RepositoryAccessResource.class, UtilsResource.class, ProjectsResource.class,
-                RetentionsResource.class);
+                RetentionsResource.class, UsageResource.class);
     }
 }

@@ -20,6 +20,9 @@ class BlobHandler {
     RegistryService registry;
     @Inject
     BlobStore store;
+    /** Counts pulled bytes for the account's usage; absent in tests that build the handler themselves. */
+    @Inject
+    io.wharf.web.application.UsageService usage;
 
     BlobHandler() {
     }
@@ -58,6 +61,9 @@ class BlobHandler {
         if (call.method().equals("GET")) {
             try (InputStream in = store.open(digest, from, to - from + 1)) {
                 call.copy(in);
+            }
+            if (usage != null) {
+                usage.pulled(target.repository().accountId(), to - from + 1);
             }
         }
     }

@@ -291,4 +291,43 @@ class OfficialSdkIT {
                 java.nio.charset.StandardCharsets.UTF_8);
         Skopeo.run("inspect", "--raw", "--tls-verify=false", "--creds", auth, Skopeo.image(ns + "/app:stable")).ok();
     }
+
+    @Test
+    void theOverviewAndTheDailyReportsCountWhatIsStoredAndPulled() throws Exception {
+        WharfServer.TestAccount owner = newAccount(adminToken(), "sdkusage");
+        SwrClient swr = client(accessKeyOf(owner));
+        String ns = unique("sdkusage-");
+        swr.createNamespace(new CreateNamespaceRequest().withBody(new CreateNamespaceRequestBody().withNamespace(ns)));
+        byte[] noise = new byte[3 * 1024 * 1024];
+        new java.util.Random(5).nextBytes(noise);
+        java.nio.file.Path work = java.nio.file.Files.createTempDirectory("sdk-usage");
+        java.nio.file.Path layout = ImageScanningIT.writeImage(work.resolve("i"),
+                java.util.Map.of("srv/data", java.util.Base64.getEncoder().encodeToString(noise)));
+        Skopeo.run("copy", "--dest-tls-verify=false", "--dest-creds", Skopeo.creds(owner), "oci:" + layout + ":1.0",
+                Skopeo.image(ns + "/data:1.0")).ok();
+        Skopeo.run("copy", "--src-tls-verify=false", "--src-creds", Skopeo.creds(owner), Skopeo.image(ns + "/data:1.0"),
+                "oci:" + work.resolve("pulled") + ":1.0").ok();
+
+        var overview = swr.showDomainOverview(new com.huaweicloud.sdk.swr.v2.model.ShowDomainOverviewRequest());
+        for (int i = 0; i < 60 && overview.getDownflowSize() == 0; i++) {
+            Thread.sleep(500);
+            overview = swr.showDomainOverview(new com.huaweicloud.sdk.swr.v2.model.ShowDomainOverviewRequest());
+        }
+        assertEquals(List.of(1L, 1L, 1L), List.of(overview.getNamspaceNum(), overview.getRepoNum(), overview.getImageNum()));
+        assertEquals(owner.name(), overview.getDomainName());
+        assertTrue(overview.getStoreSpace() >= 3.0, "about 4 MiB stored: " + overview);
+        assertTrue(overview.getDownflowSize() >= 3.0, "the pull's layer counted: " + overview);
+
+        var store = swr.showDomainResourceReports(new com.huaweicloud.sdk.swr.v2.model.ShowDomainResourceReportsRequest()
+                .withResourceType(com.huaweicloud.sdk.swr.v2.model.ShowDomainResourceReportsRequest.ResourceTypeEnum.STORE)
+                .withFrequency(com.huaweicloud.sdk.swr.v2.model.ShowDomainResourceReportsRequest.FrequencyEnum.DAILY)).getBody();
+        assertEquals(30, store.size());
+        assertEquals(java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(), store.get(29).getDate());
+        assertEquals(overview.getStoreSpace(), store.get(29).getValue());
+        var downflow = swr.showDomainResourceReports(new com.huaweicloud.sdk.swr.v2.model.ShowDomainResourceReportsRequest()
+                .withResourceType(com.huaweicloud.sdk.swr.v2.model.ShowDomainResourceReportsRequest.ResourceTypeEnum.DOWNFLOW)
+                .withFrequency(com.huaweicloud.sdk.swr.v2.model.ShowDomainResourceReportsRequest.FrequencyEnum.DAILY)).getBody();
+        assertEquals(overview.getDownflowSize(), downflow.get(29).getValue());
+        assertEquals(400, call("GET", "/v2/manage/reports/cpu/daily", owner.token(), null).statusCode());
+    }
 }
