@@ -40,7 +40,7 @@ public class JpaUsageReports implements UsageReports {
 
     @Override
     public void addDownflow(String accountId, LocalDate day, long bytes) {
-        em.createNativeQuery("INSERT INTO account_usage_day (account_id, day, store_bytes, downflow_bytes)"
+        em.createNativeQuery("INSERT INTO account_usage_day (account_id, usage_day, store_bytes, downflow_bytes)"
                         + " VALUES (?1, ?2, 0, ?3) ON DUPLICATE KEY UPDATE downflow_bytes = downflow_bytes + ?3")
                 .setParameter(1, accountId).setParameter(2, Date.valueOf(day)).setParameter(3, bytes).executeUpdate();
     }
@@ -51,7 +51,7 @@ public class JpaUsageReports implements UsageReports {
         List<Object[]> stored = em.createNativeQuery("SELECT account_id, COALESCE(SUM(size_bytes), 0) FROM image_repository"
                 + " GROUP BY account_id").getResultList();
         for (Object[] row : stored) {
-            em.createNativeQuery("INSERT INTO account_usage_day (account_id, day, store_bytes, downflow_bytes)"
+            em.createNativeQuery("INSERT INTO account_usage_day (account_id, usage_day, store_bytes, downflow_bytes)"
                             + " VALUES (?1, ?2, ?3, 0) ON DUPLICATE KEY UPDATE store_bytes = ?3")
                     .setParameter(1, s(row[0])).setParameter(2, Date.valueOf(day)).setParameter(3, number(row[1]))
                     .executeUpdate();
@@ -61,8 +61,8 @@ public class JpaUsageReports implements UsageReports {
     @Override
     @SuppressWarnings("unchecked")
     public List<DailyUsage> daily(String accountId, LocalDate from, LocalDate to) {
-        List<Object[]> rows = em.createNativeQuery("SELECT day, store_bytes, downflow_bytes FROM account_usage_day"
-                        + " WHERE account_id = ?1 AND day BETWEEN ?2 AND ?3 ORDER BY day")
+        List<Object[]> rows = em.createNativeQuery("SELECT usage_day, store_bytes, downflow_bytes FROM account_usage_day"
+                        + " WHERE account_id = ?1 AND usage_day BETWEEN ?2 AND ?3 ORDER BY usage_day")
                 .setParameter(1, accountId).setParameter(2, Date.valueOf(from)).setParameter(3, Date.valueOf(to))
                 .getResultList();
         return rows.stream().map(r -> new DailyUsage(day(r[0]), number(r[1]), number(r[2]))).toList();
