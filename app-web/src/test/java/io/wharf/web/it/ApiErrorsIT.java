@@ -57,6 +57,54 @@ class ApiErrorsIT {
     }
 
     @Test
+    void theEndpointsIssue14AddedAnswerBadInputWith4xxInTheApisShape() {
+        String ns = WharfServer.unique("corpus-");
+        assertEquals(201, call("POST", "/v2/manage/namespaces", token, "{\"namespace\": \"" + ns + "\"}").statusCode());
+        call("POST", "/v2/manage/namespaces/" + ns + "/repos", token, "{\"repository\": \"app\", \"is_public\": false}");
+        String repo = "/v2/manage/namespaces/" + ns + "/repos/app";
+        String rule = "{\"algorithm\":\"or\",\"rules\":[{\"template\":\"tag_rule\",\"params\":%s,\"tag_selectors\":%s}]}";
+        List<String[]> cases = List.of(
+                new String[] {"POST", repo + "/retentions", "{"},
+                new String[] {"POST", repo + "/retentions", "[]"},
+                new String[] {"POST", repo + "/retentions", "{\"algorithm\":\"and\",\"rules\":[]}"},
+                new String[] {"POST", repo + "/retentions", "{\"algorithm\":\"or\",\"rules\":[]}"},
+                new String[] {"POST", repo + "/retentions", "{\"algorithm\":\"or\",\"rules\":[null]}"},
+                new String[] {"POST", repo + "/retentions", rule.formatted("{\"num\":\"x\"}", "[]")},
+                new String[] {"POST", repo + "/retentions", rule.formatted("{\"num\":{\"a\":1}}", "[]")},
+                new String[] {"POST", repo + "/retentions", rule.formatted("{\"num\":\"99999999999999\"}", "[]")},
+                new String[] {"POST", repo + "/retentions", rule.formatted("{\"days\":\"3\"}", "[]")},
+                new String[] {"POST", repo + "/retentions", rule.formatted("{\"num\":\"3\"}", "[null]")},
+                new String[] {"POST", repo + "/retentions", rule.formatted("{\"num\":\"3\"}",
+                        "[{\"kind\":\"regexp\",\"pattern\":\"(a\"}]")},
+                new String[] {"POST", repo + "/retentions", rule.formatted("{\"num\":\"3\"}",
+                        "[{\"kind\":\"label\",\"pattern\":\"" + "x".repeat(300) + "\"}]")},
+                new String[] {"GET", repo + "/retentions/abc", null},
+                new String[] {"GET", repo + "/retentions/-1", null},
+                new String[] {"GET", repo + "/retentions/99999999999999999999", null},
+                new String[] {"GET", repo + "/retentions/42", null},
+                new String[] {"PATCH", repo + "/retentions/42", "{}"},
+                new String[] {"DELETE", repo + "/retentions/42", null},
+                new String[] {"POST", repo + "/retentions/42/execute?dry_run=maybe", null},
+                new String[] {"GET", repo + "/retentions/histories?offset=-1&limit=5", null},
+                new String[] {"GET", repo + "/retentions/histories?filter=offset::x%7Climit::y", null},
+                new String[] {"POST", repo + "/tags", "{}"},
+                new String[] {"POST", repo + "/tags", "{\"source_tag\": 5, \"destination_tag\": [1]}"},
+                new String[] {"POST", repo + "/tags", "{\"source_tag\": \"1.0\", \"destination_tag\": \"" + "y".repeat(200) + "\"}"},
+                new String[] {"POST", repo + "/tags", "{\"source_tag\": \"missing\", \"destination_tag\": \"ok\"}"},
+                new String[] {"GET", "/v2/manage/reports/cpu/daily", null},
+                new String[] {"GET", "/v2/manage/reports/store/weekly", null},
+                new String[] {"GET", "/v2/manage/projects/someone-else/feature-gates", null},
+                new String[] {"GET", "/v2/manage/namespaces/" + ns + "/repos/missing/retentions", null});
+        for (String[] c : cases) {
+            HttpResponse<String> response = call(c[0], c[1], token, c[2]);
+            String what = c[0] + " " + c[1] + " " + c[2] + " -> " + response.statusCode() + " " + response.body();
+            assertTrue(response.statusCode() >= 400 && response.statusCode() < 500, what);
+            assertTrue(json(response).getString("error_code").startsWith("SVCSTG."), what);
+            assertFalse(response.body().contains("Exception"), what);
+        }
+    }
+
+    @Test
     void aWrongMethodIsJson405() {
         assertJsonError(call("PUT", "/v2/manage/namespaces", token, "{}"), 405, "SVCSTG.SWR.4050001");
     }
