@@ -8,7 +8,6 @@ import io.wharf.domain.retention.TagSelector;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
@@ -119,19 +118,9 @@ public class JpaRetentions implements Retentions {
                 .setParameter(1, repositoryId).getSingleResult()).longValue();
     }
 
-    /** A rule as the reference writes it: {@code {"template", "params": {"days"|"num": "<n>"}, "tag_selectors"}}. */
-    public static JsonObject json(RetentionRule rule) {
-        JsonArrayBuilder selectors = Json.createArrayBuilder();
-        rule.tagSelectors().forEach(t -> selectors.add(Json.createObjectBuilder().add("kind", t.kind()).add("pattern", t.pattern())));
-        return Json.createObjectBuilder().add("template", rule.template())
-                .add("params", Json.createObjectBuilder().add(rule.parameter(), String.valueOf(rule.value())))
-                .add("tag_selectors", selectors).build();
-    }
-
+    /** The rules as the reference writes each ({@link RetentionRule#json()}), in an array. */
     private static String json(List<RetentionRule> rules) {
-        JsonArrayBuilder all = Json.createArrayBuilder();
-        rules.forEach(r -> all.add(json(r)));
-        return all.build().toString();
+        return "[" + String.join(",", rules.stream().map(RetentionRule::json).toList()) + "]";
     }
 
     private static List<RetentionRule> rules(String json) {

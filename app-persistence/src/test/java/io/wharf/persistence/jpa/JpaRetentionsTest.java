@@ -47,7 +47,7 @@ class JpaRetentionsTest {
                 new JpaRetentions(em).update(changed);
                 for (int i = 0; i < 3; i++) {
                     new JpaRetentions(em).record(new RetentionRecord(0, added.id(), "team", "app", "v" + i,
-                            JpaRetentions.json(rules.get(0)).toString(), Instant.now().truncatedTo(ChronoUnit.MICROS)));
+                            rules.get(0).json(), Instant.now().truncatedTo(ChronoUnit.MICROS)));
                 }
                 return null;
             });

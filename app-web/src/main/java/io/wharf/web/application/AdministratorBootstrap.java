@@ -9,9 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.logging.Logger;
 
 /**
@@ -36,7 +34,7 @@ public class AdministratorBootstrap {
         if (accounts.createSystemAccountIfMissing(settings.adminAccount(), settings.adminUser(), password)) {
             if (generated) {
                 Path file = settings.dataDirectory().resolve(PASSWORD_FILE);
-                writePrivately(file, password);
+                PrivateFiles.write(file, (password + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 LOG.warning("Created Wharf's administrator: account " + settings.adminAccount() + ", user "
                         + settings.adminUser() + ", with a generated password written to " + file
                         + " (readable by this service's user only). Sign in, change it, and delete the file;"
@@ -46,16 +44,5 @@ public class AdministratorBootstrap {
                         + settings.adminUser() + ", password from WHARF_ADMIN_PASSWORD.");
             }
         }
-    }
-
-    private static void writePrivately(Path file, String password) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.deleteIfExists(file);
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException notPosix) {
-            Files.createFile(file);
-        }
-        Files.writeString(file, password + "\n");
     }
 }

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.List;
 import java.util.logging.Logger;
@@ -79,12 +78,6 @@ public class BackupRestore {
             }
             return;
         }
-        Files.createDirectories(to.getParent());
-        try {
-            Files.createFile(to, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException notPosix) {
-            Files.createFile(to);
-        }
-        Files.write(to, Files.readAllBytes(from));
+        PrivateFiles.write(to, Files.readAllBytes(from));
     }
 }

@@ -160,8 +160,7 @@ public class RetentionService {
 
     private List<String> apply(ImageRepository repository, RetentionPolicy policy, boolean dryRun) {
         List<ImageTag> all = tags.list(new TagQuery(repository.id(), null, true, true, 0, ALL_TAGS));
-        Map<String, ImageTag> byName = new java.util.HashMap<>();
-        all.forEach(t -> byName.put(t.tag(), t));
+        Map<String, ImageTag> byName = all.stream().collect(java.util.stream.Collectors.toMap(ImageTag::tag, t -> t));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Map<String, RetentionRule> removals = policy.removals(all.stream()
                 .map(t -> new RetentionRule.TagAge(t.tag(), t.updatedAt())).toList(), now);

@@ -1,6 +1,7 @@
 package io.wharf.web.servlet;
 
 import io.wharf.domain.tls.TlsKeystores;
+import io.wharf.web.application.PrivateFiles;
 import io.wharf.web.application.WharfSettings;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
@@ -14,8 +15,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -79,10 +78,9 @@ public class TransportSecurity {
         char[] password = password();
         byte[] keystore = keystores.pkcs12(settings.tlsCertificate(), settings.tlsKey(), settings.tlsChain().orElse(null),
                 password);
-        Files.createDirectories(directory);
         Path p12 = directory.resolve("wharf.p12");
-        writePrivately(p12, keystore);
-        writePrivately(directory.resolve("server-tls.xml"), configuration(p12, new String(password), fingerprint)
+        PrivateFiles.write(p12, keystore);
+        PrivateFiles.write(directory.resolve("server-tls.xml"), configuration(p12, new String(password), fingerprint)
                 .getBytes(StandardCharsets.UTF_8));
         served = fingerprint;
         LOG.info(() -> "HTTPS on port " + settings.httpsPort() + " with the certificate of " + settings.tlsCertificate()
@@ -122,18 +120,5 @@ public class TransportSecurity {
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(random).toCharArray();
-    }
-
-    /** Written beside, owner-only, then moved over the old file: Liberty never reads half a keystore. */
-    private static void writePrivately(Path target, byte[] content) throws IOException {
-        Path next = target.resolveSibling(target.getFileName() + ".next");
-        Files.deleteIfExists(next);
-        try {
-            Files.createFile(next, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException notPosix) {
-            Files.createFile(next);
-        }
-        Files.write(next, content);
-        Files.move(next, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

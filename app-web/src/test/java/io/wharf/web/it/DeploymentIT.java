@@ -14,7 +14,6 @@ import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Enumeration;
 import java.util.Map;
 import java.util.UUID;
@@ -133,19 +132,13 @@ class DeploymentIT {
     }
 
     private static void awaitReady(String url, Path log) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline)) {
+        WharfServer.awaitReady(url, () -> {
             try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create(url + "/health/ready")).timeout(Duration.ofSeconds(10)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
+                return Files.exists(log) ? Files.readString(log) : "no log";
+            } catch (IOException e) {
+                return "the log cannot be read: " + e.getMessage();
             }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("Wharf did not come up: " + (Files.exists(log) ? Files.readString(log) : "no log"));
+        });
     }
 
     private static void run(Path wlp, String... arguments) throws Exception {

@@ -106,6 +106,11 @@ public final class WharfServer {
         if (!start.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)) {
             throw new AssertionError("the server did not start: " + output);
         }
+        awaitReady(baseUrl, () -> output);
+    }
+
+    /** Waits (three minutes at most) until {@code baseUrl}'s readiness check answers 200; fails with {@code diagnostics}. */
+    public static void awaitReady(String baseUrl, java.util.function.Supplier<String> diagnostics) throws Exception {
         java.time.Instant deadline = java.time.Instant.now().plus(Duration.ofMinutes(3));
         while (java.time.Instant.now().isBefore(deadline)) {
             try {
@@ -119,7 +124,7 @@ public final class WharfServer {
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("the server did not come up: " + output);
+        throw new AssertionError("the server did not come up: " + diagnostics.get());
     }
 
     public record TestAccount(String id, String name, String adminName, String adminPassword, String token) {
