@@ -5,7 +5,6 @@ import io.wharf.domain.error.WharfException;
 import io.wharf.domain.usage.AccountOverview;
 import io.wharf.domain.usage.DailyUsage;
 import io.wharf.domain.usage.UsageReports;
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -27,8 +26,8 @@ import java.util.logging.Logger;
 
 /**
  * An account's usage ({@code ShowDomainOverview}, {@code ShowDomainResourceReports}). Bytes pulled are added up in
- * memory and written every {@value #FLUSH_SECONDS} seconds (a pull does not wait for a write; a crash loses at most
- * those seconds of counting); stored bytes are snapshotted every hour, the day's last snapshot standing for the day.
+ * memory and written every {@value #FLUSH_SECONDS} seconds (a pull does not wait for a write; a stop or a crash loses
+ * at most those seconds of counting); stored bytes are snapshotted every hour, the day's last snapshot standing for the day.
  * Days are UTC days.
  */
 @ApplicationScoped
@@ -69,7 +68,10 @@ public class UsageService {
         pulled.computeIfAbsent(accountId, id -> new LongAdder()).add(bytes);
     }
 
-    @PreDestroy
+    /**
+     * Writes what was counted. Not on shutdown: by then the persistence unit may be gone (seen as an incident when the
+     * test server stopped); a stop, like a crash, loses at most the last {@value #FLUSH_SECONDS} seconds of counting.
+     */
     void flush() {
         Map<String, Long> due = new HashMap<>();
         pulled.forEach((account, adder) -> {
