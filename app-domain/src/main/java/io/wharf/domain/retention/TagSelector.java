@@ -1,6 +1,7 @@
 package io.wharf.domain.retention;
 
 import io.wharf.domain.error.WharfException;
+import io.wharf.domain.naming.BoundedText;
 
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -38,10 +39,6 @@ public record TagSelector(String kind, String pattern) {
         if (LABEL.equals(kind)) {
             return pattern.equals(tag);
         }
-        try {
-            return Pattern.compile(pattern).matcher(new BoundedText(tag)).matches();
-        } catch (BoundedText.TooLong runaway) {
-            return false;
-        }
+        return BoundedText.matches(Pattern.compile(pattern), tag);
     }
 }

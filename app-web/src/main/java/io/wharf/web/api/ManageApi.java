@@ -9,6 +9,7 @@ import io.wharf.web.api.manage.ReposResource;
 import io.wharf.web.api.manage.RepositoriesResource;
 import io.wharf.web.api.manage.ProjectsResource;
 import io.wharf.web.api.manage.RetentionsResource;
+import io.wharf.web.api.manage.TriggersResource;
 import io.wharf.web.api.manage.UsageResource;
 import io.wharf.web.api.manage.UtilsResource;
 import jakarta.ws.rs.ApplicationPath;
@@ -24,6 +25,6 @@ public class ManageApi extends Application {
         return Providers.with(NamespacesResource.class, RepositoriesResource.class, ReposResource.class,
                 AccessDomainsResource.class, SharedRepositoriesResource.class, NamespaceAccessResource.class,
                 RepositoryAccessResource.class, UtilsResource.class, ProjectsResource.class,
-                RetentionsResource.class, UsageResource.class);
+                RetentionsResource.class, UsageResource.class, TriggersResource.class);
     }
 }

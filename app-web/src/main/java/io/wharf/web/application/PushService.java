@@ -95,7 +95,7 @@ public class PushService {
             // cannot both take it exclusively to move their tags (seen under the load benchmark).
             registry.moveTag(caller, path, tag, stored, new String(content, StandardCharsets.UTF_8));
         }
-        pushed.pushed(stored);
+        pushed.pushed(caller, path, tag, stored);
         return stored;
     }
 

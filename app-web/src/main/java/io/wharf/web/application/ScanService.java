@@ -54,7 +54,7 @@ import java.util.logging.Logger;
  * per-architecture images, and its findings are theirs together.
  */
 @ApplicationScoped
-public class ScanService implements PushedImages {
+public class ScanService {
     private static final Logger LOG = Logger.getLogger(ScanService.class.getName());
     static final String SBOM_TYPE = "application/vnd.cyclonedx+json";
     private static final String EMPTY_TYPE = "application/vnd.oci.empty.v1+json";
@@ -111,7 +111,6 @@ public class ScanService implements PushedImages {
      * Scan on push: images and indexes, not artifacts that refer to another manifest (signatures, SBOMs), when the
      * owning account has it on (its own choice, else the operator's {@code WHARF_SCAN_ON_PUSH}).
      */
-    @Override
     public void pushed(StoredManifest manifest) {
         if (manifest.subjectDigest() == null && manifest.artifactType() == null
                 && self.requestOnPush(manifest.repositoryId(), manifest.digest())) {

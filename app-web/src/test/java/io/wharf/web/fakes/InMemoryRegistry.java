@@ -19,7 +19,7 @@ public final class InMemoryRegistry {
     public final RegistryService registry = new RegistryService(null, namespaces, repositories, tags, manifests);
     /** The manifests pushes recorded, in order, as the scanner would be told of them. */
     public final java.util.List<io.wharf.domain.registry.StoredManifest> pushed = new java.util.concurrent.CopyOnWriteArrayList<>();
-    public final PushService push = new PushService(store, registry, pushed::add);
+    public final PushService push = new PushService(store, registry, (caller, path, tag, manifest) -> pushed.add(manifest));
 
     public InMemoryRegistry() {
         namespaces.add(new NamespaceName("team"), OWNER.accountId(), OWNER.userId(), OWNER.userName());

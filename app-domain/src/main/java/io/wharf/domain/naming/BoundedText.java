@@ -1,17 +1,28 @@
-package io.wharf.domain.retention;
+package io.wharf.domain.naming;
+
+import java.util.regex.Pattern;
 
 /**
  * A tag as a regular expression reads it, counting every character read: an expression that backtracks
  * catastrophically reads the same characters over and over and is stopped after a budget no sane expression reaches
- * on a tag of at most 128 characters.
+ * on a tag of at most 128 characters. Retention selectors and trigger conditions use it.
  */
-final class BoundedText implements CharSequence {
+public final class BoundedText implements CharSequence {
     private static final int BUDGET = 100_000;
 
     /** The expression read more than its budget. */
     static final class TooLong extends RuntimeException {
         TooLong() {
             super(null, null, false, false);
+        }
+    }
+
+    /** Whether {@code pattern} matches the whole of {@code text}; an expression that runs away counts as not matching. */
+    public static boolean matches(Pattern pattern, String text) {
+        try {
+            return pattern.matcher(new BoundedText(text)).matches();
+        } catch (TooLong runaway) {
+            return false;
         }
     }
 

@@ -1,0 +1,88 @@
+package io.wharf.integration.webhook;
+
+import io.wharf.domain.sync.SyncFailure;
+import io.wharf.domain.trigger.WebhookSender;
+import io.wharf.integration.registry.SyncNetworkPolicy;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.HexFormat;
+
+/**
+ * Posts an event with {@code X-Wharf-Event}, {@code X-Wharf-Delivery} and {@code X-Wharf-Signature-256:
+ * sha256=<hex HMAC-SHA256 of the body>}. Only to addresses the operator's network allowance permits (the one image
+ * sync obeys), never following a redirect (which could lead elsewhere), and for at most {@link #TIMEOUT}: a receiver
+ * that hangs costs one delivery attempt, nothing more. The response body is not read beyond its status.
+ */
+@ApplicationScoped
+public class HttpWebhookSender implements WebhookSender {
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
+    public static final String SIGNATURE = "X-Wharf-Signature-256";
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final SyncNetworkPolicy network;
+
+    public HttpWebhookSender() {
+        this(SyncNetworkPolicy.configured());
+    }
+
+    public HttpWebhookSender(SyncNetworkPolicy network) {
+        this.network = network;
+    }
+
+    @Override
+    public Outcome send(String url, String secret, String deliveryId, String event, String body) {
+        long start = System.nanoTime();
+        try {
+            URI uri = URI.create(url);
+            network.check(uri);
+            HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
+                    .header("Content-Type", "application/json")
+                    .header("User-Agent", "Wharf-Webhook/1")
+                    .header("X-Wharf-Event", event)
+                    .header("X-Wharf-Delivery", deliveryId)
+                    .header(SIGNATURE, "sha256=" + sign(secret, body))
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+            HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+            int code = response.statusCode();
+            return new Outcome(code, millis(start), code >= 200 && code < 300 ? "" : "The webhook answered " + code + ".");
+        } catch (SyncFailure refused) {
+            return new Outcome(0, millis(start), refused.getMessage().replace("registry", "webhook"));
+        } catch (HttpTimeoutException e) {
+            return new Outcome(0, millis(start), "The webhook did not answer within " + TIMEOUT.toSeconds() + " s.");
+        } catch (IOException | IllegalArgumentException e) {
+            return new Outcome(0, millis(start), "The webhook could not be reached: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(0, millis(start), "The delivery was interrupted (the server is stopping).");
+        }
+    }
+
+    /** The hex HMAC-SHA256 of {@code body} under {@code secret}, as a receiver computes it to check the header. */
+    public static String sign(String secret, String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is part of every Java runtime", e);
+        }
+    }
+
+    private static long millis(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}

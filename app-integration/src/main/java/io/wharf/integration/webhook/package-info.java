@@ -1,0 +1,2 @@
+/** Webhook delivery over HTTP for triggers. */
+package io.wharf.integration.webhook;

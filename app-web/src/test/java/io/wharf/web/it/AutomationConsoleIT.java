@@ -1,0 +1,122 @@
+package io.wharf.web.it;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.wharf.web.it.Skopeo.creds;
+import static io.wharf.web.it.Skopeo.image;
+import static io.wharf.web.it.Skopeo.run;
+import static io.wharf.web.it.WharfServer.URL;
+import static io.wharf.web.it.WharfServer.adminToken;
+import static io.wharf.web.it.WharfServer.call;
+import static io.wharf.web.it.WharfServer.newAccount;
+import static io.wharf.web.it.WharfServer.unique;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The console's pages for what runs on its own after a push: triggers and their deliveries, in headless Chromium. */
+class AutomationConsoleIT {
+    private static WebDriver browser;
+    private static WharfServer.TestAccount owner;
+    private static String ns;
+    private static HttpServer receiver;
+    private static final AtomicInteger hooks = new AtomicInteger();
+
+    @BeforeAll
+    static void start() throws Exception {
+        owner = newAccount(adminToken(), "autoui");
+        ns = unique("autoui-");
+        assertEquals(201, call("POST", "/v2/manage/namespaces", owner.token(), "{\"namespace\": \"" + ns + "\"}").statusCode());
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            hooks.incrementAndGet();
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        receiver.start();
+        browser = Chromium.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (receiver != null) {
+            receiver.stop(0);
+        }
+    }
+
+    private static void signIn() {
+        browser.get(URL + "/console/login");
+        browser.findElement(By.id("account")).sendKeys(owner.name());
+        browser.findElement(By.id("user")).sendKeys(owner.adminName());
+        browser.findElement(By.id("password")).sendKeys(owner.adminPassword());
+        browser.findElement(By.id("sign-in")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".who")));
+    }
+
+    private static void push(Path layout, String tag) {
+        run("copy", "--dest-tls-verify=false", "--dest-creds", creds(owner), "oci:" + layout + ":1.0",
+                image(ns + "/hooked:" + tag)).ok();
+    }
+
+    @Test
+    void anOwnerAddsATriggerAndFollowsItsDeliveries() throws Exception {
+        Path layout = ImageScanningIT.writeImage(Files.createTempDirectory("console-hook").resolve("i"), Map.of("srv/a", "1"));
+        push(layout, "1.0");
+        signIn();
+        browser.get(URL + "/console/namespaces/" + ns + "/repos/hooked");
+        Chromium.clickAndWait(browser, By.id("triggers"));
+        assertTrue(browser.findElement(By.cssSelector(".empty")).getText().contains("No trigger"));
+
+        browser.findElement(By.id("name")).sendKeys("notify-release");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("trigger_type"))).selectByValue("regular");
+        browser.findElement(By.id("condition")).sendKeys("([");
+        String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+        browser.findElement(By.id("webhook_url")).sendKeys(url);
+        browser.findElement(By.id("webhook_secret")).sendKeys("0123456789abcdef");
+        Chromium.clickAndWait(browser, By.id("add"));
+        assertTrue(browser.findElement(By.cssSelector("p.error")).getText().contains("not a regular expression"),
+                browser.findElement(By.cssSelector("p.error")).getText());
+        assertEquals(url, browser.findElement(By.id("webhook_url")).getAttribute("value"), "what was typed stays");
+        browser.findElement(By.id("condition")).clear();
+        browser.findElement(By.id("condition")).sendKeys("release-.*");
+        browser.findElement(By.id("webhook_secret")).sendKeys("0123456789abcdef");
+        Chromium.clickAndWait(browser, By.id("add"));
+        assertEquals("tags matching /release-.*/",
+                browser.findElement(By.cssSelector("[data-trigger='notify-release'] td:nth-child(2)")).getText());
+
+        push(layout, "release-1");
+        Chromium.clickAndWait(browser, By.linkText("notify-release"));
+        for (int i = 0; i < 40 && !browser.findElements(By.cssSelector("#deliveries .result")).stream()
+                .anyMatch(e -> e.getText().equals("success")); i++) {
+            Thread.sleep(500);
+            browser.navigate().refresh();
+        }
+        assertEquals("success", browser.findElement(By.cssSelector("#deliveries .result")).getText());
+        assertEquals("200", browser.findElement(By.cssSelector("#deliveries .code")).getText());
+        assertEquals(1, hooks.get());
+
+        Chromium.clickAndWait(browser, By.cssSelector("[data-trigger='notify-release'] button.toggle"));
+        assertTrue(browser.findElement(By.cssSelector(".flash")).getText().contains("disabled"));
+        browser.findElement(By.cssSelector("[data-trigger='notify-release'] input[type=checkbox]")).click();
+        Chromium.clickAndWait(browser, By.cssSelector("[data-trigger='notify-release'] button.delete"));
+        assertTrue(browser.findElement(By.cssSelector(".empty")).getText().contains("No trigger"));
+        browser.manage().deleteAllCookies();
+    }
+}
