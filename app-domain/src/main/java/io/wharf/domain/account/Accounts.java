@@ -18,4 +18,9 @@ public interface Accounts {
     List<Account> list(int offset, int limit);
 
     long count();
+
+    /** The account whose project is {@code projectId} (one project per account). */
+    default Optional<Account> byProject(String projectId) {
+        return list(0, Integer.MAX_VALUE).stream().filter(a -> a.projectId().equals(projectId)).findFirst();
+    }
 }

@@ -1,5 +1,8 @@
 package io.wharf.web.api;
 
+import io.wharf.web.servlet.AuditFilter;
+import jakarta.servlet.http.HttpServletRequest;
+
 import io.wharf.domain.account.Caller;
 import io.wharf.domain.credential.SignedRequest;
 import io.wharf.domain.error.WharfException;
@@ -37,6 +40,8 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
     @Context
     ResourceInfo resource;
+    @Context
+    HttpServletRequest servletRequest;
     @Inject
     IdentityService identity;
     @Inject
@@ -56,6 +61,13 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             throw WharfException.unauthenticated("X-Project-Id is not the caller's project.");
         }
         caller.set(authenticated);
+        AuditFilter.identify(servletRequest, authenticated, authorization != null && authorization.startsWith(SIGNATURE_PREFIX)
+                ? accessKeyOf(authorization) : null);
+    }
+
+    private static String accessKeyOf(String authorization) {
+        java.util.regex.Matcher access = java.util.regex.Pattern.compile("Access=([^,\\s]+)").matcher(authorization);
+        return access.find() ? access.group(1) : null;
     }
 
     /** {@code Authorization: SDK-HMAC-SHA256 Access=<AK>, SignedHeaders=a;b, Signature=<hex>}, as the SDK signs. */

@@ -11,6 +11,7 @@ import io.wharf.domain.namespace.Namespaces;
 import io.wharf.domain.permission.Permission;
 import io.wharf.domain.repository.ImageRepositories;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.wharf.domain.quota.QuotaKey;
 import jakarta.inject.Inject;
 
 /** Organizations: create, list, show and delete, each checked against the caller's right. */
@@ -27,6 +28,9 @@ public class NamespaceService {
     protected NamespaceService() {
     }
 
+    @Inject
+    QuotaCheck quotas = QuotaCheck.NONE;
+
     /** For tests over in-memory ports. */
     NamespaceService(Namespaces namespaces, ImageRepositories repositories, RepositoryAccess access) {
         this.namespaces = namespaces;
@@ -39,6 +43,7 @@ public class NamespaceService {
         if (namespaces.byName(valid).isPresent()) {
             throw WharfException.exists(Subject.ORGANIZATION, "The organization " + valid + " already exists.");
         }
+        quotas.requireRoom(caller.accountId(), QuotaKey.NAMESPACE, 1);
         return namespaces.add(valid, caller.accountId(), caller.userId(), caller.userName());
     }
 

@@ -18,6 +18,7 @@ import io.wharf.domain.repository.ImageTag;
 import io.wharf.domain.repository.ImageTags;
 import io.wharf.domain.repository.TaggedImage;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.wharf.domain.quota.QuotaKey;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
@@ -57,6 +58,9 @@ public class RegistryService {
     }
 
     /** For tests over in-memory ports. */
+    @Inject
+    QuotaCheck quotas = QuotaCheck.NONE;
+
     public RegistryService(RepositoryAccess access, Namespaces namespaces, ImageRepositories repositories, ImageTags tags,
                            Manifests manifests) {
         this.access = access;
@@ -108,6 +112,14 @@ public class RegistryService {
      * (an upsert each): parallel layer uploads into one repository do not wait for one another.
      */
     public void linkBlob(Caller caller, RegistryPath path, Digest digest, long size) {
+        Optional<ImageRepository> existing = repository(path);
+        String account = existing.map(ImageRepository::accountId).orElseGet(() -> namespace(path).accountId());
+        if (existing.isEmpty()) {
+            quotas.requireRoom(account, QuotaKey.REPOSITORY, 1);
+        }
+        if (existing.flatMap(r -> manifests.linkedSize(r.id(), digest.toString())).isEmpty()) {
+            quotas.requireRoom(account, QuotaKey.STORAGE, size);
+        }
         manifests.link(forPush(caller, path).id(), digest.toString(), size, now());
     }
 

@@ -17,6 +17,7 @@ import io.wharf.domain.repository.RepositoryName;
 import io.wharf.domain.repository.RepositoryQuery;
 import io.wharf.domain.repository.TagQuery;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.wharf.domain.quota.QuotaKey;
 import jakarta.inject.Inject;
 
 import java.util.List;
@@ -42,6 +43,9 @@ public class RepositoryService {
     }
 
     /** For tests over in-memory ports. */
+    @Inject
+    QuotaCheck quotas = QuotaCheck.NONE;
+
     RepositoryService(ImageRepositories repositories, ImageTags tags, Accounts accounts, RepositoryAccess access) {
         this.repositories = repositories;
         this.tags = tags;
@@ -57,6 +61,7 @@ public class RepositoryService {
             throw WharfException.exists(Subject.REPOSITORY,
                     "The image repository " + ns.name() + "/" + valid + " already exists.");
         }
+        quotas.requireRoom(ns.accountId(), QuotaKey.REPOSITORY, 1);
         return repositories.add(ns, valid, details, caller.userId(), caller.userName());
     }
 

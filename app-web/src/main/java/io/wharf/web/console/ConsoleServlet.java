@@ -53,6 +53,8 @@ public class ConsoleServlet extends HttpServlet {
     @Inject
     StoragePages storage;
     @Inject
+    QuotaPages quotaPages;
+    @Inject
     FeedPages feedPages;
     @Inject
     RegistryPages registryPages;
@@ -88,7 +90,9 @@ public class ConsoleServlet extends HttpServlet {
         }
         request.setCharacterEncoding("UTF-8");
         HttpSession session = request.getSession(false);
-        ConsoleRequest console = new ConsoleRequest(request, response, engine, application, callerOf(session));
+        Caller signedIn = callerOf(session);
+        io.wharf.web.servlet.AuditFilter.identify(request, signedIn, null);
+        ConsoleRequest console = new ConsoleRequest(request, response, engine, application, signedIn);
         try {
             if ("POST".equals(request.getMethod()) && !CsrfToken.matches(session, request.getParameter(CsrfToken.FIELD))) {
                 console.render(403, "error", Map.of("message",
@@ -130,6 +134,7 @@ public class ConsoleServlet extends HttpServlet {
             case "how-to-push" -> howToPush.handle(console);
             case "image-assets" -> imageAssets.handle(console);
             case "storage" -> storage.handle(console);
+            case "quotas" -> quotaPages.handle(console);
             case "feeds" -> feedPages.handle(console);
             case "registries" -> registryPages.handle(console);
             case "sync-tasks" -> syncTasks.handle(console);

@@ -16,6 +16,10 @@ import java.nio.charset.StandardCharsets;
 interface RegistryCall {
     String method();
 
+    /** Told who makes the call once the registry knows (the audit trail records it). */
+    default void identified(io.wharf.domain.account.Caller caller) {
+    }
+
     /** A request header, or null. */
     String header(String name);
 

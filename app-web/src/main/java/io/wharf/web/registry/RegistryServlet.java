@@ -114,6 +114,9 @@ public class RegistryServlet extends HttpServlet {
     /** Route, identify, resolve, authorize, load, handle. */
     void dispatch(RegistryCall call, String path) throws IOException {
         RegistryAuthenticator.Identified who = authenticator.identify(call.header("Authorization"));
+        if (who.caller() != null) {
+            call.identified(who.caller());
+        }
         boolean pathKnown = false;
         for (Route route : routes) {
             Matcher m = route.path().matcher(path);
@@ -187,6 +190,11 @@ public class RegistryServlet extends HttpServlet {
 
     /** A {@link RegistryCall} over the servlet request and response. */
     private record ServletCall(HttpServletRequest request, HttpServletResponse response) implements RegistryCall {
+        @Override
+        public void identified(io.wharf.domain.account.Caller caller) {
+            io.wharf.web.servlet.AuditFilter.identify(request, caller, null);
+        }
+
         @Override
         public String method() {
             return request.getMethod();

@@ -62,10 +62,14 @@ class AutomationConsoleIT {
     }
 
     private static void signIn() {
+        signIn(owner.name(), owner.adminName(), owner.adminPassword());
+    }
+
+    private static void signIn(String account, String user, String password) {
         browser.get(URL + "/console/login");
-        browser.findElement(By.id("account")).sendKeys(owner.name());
-        browser.findElement(By.id("user")).sendKeys(owner.adminName());
-        browser.findElement(By.id("password")).sendKeys(owner.adminPassword());
+        browser.findElement(By.id("account")).sendKeys(account);
+        browser.findElement(By.id("user")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("sign-in")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".who")));
     }
@@ -117,6 +121,32 @@ class AutomationConsoleIT {
         browser.findElement(By.cssSelector("[data-trigger='notify-release'] input[type=checkbox]")).click();
         Chromium.clickAndWait(browser, By.cssSelector("[data-trigger='notify-release'] button.delete"));
         assertTrue(browser.findElement(By.cssSelector(".empty")).getText().contains("No trigger"));
+        browser.manage().deleteAllCookies();
+    }
+
+    @Test
+    void anAdministratorSetsAnAccountsQuotasAndTheAccountSeesThem() {
+        signIn("wharf", "admin", WharfServer.ADMIN_PASSWORD);
+        browser.get(URL + "/console/quotas");
+        browser.findElement(By.cssSelector("#choose-account #account")).clear();
+        browser.findElement(By.cssSelector("#choose-account #account")).sendKeys(owner.name());
+        Chromium.clickAndWait(browser, By.id("show"));
+        browser.findElement(By.id("storage")).sendKeys("many");
+        Chromium.clickAndWait(browser, By.id("save"));
+        assertTrue(browser.findElement(By.cssSelector("p.error")).getText().contains("Storage (MiB) must be a whole number"));
+        browser.findElement(By.id("namespace")).sendKeys("4");
+        browser.findElement(By.id("storage")).sendKeys("500");
+        Chromium.clickAndWait(browser, By.id("save"));
+        assertEquals("Quotas of " + owner.name() + " set.", browser.findElement(By.cssSelector(".flash")).getText());
+        assertEquals("500", browser.findElement(By.cssSelector("[data-quota='storage'] .limit")).getText());
+        browser.manage().deleteAllCookies();
+
+        signIn();
+        Chromium.clickAndWait(browser, By.linkText("Quotas"));
+        assertEquals("4", browser.findElement(By.cssSelector("[data-quota='namespace'] .limit")).getText());
+        assertEquals("1", browser.findElement(By.cssSelector("[data-quota='namespace'] .used")).getText());
+        assertEquals("no limit", browser.findElement(By.cssSelector("[data-quota='repository'] .limit")).getText());
+        assertTrue(browser.findElements(By.id("set-quotas")).isEmpty(), "an account's own administrator cannot set them");
         browser.manage().deleteAllCookies();
     }
 }

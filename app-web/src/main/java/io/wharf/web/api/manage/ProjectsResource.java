@@ -1,5 +1,16 @@
 package io.wharf.web.api.manage;
 
+import io.wharf.domain.quota.Quota;
+import io.wharf.domain.quota.QuotaKey;
+import io.wharf.web.application.QuotaService;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.core.Response;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import io.wharf.domain.error.WharfException;
 import io.wharf.web.api.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
@@ -21,10 +32,52 @@ import jakarta.ws.rs.core.MediaType;
 public class ProjectsResource {
     @Inject
     CurrentCaller caller;
+    @Inject
+    QuotaService quotaService;
 
     public record FeatureGates(boolean enableExperience, boolean enableHssService, boolean enableImageScan,
                                boolean enableSm3, boolean enableImageSync, boolean enableCciService,
                                boolean enableImageLabel, boolean enablePipeline) {
+    }
+
+    /** The reference's {@code ShowQuota}; {@code quota_limit} -1 is no limit. */
+    public record QuotaBody(Long quotaLimit, String quotaKey, String unit, Long used) {
+    }
+
+    public record QuotasBody(List<QuotaBody> quotas) {
+    }
+
+    /** {@code ListQuotas}: the project's limits on organizations, repositories and storage (MiB), and their use. */
+    @GET
+    @Path("quotas")
+    public QuotasBody quotas(@PathParam("project_id") String projectId) {
+        return new QuotasBody(quotaService.list(caller.get(), projectId).stream()
+                .map(q -> new QuotaBody(q.limit(), q.key().key(), q.key().unit(), q.used())).toList());
+    }
+
+    /**
+     * Wharf's own {@code PUT .../quotas}, for its administrators: {@code {"quotas": [{"quota_key", "quota_limit"}]}},
+     * a limit of -1 for none and {@code null} for the operator's default.
+     */
+    @PUT
+    @Path("quotas")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response setQuotas(@PathParam("project_id") String projectId, QuotasBody body) {
+        if (body == null || body.quotas() == null || body.quotas().isEmpty()) {
+            throw WharfException.invalid("quotas", "quotas must list at least one {quota_key, quota_limit}.");
+        }
+        Map<QuotaKey, Long> limits = new LinkedHashMap<>();
+        for (int i = 0; i < body.quotas().size(); i++) {
+            QuotaBody q = body.quotas().get(i);
+            String field = "quotas[" + i + "]";
+            if (q == null) {
+                throw WharfException.invalid(field, field + " must be an object.");
+            }
+            limits.put(QuotaKey.of(q.quotaKey(), field + ".quota_key"),
+                    q.quotaLimit() == null ? null : Quota.checkLimit(q.quotaLimit(), field + ".quota_limit"));
+        }
+        quotaService.set(caller.get(), projectId, limits);
+        return Response.noContent().build();
     }
 
     @GET
