@@ -25,6 +25,18 @@ final class Conflicts {
         }
     }
 
+    /** Runs a native insert and maps a duplicate key to a conflict. */
+    static void insertOrConflict(jakarta.persistence.Query insert, Subject subject, String message) {
+        try {
+            insert.executeUpdate();
+        } catch (PersistenceException e) {
+            if (isIntegrityViolation(e)) {
+                throw WharfException.exists(subject, message);
+            }
+            throw e;
+        }
+    }
+
     private static boolean isIntegrityViolation(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {

@@ -25,6 +25,7 @@ public class ManageApi extends Application {
         return Providers.with(NamespacesResource.class, RepositoriesResource.class, ReposResource.class,
                 AccessDomainsResource.class, SharedRepositoriesResource.class, NamespaceAccessResource.class,
                 RepositoryAccessResource.class, UtilsResource.class, ProjectsResource.class,
-                RetentionsResource.class, UsageResource.class, TriggersResource.class);
+                RetentionsResource.class, UsageResource.class, TriggersResource.class,
+                io.wharf.web.api.manage.SyncReposResource.class, io.wharf.web.api.manage.RegionsResource.class);
     }
 }

@@ -10,7 +10,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * What follows a push once it is stored: scan on push, then the triggers' events. The push has succeeded by then, so
+ * What follows a push once it is stored: scan on push, the triggers' events, automatic sync to other sites. The push has succeeded by then, so
  * a follow-up that fails is logged, never turned into the push's failure.
  */
 @ApplicationScoped
@@ -21,6 +21,8 @@ public class PushFollowUps implements PushedImages {
     ScanService scans;
     @Inject
     TriggerService triggers;
+    @Inject
+    ReplicationService replication;
 
     @Override
     public void pushed(Caller caller, RegistryPath path, String tag, StoredManifest manifest) {
@@ -33,6 +35,11 @@ public class PushFollowUps implements PushedImages {
             triggers.pushed(caller, path, tag, manifest);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not queue the trigger events of " + path + ":" + tag, e);
+        }
+        try {
+            replication.pushed(caller, path, tag, manifest);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not queue the automatic sync of " + path + ":" + tag, e);
         }
     }
 }

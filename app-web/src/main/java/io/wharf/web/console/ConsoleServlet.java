@@ -55,6 +55,10 @@ public class ConsoleServlet extends HttpServlet {
     @Inject
     QuotaPages quotaPages;
     @Inject
+    AuditPages auditPages;
+    @Inject
+    ReplicationPages replicationPages;
+    @Inject
     FeedPages feedPages;
     @Inject
     RegistryPages registryPages;
@@ -135,6 +139,8 @@ public class ConsoleServlet extends HttpServlet {
             case "image-assets" -> imageAssets.handle(console);
             case "storage" -> storage.handle(console);
             case "quotas" -> quotaPages.handle(console);
+            case "audit" -> auditPages.handle(console);
+            case "regions" -> replicationPages.regions(console);
             case "feeds" -> feedPages.handle(console);
             case "registries" -> registryPages.handle(console);
             case "sync-tasks" -> syncTasks.handle(console);

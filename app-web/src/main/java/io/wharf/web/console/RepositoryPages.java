@@ -55,6 +55,8 @@ public class RepositoryPages {
     RetentionPages retentionPages;
     @Inject
     TriggerPages triggerPages;
+    @Inject
+    ReplicationPages replicationPages;
 
     /** Handles {@code /console/namespaces/<ns>[/repos/<repo>[/edit|/delete|/tags/<tag>/delete]]}. */
     void handle(ConsoleRequest console) throws IOException {
@@ -85,6 +87,7 @@ public class RepositoryPages {
             case "tags" -> tag(console, ns, repo, path.length > 5 ? path[5] : "", path.length > 6 ? path[6] : "");
             case "retention" -> retentionPages.handle(console, ns, repo, base(ns, repo));
             case "triggers" -> triggerPages.handle(console, ns, repo, base(ns, repo));
+            case "replication" -> replicationPages.handle(console, ns, repo, base(ns, repo));
             case "permissions" -> permissions(console, ns, repo, path.length > 5 ? path[5] : "");
             case "shares" -> shares.handle(console, ns, repo, base(ns, repo), path.length > 5 ? path[5] : "",
                     path.length > 6 ? path[6] : "", this::detail);

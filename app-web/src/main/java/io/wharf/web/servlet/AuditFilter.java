@@ -51,16 +51,17 @@ public class AuditFilter extends HttpFilter {
             return;
         }
         int status = 500;
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        HttpServletRequest seen = CreatedName.wrapIfCreate(request, path);
         try {
-            chain.doFilter(request, response);
+            chain.doFilter(seen, response);
             status = response.getStatus();
         } finally {
             try {
-                String path = request.getRequestURI().substring(request.getContextPath().length());
                 Optional<AuditedCall> call = AuditedCall.of(request.getMethod(), path,
                         path.startsWith("/console/") ? request.getParameter("action") : null);
                 if (call.isPresent()) {
-                    record(request, call.get(), path, status);
+                    record(request, CreatedName.complete(call.get(), seen), path, status);
                 }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Could not record the audit trace of request " + RequestIdFilter.idOf(request), e);

@@ -28,13 +28,18 @@ public record AuditedCall(String serviceType, String traceName, String resourceT
             return changes ? Optional.of(api("SWR", method, segments(path.substring("/v2/manage/".length())))) : Optional.empty();
         }
         if (path.startsWith("/v5/")) {
+            // /v5/{project_id}/image/...: the project is the caller's, "image" the API's prefix.
             List<String> parts = segments(path.substring("/v5/".length()));
-            return changes ? Optional.of(api("HSS", method, parts.subList(Math.min(1, parts.size()), parts.size())))
-                    : Optional.empty();
+            int skip = Math.min(parts.size(), parts.size() > 1 && parts.get(1).equals("image") ? 2 : 1);
+            return changes ? Optional.of(api("HSS", method, parts.subList(skip, parts.size()))) : Optional.empty();
         }
         if (path.startsWith("/v3/") || path.startsWith("/v3.0/")) {
-            return changes ? Optional.of(api("IAM", method, segments(path.substring(path.indexOf('/', 1) + 1))))
-                    : Optional.empty();
+            // Grouping segments (OS-CREDENTIAL, auth) are not collections: /v3/auth/tokens creates a token.
+            List<String> parts = new ArrayList<>(segments(path.substring(path.indexOf('/', 1) + 1)));
+            while (!parts.isEmpty() && (parts.get(0).startsWith("OS-") || parts.get(0).equals("auth"))) {
+                parts.remove(0);
+            }
+            return changes ? Optional.of(api("IAM", method, parts)) : Optional.empty();
         }
         if (path.startsWith("/console/")) {
             if (!"POST".equals(method)) {

@@ -1,0 +1,40 @@
+package io.wharf.domain.replication;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Where regions, repositories' syncs and sync jobs are kept. */
+public interface Replications {
+
+    /** Stores a region; fails as {@code exists} when the id is taken. */
+    void addRegion(Region region);
+
+    Optional<Region> region(String id);
+
+    List<Region> regions();
+
+    boolean removeRegion(String id);
+
+    /** Stores a repository's sync; fails as {@code exists} when the repository already syncs to that namespace. */
+    void addSyncRepo(SyncRepo sync);
+
+    List<SyncRepo> syncRepos(long repositoryId);
+
+    boolean removeSyncRepo(long repositoryId, String regionId, String remoteNamespace);
+
+    void addJob(SyncJob job);
+
+    /** The repository's jobs, newest first, optionally only those of a status or tag. */
+    List<SyncJob> jobs(long repositoryId, String status, String tag, int offset, int limit);
+
+    long countJobs(long repositoryId, String status, String tag);
+
+    /** Claims up to {@code limit} waiting jobs due at {@code now}: they become {@code running}. */
+    List<SyncJob> claimDue(Instant now, int limit);
+
+    void update(SyncJob job);
+
+    /** Jobs left running by a server that stopped: waiting again. */
+    int requeueRunning(Instant now);
+}

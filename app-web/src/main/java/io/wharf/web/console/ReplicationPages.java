@@ -1,0 +1,119 @@
+package io.wharf.web.console;
+
+import io.wharf.domain.error.WharfException;
+import io.wharf.domain.replication.SyncJob;
+import io.wharf.web.application.Page;
+import io.wharf.web.application.PageRequest;
+import io.wharf.web.application.ReplicationService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code .../repos/<repo>/replication}: where the repository syncs to (automatically after each push or not), a form
+ * to add a sync and one to copy chosen tags now, and the jobs with their state and reason, followed in place while
+ * one waits or runs. {@code /console/regions}: the sites, which Wharf's administrators add and remove.
+ */
+@ApplicationScoped
+public class ReplicationPages {
+    private static final List<String> FORM = List.of("region", "remote_namespace", "tags");
+
+    @Inject
+    ReplicationService replication;
+
+    void handle(ConsoleRequest console, String ns, String repo, String base) throws IOException {
+        String page = base + "/replication";
+        if (console.isPost()) {
+            try {
+                console.flash(act(console, ns, repo));
+                console.redirect(page);
+                return;
+            } catch (WharfException refused) {
+                Map<String, Object> form = new HashMap<>();
+                FORM.forEach(f -> form.put(f.replace("_", ""), console.param(f)));
+                form.put("error", refused.getMessage());
+                render(console, ns, repo, base, ConsoleRequest.statusOf(refused), form);
+                return;
+            }
+        }
+        render(console, ns, repo, base, 200, Map.of());
+    }
+
+    private String act(ConsoleRequest console, String ns, String repo) {
+        String region = console.param("region");
+        String remote = console.param("remote_namespace");
+        boolean override = "on".equals(console.param("override"));
+        switch (console.param("action")) {
+            case "create" -> {
+                replication.createSyncRepo(console.caller(), ns, repo, region, remote, "on".equals(console.param("auto")),
+                        override);
+                return "Syncs to " + region + "/" + remote + " added.";
+            }
+            case "sync" -> {
+                List<String> tags = Arrays.stream(console.param("tags").split("[,\\s]+")).filter(t -> !t.isEmpty()).toList();
+                List<String> queued = replication.syncTags(console.caller(), ns, repo, region, remote, tags, override);
+                return "Copying " + String.join(", ", queued) + " to " + region + "/" + remote + "; the jobs below follow it.";
+            }
+            case "delete" -> {
+                replication.deleteSyncRepo(console.caller(), ns, repo, region, remote);
+                return "No longer syncs to " + region + "/" + remote + "; what was copied stays there.";
+            }
+            default -> throw WharfException.invalid("action", "Choose add, copy now or remove.");
+        }
+    }
+
+    private void render(ConsoleRequest console, String ns, String repo, String base, int status, Map<String, Object> form)
+            throws IOException {
+        Map<String, Object> model = new HashMap<>(form);
+        FORM.forEach(f -> model.putIfAbsent(f.replace("_", ""), ""));
+        model.put("base", base);
+        model.put("page", base + "/replication");
+        model.put("path", ns + "/" + repo);
+        model.put("regions", replication.regions(console.caller()));
+        model.put("syncs", replication.syncRepos(console.caller(), ns, repo));
+        PageRequest request = Paging.request(console);
+        Page<SyncJob> jobs = replication.jobs(console.caller(), ns, repo, null, null, request);
+        model.put("jobs", jobs.items());
+        model.put("paging", Paging.of(request, jobs));
+        model.put("running", jobs.items().stream().anyMatch(j -> j.status().equals(SyncJob.WAITING)
+                || j.status().equals(SyncJob.RUNNING)));
+        console.render(status, "replication", model);
+    }
+
+    /** {@code /console/regions}. */
+    void regions(ConsoleRequest console) throws IOException {
+        Map<String, Object> model = new HashMap<>();
+        if (console.isPost()) {
+            try {
+                if ("delete".equals(console.param("action"))) {
+                    replication.removeRegion(console.caller(), console.param("region_id"));
+                    console.flash("Region " + console.param("region_id") + " removed, with the syncs to it.");
+                } else {
+                    replication.addRegion(console.caller(), console.param("region_id"), console.param("url"),
+                            console.param("username"), console.param("password"));
+                    console.flash("Region " + console.param("region_id") + " added.");
+                }
+                console.redirect("/console/regions");
+                return;
+            } catch (WharfException refused) {
+                model.put("error", refused.getMessage());
+                model.put("regionid", console.param("region_id"));
+                model.put("url", console.param("url"));
+                model.put("username", console.param("username"));
+                model.put("regions", replication.regions(console.caller()));
+                console.render(ConsoleRequest.statusOf(refused), "regions", model);
+                return;
+            }
+        }
+        model.put("regions", replication.regions(console.caller()));
+        model.put("regionid", "");
+        model.put("url", "");
+        model.put("username", "");
+        console.render("regions", model);
+    }
+}
