@@ -4,12 +4,9 @@ import io.wharf.domain.replication.ImagePusher;
 import io.wharf.domain.replication.Region;
 import io.wharf.domain.sync.SyncFailure;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.JsonObject;
-import jakarta.json.spi.JsonProvider;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -21,13 +18,9 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Pushes an image to a remote registry through the distribution API, as a client such as skopeo does: each blob is
@@ -38,8 +31,6 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 public class OciImagePusher implements ImagePusher {
-    private static final Pattern PARAMETER = Pattern.compile("(\\w+)=\"([^\"]*)\"");
-    private static final JsonProvider JSON = JsonProvider.provider();
     private static final String MANIFEST_TYPES = String.join(", ", "application/vnd.oci.image.index.v1+json",
             "application/vnd.oci.image.manifest.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json",
             "application/vnd.docker.distribution.manifest.v2+json");
@@ -203,28 +194,15 @@ public class OciImagePusher implements ImagePusher {
         }
 
         /** The Authorization header a challenge asks for: Basic, or a bearer token for pull and push. */
-        private String answer(String challenge) {
-            if (challenge.regionMatches(true, 0, "Basic", 0, 5)) {
+        private String answer(String header) {
+            RegistryChallenge challenge = RegistryChallenge.parse(header);
+            if (challenge.basic()) {
                 if (basic == null) {
                     throw new SyncFailure(SyncFailure.Reason.WRONG_CREDENTIALS, "The registry needs credentials.");
                 }
                 return basic;
             }
-            Map<String, String> parameters = new LinkedHashMap<>();
-            Matcher m = PARAMETER.matcher(challenge);
-            while (m.find()) {
-                parameters.put(m.group(1), m.group(2));
-            }
-            String realm = parameters.remove("realm");
-            if (!challenge.regionMatches(true, 0, "Bearer", 0, 6) || realm == null) {
-                throw new SyncFailure(SyncFailure.Reason.BAD_ANSWER,
-                        "The registry's challenge asks for neither Basic credentials nor a bearer token.");
-            }
-            parameters.put("scope", "repository:" + repository + ":pull,push");
-            StringBuilder url = new StringBuilder(realm).append(realm.contains("?") ? "&" : "?");
-            parameters.forEach((key, value) -> url.append(key).append('=')
-                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&'));
-            URI tokenUri = URI.create(url.toString());
+            URI tokenUri = challenge.tokenUri("repository:" + repository + ":pull,push");
             policy.check(tokenUri);
             HttpRequest.Builder request = HttpRequest.newBuilder(tokenUri).timeout(Duration.ofSeconds(30)).GET();
             if (basic != null) {
@@ -243,16 +221,7 @@ public class OciImagePusher implements ImagePusher {
                 throw new SyncFailure(SyncFailure.Reason.WRONG_CREDENTIALS, "The registry's token service refused the"
                         + " credentials (HTTP " + response.statusCode() + ").");
             }
-            try (var reader = JSON.createReader(new StringReader(response.body()))) {
-                JsonObject token = reader.readObject();
-                String value = token.getString("token", token.getString("access_token", null));
-                if (value == null) {
-                    throw new SyncFailure(SyncFailure.Reason.BAD_ANSWER, "The registry's token service gave no token.");
-                }
-                return "Bearer " + value;
-            } catch (jakarta.json.JsonException e) {
-                throw new SyncFailure(SyncFailure.Reason.BAD_ANSWER, "The registry's token service answered no JSON.");
-            }
+            return RegistryChallenge.bearer(response.body());
         }
     }
 }

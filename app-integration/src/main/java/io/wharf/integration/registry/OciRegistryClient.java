@@ -27,9 +27,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -49,7 +47,6 @@ public class OciRegistryClient implements RemoteRegistryClient {
             "application/vnd.oci.image.manifest.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json",
             "application/vnd.docker.distribution.manifest.v2+json");
     private static final Pattern NEXT = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"?next\"?");
-    private static final Pattern PARAMETER = Pattern.compile("(\\w+)=\"([^\"]*)\"");
     private static final int PAGE = 100;
     private static final int ATTEMPTS = 3;
     private static final int FETCHES = 4;
@@ -220,39 +217,19 @@ public class OciRegistryClient implements RemoteRegistryClient {
         }
 
         /** The Authorization header a challenge asks for: Basic, or a bearer token from its realm. */
-        private String answer(String challenge) {
-            if (challenge.regionMatches(true, 0, "Basic", 0, 5)) {
+        private String answer(String header) {
+            RegistryChallenge challenge = RegistryChallenge.parse(header);
+            if (challenge.basic()) {
                 if (basic == null) {
                     throw new SyncFailure(SyncFailure.Reason.WRONG_CREDENTIALS, "The registry needs credentials.");
                 }
                 return basic;
             }
-            Map<String, String> parameters = new LinkedHashMap<>();
-            Matcher m = PARAMETER.matcher(challenge);
-            while (m.find()) {
-                parameters.put(m.group(1), m.group(2));
-            }
-            String realm = parameters.get("realm");
-            if (!challenge.regionMatches(true, 0, "Bearer", 0, 6) || realm == null) {
-                throw new SyncFailure(SyncFailure.Reason.BAD_ANSWER,
-                        "The registry's challenge asks for neither Basic credentials nor a bearer token.");
-            }
-            StringBuilder url = new StringBuilder(realm).append(realm.contains("?") ? "&" : "?");
-            parameters.forEach((key, value) -> {
-                if (!key.equals("realm")) {
-                    url.append(key).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&');
-                }
-            });
-            HttpResponse<String> response = send(URI.create(url.toString()), "application/json", basic);
+            HttpResponse<String> response = send(challenge.tokenUri(null), "application/json", basic);
             if (response.statusCode() == 401 || response.statusCode() == 403) {
                 throw new SyncFailure(SyncFailure.Reason.WRONG_CREDENTIALS, "The registry's token service refused the credentials.");
             }
-            JsonObject token = json(response, realm);
-            String value = token.getString("token", token.getString("access_token", null));
-            if (value == null) {
-                throw new SyncFailure(SyncFailure.Reason.BAD_ANSWER, "The registry's token service gave no token.");
-            }
-            return "Bearer " + value;
+            return RegistryChallenge.bearer(response.body());
         }
 
         /** One request, following redirects that stay on the same scheme, host and port (and nothing else). */

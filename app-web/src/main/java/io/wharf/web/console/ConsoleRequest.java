@@ -83,6 +83,25 @@ public final class ConsoleRequest {
         response.setHeader("Location", location);
     }
 
+    /** Shows a page again after a refused form, with the refusal's status and message. */
+    @FunctionalInterface
+    interface Rerender {
+        void render(int status, String error) throws IOException;
+    }
+
+    /**
+     * The console's form round trip: runs the action, keeps its message and redirects to {@code page} (so a refresh
+     * does not submit again); a refusal shows the page again, with what was typed, the status and the message.
+     */
+    void submit(String page, java.util.function.Supplier<String> action, Rerender refused) throws IOException {
+        try {
+            flash(action.get());
+            redirect(page);
+        } catch (WharfException e) {
+            refused.render(statusOf(e), e.getMessage());
+        }
+    }
+
     /** The console's reading of a refused action: the page is shown again with this status and the message. */
     static int statusOf(WharfException refused) {
         return switch (refused.failure()) {

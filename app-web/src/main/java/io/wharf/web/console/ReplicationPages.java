@@ -29,17 +29,13 @@ public class ReplicationPages {
     void handle(ConsoleRequest console, String ns, String repo, String base) throws IOException {
         String page = base + "/replication";
         if (console.isPost()) {
-            try {
-                console.flash(act(console, ns, repo));
-                console.redirect(page);
-                return;
-            } catch (WharfException refused) {
+            console.submit(page, () -> act(console, ns, repo), (status, error) -> {
                 Map<String, Object> form = new HashMap<>();
                 FORM.forEach(f -> form.put(f.replace("_", ""), console.param(f)));
-                form.put("error", refused.getMessage());
-                render(console, ns, repo, base, ConsoleRequest.statusOf(refused), form);
-                return;
-            }
+                form.put("error", error);
+                render(console, ns, repo, base, status, form);
+            });
+            return;
         }
         render(console, ns, repo, base, 200, Map.of());
     }

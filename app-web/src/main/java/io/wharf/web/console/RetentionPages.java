@@ -30,16 +30,10 @@ public class RetentionPages {
     void handle(ConsoleRequest console, String ns, String repo, String base) throws IOException {
         String page = base + "/retention";
         if (console.isPost()) {
-            try {
-                console.flash(act(console, ns, repo));
-                console.redirect(page);
-                return;
-            } catch (WharfException refused) {
-                render(console, ns, repo, base, ConsoleRequest.statusOf(refused), Map.of("error", refused.getMessage(),
-                        "template", console.param("template"), "value", console.param("value"),
-                        "labels", console.param("labels"), "patterns", console.param("patterns")));
-                return;
-            }
+            console.submit(page, () -> act(console, ns, repo), (status, error) -> render(console, ns, repo, base, status,
+                    Map.of("error", error, "template", console.param("template"), "value", console.param("value"),
+                            "labels", console.param("labels"), "patterns", console.param("patterns"))));
+            return;
         }
         render(console, ns, repo, base, 200, Map.of());
     }

@@ -94,7 +94,35 @@ class ApiErrorsIT {
                 new String[] {"GET", "/v2/manage/reports/cpu/daily", null},
                 new String[] {"GET", "/v2/manage/reports/store/weekly", null},
                 new String[] {"GET", "/v2/manage/projects/someone-else/feature-gates", null},
-                new String[] {"GET", "/v2/manage/namespaces/" + ns + "/repos/missing/retentions", null});
+                new String[] {"GET", "/v2/manage/namespaces/" + ns + "/repos/missing/retentions", null},
+                new String[] {"POST", repo + "/triggers", "{"},
+                new String[] {"POST", repo + "/triggers", "{}"},
+                new String[] {"POST", repo + "/triggers", "{\"name\": [1]}"},
+                new String[] {"POST", repo + "/triggers", "{\"name\":\"t\",\"action\":\"update\",\"enable\":\"true\","
+                        + "\"trigger_mode\":\"webhook\",\"trigger_type\":\"regular\",\"condition\":\"(a+\","
+                        + "\"webhook_url\":\"http://h.example/\",\"webhook_secret\":\"0123456789abcdef\"}"},
+                new String[] {"POST", repo + "/triggers", "{\"name\":\"t\",\"action\":\"update\",\"enable\":\"true\","
+                        + "\"trigger_mode\":\"webhook\",\"trigger_type\":\"all\",\"webhook_url\":\"file:///etc/passwd\","
+                        + "\"webhook_secret\":\"0123456789abcdef\"}"},
+                new String[] {"GET", repo + "/triggers/missing", null},
+                new String[] {"PATCH", repo + "/triggers/missing", "{\"enable\": \"maybe\"}"},
+                new String[] {"DELETE", repo + "/triggers/missing", null},
+                new String[] {"GET", repo + "/triggers/missing/deliveries?offset=0&limit=5", null},
+                new String[] {"POST", repo + "/sync_repo", "{}"},
+                new String[] {"POST", repo + "/sync_repo", "{\"remoteRegionId\": \"mars\", \"remoteNamespace\": \"x\"}"},
+                new String[] {"POST", repo + "/sync_repo", "{\"remoteRegionId\": 5, \"syncAuto\": \"yes\"}"},
+                new String[] {"DELETE", repo + "/sync_repo", "{\"remoteRegionId\": \"mars\", \"remoteNamespace\": \"x\"}"},
+                new String[] {"POST", repo + "/sync_images", "{\"imageTag\": [], \"remoteRegionId\": \"mars\"}"},
+                new String[] {"POST", repo + "/sync_images", "{\"imageTag\": \"1.0\"}"},
+                new String[] {"GET", repo + "/sync_job?filter=status::lost", null},
+                new String[] {"GET", repo + "/sync_job?filter=offset::1", null},
+                new String[] {"POST", "/v2/manage/regions", "{\"region_id\": \"x\", \"url\": \"ftp://r.example\"}"},
+                new String[] {"POST", "/v2/manage/regions", "{\"region_id\": \"Bad Id\", \"url\": \"http://r.example\"}"},
+                new String[] {"DELETE", "/v2/manage/regions/missing", null},
+                new String[] {"GET", "/v2/manage/projects/someone-else/quotas", null},
+                new String[] {"PUT", "/v2/manage/projects/someone-else/quotas", "{\"quotas\": [{\"quota_key\": \"namespace\"}]}"},
+                new String[] {"PUT", "/v2/manage/projects/someone-else/quotas", "{\"quotas\": \"all\"}"},
+                new String[] {"GET", "/v3/someone-else/traces", null});
         for (String[] c : cases) {
             HttpResponse<String> response = call(c[0], c[1], token, c[2]);
             String what = c[0] + " " + c[1] + " " + c[2] + " -> " + response.statusCode() + " " + response.body();

@@ -290,6 +290,15 @@ class OfficialSdkIT {
         String auth = new String(java.util.Base64.getDecoder().decode(login.getAuths().values().iterator().next().getAuth()),
                 java.nio.charset.StandardCharsets.UTF_8);
         Skopeo.run("inspect", "--raw", "--tls-verify=false", "--creds", auth, Skopeo.image(ns + "/app:stable")).ok();
+
+        var secret = swr.createSecret(new com.huaweicloud.sdk.swr.v2.model.CreateSecretRequest().withProjectname("wharf-local"));
+        String secretAuth = new String(java.util.Base64.getDecoder().decode(secret.getAuths().values().iterator().next()
+                .getAuth()), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(secret.getXSwrDockerlogin().startsWith("docker login -u "), secret.getXSwrDockerlogin());
+        Skopeo.run("inspect", "--raw", "--tls-verify=false", "--creds", secretAuth, Skopeo.image(ns + "/app:stable")).ok();
+        ServiceResponseException otherRegion = assertThrows(ServiceResponseException.class, () -> swr.createSecret(
+                new com.huaweicloud.sdk.swr.v2.model.CreateSecretRequest().withProjectname("cn-north-4")));
+        assertEquals(400, otherRegion.getHttpStatusCode());
     }
 
     @Test
