@@ -29,6 +29,7 @@ public class QuotaService implements QuotaCheck {
     @Inject
     Accounts accounts;
 
+    private final ShortCache<String, Map<QuotaKey, Long>> own = new ShortCache<>();
     private Map<QuotaKey, Long> defaults = Map.of(
             QuotaKey.NAMESPACE, setting("WHARF_QUOTA_NAMESPACES"),
             QuotaKey.REPOSITORY, setting("WHARF_QUOTA_REPOSITORIES"),
@@ -82,6 +83,7 @@ public class QuotaService implements QuotaCheck {
         }
         Account account = account(caller, projectId);
         limits.forEach((key, limit) -> quotas.setLimit(account.id(), key, limit));
+        own.forget(account.id());
     }
 
     @Override
@@ -94,10 +96,10 @@ public class QuotaService implements QuotaCheck {
         Quota.requireRoom(key, limit, quotas.used(accountId, key), amount);
     }
 
+    /** The limits that apply; an account's own are read at most every few seconds (every blob of a push asks). */
     private Map<QuotaKey, Long> limits(String accountId) {
-        Map<QuotaKey, Long> own = quotas.limits(accountId);
         Map<QuotaKey, Long> all = new java.util.EnumMap<>(defaults);
-        all.putAll(own);
+        all.putAll(own.get(accountId, quotas::limits));
         return all;
     }
 

@@ -84,6 +84,8 @@ public class ReplicationService {
     ScheduledExecutorService scheduler;
 
     private final Semaphore slots = new Semaphore(SLOTS);
+    /** Whether a repository syncs anywhere automatically, as every push of it asks. */
+    private final ShortCache<Long, Boolean> syncsAutomatically = new ShortCache<>();
     private Duration retryBase = Duration.ofSeconds(30);
 
     protected ReplicationService() {
@@ -156,6 +158,7 @@ public class ReplicationService {
                 regionId, remoteNamespace(remoteNamespace), !Boolean.FALSE.equals(syncAuto), Boolean.TRUE.equals(override),
                 now(), now());
         replications.addSyncRepo(sync);
+        syncsAutomatically.forget(found.id());
         return sync;
     }
 
@@ -167,6 +170,7 @@ public class ReplicationService {
     @UseCase
     public void deleteSyncRepo(Caller caller, String namespace, String repository, String regionId, String remoteNamespace) {
         ImageRepository found = manage(caller, namespace, repository);
+        syncsAutomatically.forget(found.id());
         if (regionId == null || remoteNamespace == null
                 || !replications.removeSyncRepo(found.id(), regionId, remoteNamespace)) {
             throw WharfException.notFound(Subject.SYNC_REPO, "The repository does not sync to " + regionId + "/"
@@ -207,9 +211,15 @@ public class ReplicationService {
 
     /** After a push of a tag: a job for each automatic sync of the repository. */
     public void pushed(Caller caller, RegistryPath path, String tag, StoredManifest manifest) {
-        if (tag != null && self.queueAutomatic(caller, tag, manifest.repositoryId()) > 0) {
+        if (tag != null && syncsAutomatically.get(manifest.repositoryId(), id -> self.syncsAutomatically(id))
+                && self.queueAutomatic(caller, tag, manifest.repositoryId()) > 0) {
             wake();
         }
+    }
+
+    @UseCase
+    public boolean syncsAutomatically(long repositoryId) {
+        return replications.syncRepos(repositoryId).stream().anyMatch(SyncRepo::syncAuto);
     }
 
     @UseCase

@@ -65,6 +65,8 @@ public class TriggerService {
     ScheduledExecutorService scheduler;
 
     private final Semaphore slots = new Semaphore(SLOTS);
+    /** Each repository's triggers, as every push of it asks for them. */
+    private final ShortCache<Long, List<Trigger>> byRepository = new ShortCache<>();
     private Duration retryBase = Duration.ofSeconds(10);
 
     /** A trigger with its latest deliveries. */
@@ -100,6 +102,7 @@ public class TriggerService {
                 Boolean.parseBoolean(ok.enable()), ok.triggerMode(), ok.triggerType(), ok.webhookUrl(),
                 cipher.encrypt(ok.webhookSecret()), caller.userName(), now());
         triggers.add(trigger);
+        byRepository.forget(found.id());
         return trigger;
     }
 
@@ -120,12 +123,16 @@ public class TriggerService {
         if (!"true".equals(enable) && !"false".equals(enable)) {
             throw WharfException.invalid("enable", "enable must be \"true\" or \"false\".");
         }
-        triggers.enable(trigger(manage(caller, namespace, repository), name).id(), Boolean.parseBoolean(enable));
+        ImageRepository found = manage(caller, namespace, repository);
+        triggers.enable(trigger(found, name).id(), Boolean.parseBoolean(enable));
+        byRepository.forget(found.id());
     }
 
     @UseCase
     public void delete(Caller caller, String namespace, String repository, String name) {
-        if (!triggers.remove(manage(caller, namespace, repository).id(), name)) {
+        ImageRepository found = manage(caller, namespace, repository);
+        byRepository.forget(found.id());
+        if (!triggers.remove(found.id(), name)) {
             throw notFound(name);
         }
     }
@@ -140,9 +147,15 @@ public class TriggerService {
 
     /** After a push of a tag: queues an event for each enabled trigger that matches, then wakes the sender. */
     public void pushed(Caller caller, RegistryPath path, String tag, StoredManifest manifest) {
-        if (tag != null && self.queue(caller, path, tag, manifest) > 0) {
+        if (tag != null && byRepository.get(manifest.repositoryId(), id -> self.triggersOf(id)).stream()
+                .anyMatch(t -> t.fires(tag)) && self.queue(caller, path, tag, manifest) > 0) {
             deliverDue();
         }
+    }
+
+    @UseCase
+    public List<Trigger> triggersOf(long repositoryId) {
+        return triggers.of(repositoryId);
     }
 
     @UseCase
