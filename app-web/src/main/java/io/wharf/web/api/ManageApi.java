@@ -26,6 +26,7 @@ public class ManageApi extends Application {
                 AccessDomainsResource.class, SharedRepositoriesResource.class, NamespaceAccessResource.class,
                 RepositoryAccessResource.class, UtilsResource.class, ProjectsResource.class,
                 RetentionsResource.class, UsageResource.class, TriggersResource.class,
-                io.wharf.web.api.manage.SyncReposResource.class, io.wharf.web.api.manage.RegionsResource.class);
+                io.wharf.web.api.manage.SyncReposResource.class, io.wharf.web.api.manage.SyncJobsResource.class,
+                io.wharf.web.api.manage.RegionsResource.class);
     }
 }

@@ -56,6 +56,9 @@ public class AuditService {
     AuditService self;
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ScheduledExecutorService scheduler;
+    /** The periodic tasks this bean started, cancelled when the application stops. */
+    private final java.util.List<java.util.concurrent.ScheduledFuture<?>> scheduled =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final ConcurrentLinkedQueue<AuditTrace> queued = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
@@ -75,8 +78,8 @@ public class AuditService {
 
     void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 20) Startup started) {
         restoreSpool();
-        scheduler.scheduleWithFixedDelay(this::flush, 500, 500, TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(this::purge, 1, 24 * 60, TimeUnit.MINUTES);
+        scheduled.add(scheduler.scheduleWithFixedDelay(this::flush, 500, 500, TimeUnit.MILLISECONDS));
+        scheduled.add(scheduler.scheduleWithFixedDelay(this::purge, 1, 24 * 60, TimeUnit.MINUTES));
     }
 
     public boolean enabled() {
@@ -154,8 +157,10 @@ public class AuditService {
         return trail.purgeBefore(cutoff);
     }
 
+    /** Stops the writer with the application, and keeps what it had not stored yet in the spool file. */
     @PreDestroy
     void stop() {
+        scheduled.forEach(task -> task.cancel(false));
         if (queued.isEmpty() || settings == null) {
             return;
         }

@@ -82,6 +82,9 @@ public class ReplicationService {
     ExecutorService executor;
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ScheduledExecutorService scheduler;
+    /** The periodic tasks this bean started, cancelled when the application stops. */
+    private final java.util.List<java.util.concurrent.ScheduledFuture<?>> scheduled =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final Semaphore slots = new Semaphore(SLOTS);
     /** Whether a repository syncs anywhere automatically, as every push of it asks. */
@@ -114,7 +117,7 @@ public class ReplicationService {
         if (requeued > 0) {
             LOG.info(() -> requeued + " interrupted sync jobs queued again");
         }
-        scheduler.scheduleWithFixedDelay(this::runDue, 2, 2, TimeUnit.SECONDS);
+        scheduled.add(scheduler.scheduleWithFixedDelay(this::runDue, 2, 2, TimeUnit.SECONDS));
     }
 
     @UseCase
@@ -396,5 +399,11 @@ public class ReplicationService {
 
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** Stops the periodic tasks with the application (a redeployed or removed module must not leave them firing). */
+    @jakarta.annotation.PreDestroy
+    void cancelSchedules() {
+        scheduled.forEach(task -> task.cancel(false));
     }
 }

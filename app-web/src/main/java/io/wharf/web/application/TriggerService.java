@@ -13,11 +13,13 @@ import io.wharf.domain.trigger.TriggerDelivery;
 import io.wharf.domain.trigger.Triggers;
 import io.wharf.domain.trigger.WebhookSender;
 import io.wharf.web.Jsonp;
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import jakarta.json.JsonObjectBuilder;
 
 import java.time.Duration;
@@ -63,6 +65,9 @@ public class TriggerService {
     ExecutorService executor;
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ScheduledExecutorService scheduler;
+    /** The periodic tasks this bean started, cancelled when the application stops. */
+    private final java.util.List<java.util.concurrent.ScheduledFuture<?>> scheduled =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final Semaphore slots = new Semaphore(SLOTS);
     /** Each repository's triggers, as every push of it asks for them. */
@@ -88,9 +93,13 @@ public class TriggerService {
         this.self = this;
     }
 
-    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    /**
+     * At startup, after a restore has put the backup's secret key in place (instantiating this bean's cipher earlier
+     * would create a key of its own).
+     */
+    void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 40) Startup started) {
         retryBase = Duration.ofSeconds(Long.parseLong(WharfSettings.value("WHARF_WEBHOOK_RETRY_SECONDS").orElse("10")));
-        scheduler.scheduleWithFixedDelay(this::deliverDue, 1, 1, TimeUnit.SECONDS);
+        scheduled.add(scheduler.scheduleWithFixedDelay(this::deliverDue, 1, 1, TimeUnit.SECONDS));
     }
 
     @UseCase
@@ -282,5 +291,11 @@ public class TriggerService {
 
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** Stops the periodic tasks with the application (a redeployed or removed module must not leave them firing). */
+    @jakarta.annotation.PreDestroy
+    void cancelSchedules() {
+        scheduled.forEach(task -> task.cancel(false));
     }
 }

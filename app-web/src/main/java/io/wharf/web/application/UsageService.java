@@ -42,6 +42,9 @@ public class UsageService {
     UsageService self;
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ScheduledExecutorService scheduler;
+    /** The periodic tasks this bean started, cancelled when the application stops. */
+    private final java.util.List<java.util.concurrent.ScheduledFuture<?>> scheduled =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final Map<String, LongAdder> pulled = new ConcurrentHashMap<>();
 
@@ -59,8 +62,8 @@ public class UsageService {
     }
 
     void schedule(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        scheduler.scheduleWithFixedDelay(this::flush, FLUSH_SECONDS, FLUSH_SECONDS, TimeUnit.SECONDS);
-        scheduler.scheduleWithFixedDelay(this::snapshot, 1, 60, TimeUnit.MINUTES);
+        scheduled.add(scheduler.scheduleWithFixedDelay(this::flush, FLUSH_SECONDS, FLUSH_SECONDS, TimeUnit.SECONDS));
+        scheduled.add(scheduler.scheduleWithFixedDelay(this::snapshot, 1, 60, TimeUnit.MINUTES));
     }
 
     /** Counts bytes of a blob served from one of the account's repositories. */
@@ -148,5 +151,11 @@ public class UsageService {
 
     private static LocalDate today() {
         return LocalDate.now(ZoneOffset.UTC);
+    }
+
+    /** Stops the periodic tasks with the application (a redeployed or removed module must not leave them firing). */
+    @jakarta.annotation.PreDestroy
+    void cancelSchedules() {
+        scheduled.forEach(task -> task.cancel(false));
     }
 }

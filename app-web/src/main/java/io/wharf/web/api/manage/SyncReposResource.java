@@ -4,10 +4,7 @@ import io.wharf.domain.error.WharfException;
 import io.wharf.domain.replication.SyncJob;
 import io.wharf.domain.replication.SyncRepo;
 import io.wharf.web.api.CurrentCaller;
-import io.wharf.web.application.Page;
 import io.wharf.web.application.ReplicationService;
-import io.wharf.web.query.ListQuery;
-import io.wharf.web.query.SwrFilter;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
@@ -18,20 +15,20 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.List;
-import java.util.Set;
 
 /**
- * Image sync to other sites as the SDK calls it ({@code CreateImageSyncRepo}, {@code ListImageAutoSyncReposDetails},
- * {@code DeleteImageSyncRepo}, {@code CreateManualImageSyncRepo}, {@code ShowSyncJob}). These models are the only ones
- * of the SWR API whose JSON names are camelCase ({@code remoteRegionId}, {@code syncAuto}, {@code domainID}), so they
- * are named here one by one.
+ * A repository's syncs to other sites as the SDK calls them ({@code CreateImageSyncRepo},
+ * {@code ListImageAutoSyncReposDetails}, {@code DeleteImageSyncRepo}); {@link SyncJobsResource} copies and lists jobs.
+ * These models are the only ones of the SWR API whose JSON names are camelCase ({@code remoteRegionId},
+ * {@code syncAuto}, {@code domainID}), so they are named here one by one. The class path ends in a literal segment:
+ * a root resource at {@code .../repos/{repository}} would take every request for a repository away from
+ * {@link RepositoriesResource}.
  */
-@Path("namespaces/{namespace}/repos/{repository}")
+@Path("namespaces/{namespace}/repos/{repository}/sync_repo")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class SyncReposResource {
@@ -83,7 +80,6 @@ public class SyncReposResource {
     }
 
     @POST
-    @Path("sync_repo")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@PathParam("namespace") String namespace, @PathParam("repository") String repository,
                            SyncRepoBody body) {
@@ -94,48 +90,17 @@ public class SyncReposResource {
     }
 
     @GET
-    @Path("sync_repo")
     public List<SyncRepoView> list(@PathParam("namespace") String namespace, @PathParam("repository") String repository) {
         return replication.syncRepos(caller.get(), namespace, repository).stream().map(SyncRepoView::of).toList();
     }
 
     @DELETE
-    @Path("sync_repo")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response delete(@PathParam("namespace") String namespace, @PathParam("repository") String repository,
                            SyncRepoBody body) {
         SyncRepoBody b = required(body);
         replication.deleteSyncRepo(caller.get(), namespace, repository, b.remoteRegionId(), b.remoteNamespace());
         return Response.noContent().build();
-    }
-
-    @POST
-    @Path("sync_images")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public List<String> syncImages(@PathParam("namespace") String namespace, @PathParam("repository") String repository,
-                                   SyncImagesBody body) {
-        if (body == null) {
-            throw WharfException.invalid("body", "The body needs imageTag, remoteRegionId and remoteNamespace.");
-        }
-        return replication.syncTags(caller.get(), namespace, repository, body.remoteRegionId(), body.remoteNamespace(),
-                body.imageTag(), body.override());
-    }
-
-    /** {@code filter=offset::0|limit::10[|status::success][|tag::v1]}. */
-    @GET
-    @Path("sync_job")
-    public Response jobs(@PathParam("namespace") String namespace, @PathParam("repository") String repository,
-                         @QueryParam("filter") String filter) {
-        SwrFilter parsed = SwrFilter.parse(filter, Set.of("offset", "limit", "status", "tag"));
-        ListQuery list = ListQuery.of(parsed, null, null, null, null, Set.of(), "id", true);
-        String status = parsed.valueOr("status", null).orElse(null);
-        if (status != null && !Set.of(SyncJob.WAITING, SyncJob.RUNNING, SyncJob.SUCCESS, SyncJob.FAILED).contains(status)) {
-            throw WharfException.invalid("filter", "status must be waiting, running, success or failed.");
-        }
-        Page<SyncJob> page = replication.jobs(caller.get(), namespace, repository, status,
-                parsed.valueOr("tag", null).orElse(null), list.page());
-        return Response.ok(page.items().stream().map(SyncJobView::of).toList())
-                .header("Content-Range", list.contentRange(page.items().size(), page.total())).build();
     }
 
     private static SyncRepoBody required(SyncRepoBody body) {
