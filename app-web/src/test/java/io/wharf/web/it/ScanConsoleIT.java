@@ -125,9 +125,11 @@ class ScanConsoleIT {
         assertEquals(1, browser.findElements(By.cssSelector("#feed-imports[data-live]")).size(), "the import is under way");
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.sameDocument = true;");
         // The list follows the import by itself: the newest row ends imported with all its advisories.
+        // Read while the script may still swap the region once more: a node read mid-swap is read again.
         new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(120))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(b ->
-                b.findElement(By.cssSelector("#imports tbody tr")).getAttribute("data-phase").equals("done"));
+                .ignoring(org.openqa.selenium.WebDriverException.class).until(b ->
+                b.findElement(By.cssSelector("#imports tbody tr")).getAttribute("data-phase").equals("done")
+                        && b.findElements(By.cssSelector("#feed-imports[data-live]")).isEmpty());
         assertEquals(String.valueOf(ADVISORIES), browser.findElement(By.cssSelector("#imports tbody tr td:nth-child(3)")).getText());
         assertEquals(Boolean.TRUE, ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.sameDocument;"),
                 "followed in place, not by reloading the page");
