@@ -111,7 +111,7 @@ public class AuditService {
             }
             size.addAndGet(-batch.size());
             try {
-                self.append(batch);
+                UseCaseInterceptor.whileNoOneCommits(() -> self.append(batch));
             } catch (RuntimeException e) {
                 queued.addAll(batch);
                 size.addAndGet(batch.size());
