@@ -87,6 +87,11 @@ public class QuotaService implements QuotaCheck {
     }
 
     @Override
+    public boolean limits(String accountId, QuotaKey key) {
+        return limits(accountId).get(key) != Quota.UNLIMITED;
+    }
+
+    @Override
     public void requireRoom(String accountId, QuotaKey key, long amount) {
         long limit = limits(accountId).get(key);
         if (limit == Quota.UNLIMITED) {

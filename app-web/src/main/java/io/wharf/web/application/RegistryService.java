@@ -113,14 +113,21 @@ public class RegistryService {
      */
     public void linkBlob(Caller caller, RegistryPath path, Digest digest, long size) {
         Optional<ImageRepository> existing = repository(path);
-        String account = existing.map(ImageRepository::accountId).orElseGet(() -> namespace(path).accountId());
-        if (existing.isEmpty()) {
-            quotas.requireRoom(account, QuotaKey.REPOSITORY, 1);
+        ImageRepository target;
+        if (existing.isPresent()) {
+            target = existing.get();
+            // A blob the repository already holds adds nothing; only a limited account pays for finding out.
+            if (quotas.limits(target.accountId(), QuotaKey.STORAGE)
+                    && manifests.linkedSize(target.id(), digest.toString()).isEmpty()) {
+                quotas.requireRoom(target.accountId(), QuotaKey.STORAGE, size);
+            }
+        } else {
+            Namespace namespace = namespace(path);
+            quotas.requireRoom(namespace.accountId(), QuotaKey.REPOSITORY, 1);
+            quotas.requireRoom(namespace.accountId(), QuotaKey.STORAGE, size);
+            target = repositories.forPush(namespace, path.repository(), caller.userId(), caller.userName());
         }
-        if (existing.flatMap(r -> manifests.linkedSize(r.id(), digest.toString())).isEmpty()) {
-            quotas.requireRoom(account, QuotaKey.STORAGE, size);
-        }
-        manifests.link(forPush(caller, path).id(), digest.toString(), size, now());
+        manifests.link(target.id(), digest.toString(), size, now());
     }
 
     /** The repository a push writes into, created (upsert) when missing; the organization is read only then. */

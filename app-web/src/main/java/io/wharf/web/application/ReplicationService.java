@@ -39,9 +39,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -86,7 +84,7 @@ public class ReplicationService {
     private final java.util.List<java.util.concurrent.ScheduledFuture<?>> scheduled =
             new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private final Semaphore slots = new Semaphore(SLOTS);
+    private final WorkSlots slots = new WorkSlots(SLOTS);
     /** Whether a repository syncs anywhere automatically, as every push of it asks. */
     private final ShortCache<Long, Boolean> syncsAutomatically = new ShortCache<>();
     private Duration retryBase = Duration.ofSeconds(30);
@@ -247,30 +245,10 @@ public class ReplicationService {
 
     /** Starts what is due, as many as there are free slots. */
     void runDue() {
-        if (slots.availablePermits() == 0) {
-            return;
-        }
-        List<SyncJob> due;
         try {
-            due = self.claim(slots.availablePermits());
+            slots.start(self::claim, executor, this::run);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not read the sync jobs due", e);
-            return;
-        }
-        for (SyncJob job : due) {
-            slots.acquireUninterruptibly();
-            try {
-                executor.execute(() -> {
-                    try {
-                        run(job);
-                    } finally {
-                        slots.release();
-                    }
-                });
-            } catch (RejectedExecutionException stopping) {
-                slots.release();
-                return;
-            }
         }
     }
 

@@ -27,9 +27,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -69,7 +67,7 @@ public class TriggerService {
     private final java.util.List<java.util.concurrent.ScheduledFuture<?>> scheduled =
             new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private final Semaphore slots = new Semaphore(SLOTS);
+    private final WorkSlots slots = new WorkSlots(SLOTS);
     /** Each repository's triggers, as every push of it asks for them. */
     private final ShortCache<Long, List<Trigger>> byRepository = new ShortCache<>();
     private Duration retryBase = Duration.ofSeconds(10);
@@ -146,19 +144,22 @@ public class TriggerService {
         }
     }
 
+    /** A page of a trigger's deliveries, with the trigger they belong to. */
+    public record Deliveries(Trigger trigger, Page<TriggerDelivery> page) {
+    }
+
     @UseCase
-    public Page<TriggerDelivery> deliveries(Caller caller, String namespace, String repository, String name,
-                                            PageRequest page) {
+    public Deliveries deliveries(Caller caller, String namespace, String repository, String name, PageRequest page) {
         Trigger trigger = trigger(access.locate(caller, namespace, repository).repository(), name);
-        return new Page<>(triggers.deliveries(trigger.id(), page.offset(), page.limit()),
-                triggers.countDeliveries(trigger.id()));
+        return new Deliveries(trigger, new Page<>(triggers.deliveries(trigger.id(), page.offset(), page.limit()),
+                triggers.countDeliveries(trigger.id())));
     }
 
     /** After a push of a tag: queues an event for each enabled trigger that matches, then wakes the sender. */
     public void pushed(Caller caller, RegistryPath path, String tag, StoredManifest manifest) {
         if (tag != null && byRepository.get(manifest.repositoryId(), id -> self.triggersOf(id)).stream()
                 .anyMatch(t -> t.fires(tag)) && self.queue(caller, path, tag, manifest) > 0) {
-            deliverDue();
+            wake();
         }
     }
 
@@ -183,33 +184,19 @@ public class TriggerService {
 
     /** Sends what is due, as many as there are free slots; each attempt is recorded when it ends. */
     void deliverDue() {
-        int free = slots.availablePermits();
-        if (free == 0) {
-            return;
-        }
-        List<Delivery> due;
         try {
-            due = self.claim(free);
+            slots.start(self::claim, executor, this::send);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not read the webhook deliveries due", e);
-            return;
         }
-        for (Delivery delivery : due) {
-            if (!slots.tryAcquire()) {
-                return;
-            }
-            try {
-                executor.execute(() -> {
-                    try {
-                        send(delivery);
-                    } finally {
-                        slots.release();
-                    }
-                });
-            } catch (RejectedExecutionException stopping) {
-                slots.release();
-                return;
-            }
+    }
+
+    /** Sends what was queued now, on the scheduler's thread rather than the push's (tests have no scheduler). */
+    private void wake() {
+        if (scheduler != null) {
+            scheduler.execute(this::deliverDue);
+        } else {
+            deliverDue();
         }
     }
 

@@ -10,6 +10,8 @@ import org.thymeleaf.context.WebContext;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -81,6 +83,13 @@ public final class ConsoleRequest {
     static void redirect(HttpServletResponse response, String location) {
         response.setStatus(HttpServletResponse.SC_FOUND);
         response.setHeader("Location", location);
+    }
+
+    /** The named form fields as typed, keyed by their names without underscores (as the templates read them). */
+    Map<String, Object> typed(List<String> fields) {
+        Map<String, Object> form = new HashMap<>();
+        fields.forEach(f -> form.put(f.replace("_", ""), param(f)));
+        return form;
     }
 
     /** Shows a page again after a refused form, with the refusal's status and message. */

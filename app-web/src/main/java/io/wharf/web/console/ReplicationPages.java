@@ -30,8 +30,7 @@ public class ReplicationPages {
         String page = base + "/replication";
         if (console.isPost()) {
             console.submit(page, () -> act(console, ns, repo), (status, error) -> {
-                Map<String, Object> form = new HashMap<>();
-                FORM.forEach(f -> form.put(f.replace("_", ""), console.param(f)));
+                Map<String, Object> form = console.typed(FORM);
                 form.put("error", error);
                 render(console, ns, repo, base, status, form);
             });

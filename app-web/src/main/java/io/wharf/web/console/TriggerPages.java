@@ -30,8 +30,7 @@ public class TriggerPages {
         String page = base + "/triggers";
         if (console.isPost()) {
             console.submit(page, () -> act(console, ns, repo), (status, error) -> {
-                Map<String, Object> form = new HashMap<>();
-                FORM.forEach(f -> form.put(f.replace("_", ""), console.param(f)));
+                Map<String, Object> form = console.typed(FORM);
                 form.put("error", error);
                 render(console, ns, repo, base, status, form);
             });
@@ -78,7 +77,7 @@ public class TriggerPages {
         model.put("chosen", chosen);
         if (!chosen.isEmpty()) {
             PageRequest request = Paging.request(console);
-            Page<TriggerDelivery> deliveries = triggers.deliveries(console.caller(), ns, repo, chosen, request);
+            Page<TriggerDelivery> deliveries = triggers.deliveries(console.caller(), ns, repo, chosen, request).page();
             model.put("deliveries", deliveries.items());
             model.put("paging", Paging.of(request, deliveries));
             model.put("pending", deliveries.items().stream().anyMatch(d -> TriggerDelivery.PENDING.equals(d.result())));

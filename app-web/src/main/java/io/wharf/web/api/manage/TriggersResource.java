@@ -127,9 +127,9 @@ public class TriggersResource {
                                @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
         ListQuery list = ListQuery.of(SwrFilter.parse(filter, Set.of("offset", "limit")), offset, limit, null, null,
                 Set.of(), "id", true);
-        TriggerService.TriggerView view = service.show(caller.get(), namespace, repository, trigger);
-        Page<TriggerDelivery> page = service.deliveries(caller.get(), namespace, repository, trigger, list.page());
-        return Response.ok(new Deliveries(page.items().stream().map(d -> HistoryBody.of(view.trigger(), d)).toList(),
+        TriggerService.Deliveries found = service.deliveries(caller.get(), namespace, repository, trigger, list.page());
+        Page<TriggerDelivery> page = found.page();
+        return Response.ok(new Deliveries(page.items().stream().map(d -> HistoryBody.of(found.trigger(), d)).toList(),
                 page.total())).header("Content-Range", list.contentRange(page.items().size(), page.total())).build();
     }
 
