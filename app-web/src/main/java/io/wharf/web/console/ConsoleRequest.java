@@ -25,6 +25,7 @@ public final class ConsoleRequest {
     private final JakartaServletWebApplication application;
     private final Caller caller;
     private final String[] path;
+    private final ConsoleLocale reader;
 
     ConsoleRequest(HttpServletRequest request, HttpServletResponse response, TemplateEngine engine,
                    JakartaServletWebApplication application, Caller caller) {
@@ -33,6 +34,7 @@ public final class ConsoleRequest {
         this.engine = engine;
         this.application = application;
         this.caller = caller;
+        this.reader = ConsoleLocale.of(request, response);
         String info = request.getPathInfo() == null ? "" : request.getPathInfo();
         this.path = info.replaceAll("^/+|/+$", "").isEmpty() ? new String[0] : info.replaceAll("^/+|/+$", "").split("/");
     }
@@ -70,6 +72,24 @@ public final class ConsoleRequest {
     /** Keeps a message for the next page shown, the usual answer after a redirect. */
     public void flash(String message) {
         request.getSession(true).setAttribute(FLASH, message);
+    }
+
+    /** The reader's language and time zone. */
+    public ConsoleLocale reader() {
+        return reader;
+    }
+
+    /** A text of the console's message bundle in the reader's language. */
+    public String text(String key, Object... parameters) {
+        String text = ConsoleMessages.text(reader.locale(), key, parameters);
+        return text == null ? key : text;
+    }
+
+    /** The path and query this request asked for, for a return address. */
+    String requested() {
+        String query = request.getQueryString();
+        return request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo())
+                + (query == null ? "" : "?" + query);
     }
 
     public void redirect(String path) {
@@ -137,9 +157,12 @@ public final class ConsoleRequest {
     }
 
     public void render(int status, String template, Map<String, Object> variables) throws IOException {
-        WebContext context = new WebContext(application.buildExchange(request, response), request.getLocale());
+        WebContext context = new WebContext(application.buildExchange(request, response), reader.locale());
         context.setVariables(variables);
         context.setVariable("caller", caller);
+        context.setVariable("reader", reader);
+        context.setVariable("fmt", new ConsoleFormat(reader));
+        context.setVariable("here", requested());
         context.setVariable("csrf", CsrfToken.of(request.getSession(true)));
         HttpSession session = request.getSession(false);
         Optional.ofNullable(session).map(s -> s.getAttribute(FLASH)).ifPresent(flash -> {

@@ -64,6 +64,12 @@ public class ConsoleServlet extends HttpServlet {
     RegistryPages registryPages;
     @Inject
     SyncTaskPages syncTasks;
+    @Inject
+    OverviewPages overview;
+    @Inject
+    SearchPages search;
+    @Inject
+    PreferencePages preferences;
 
     private TemplateEngine engine;
     private JakartaServletWebApplication application;
@@ -79,6 +85,7 @@ public class ConsoleServlet extends HttpServlet {
         resolver.setCacheable(true);
         engine = new TemplateEngine();
         engine.setTemplateResolver(resolver);
+        engine.setMessageResolver(new ConsoleMessages());
     }
 
     @Override
@@ -120,11 +127,13 @@ public class ConsoleServlet extends HttpServlet {
             return;
         }
         if (console.caller() == null) {
-            console.redirect("/console/login");
+            console.redirect(console.isPost() ? "/console/login" : SignInPages.loginReturningTo(console.requested()));
             return;
         }
         switch (section) {
-            case "" -> console.redirect("/console/namespaces");
+            case "" -> overview.handle(console);
+            case "search" -> search.handle(console);
+            case "preferences" -> preferences.handle(console);
             case "namespaces" -> {
                 if (console.path().length >= 2 && !(console.path().length == 3 && console.path()[2].equals("delete"))) {
                     repositories.handle(console);

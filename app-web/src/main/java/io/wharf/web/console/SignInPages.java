@@ -17,6 +17,22 @@ public class SignInPages {
     @Inject
     IdentityService identity;
 
+    /** The sign-in page that returns to a console page asked for while signed out. */
+    static String loginReturningTo(String requested) {
+        String next = safeReturn(requested);
+        return next.isEmpty() || next.equals("/console/") ? "/console/login"
+                : "/console/login?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** A return address only ever leads to a console page of this server: never elsewhere, never to sign-out. */
+    static String safeReturn(String next) {
+        if (next == null || !next.startsWith("/console/") || next.length() > 2000 || next.contains("//")
+                || next.contains("\\") || next.startsWith("/console/log") || next.chars().anyMatch(c -> c < 0x21 || c == 0x7f)) {
+            return "";
+        }
+        return next;
+    }
+
     void handle(ConsoleRequest console, String section) throws IOException {
         if (section.equals("logout")) {
             if (console.isPost()) {
@@ -29,8 +45,9 @@ public class SignInPages {
             console.redirect("/console/login");
             return;
         }
+        String next = safeReturn(console.param("next"));
         if (!console.isPost()) {
-            console.render("login", Map.of("account", "", "user", ""));
+            console.render("login", Map.of("account", "", "user", "", "next", next));
             return;
         }
         String account = console.param("account");
@@ -42,10 +59,10 @@ public class SignInPages {
                 old.invalidate();
             }
             console.session(true).setAttribute(ConsoleServlet.USER_ID, caller.userId());
-            console.redirect("/console/namespaces");
+            console.redirect(next.isEmpty() ? "/console/" : next);
         } catch (WharfException refused) {
             console.render(ConsoleRequest.statusOf(refused), "login",
-                    Map.of("account", account, "user", user, "error", refused.getMessage()));
+                    Map.of("account", account, "user", user, "next", next, "error", refused.getMessage()));
         }
     }
 }

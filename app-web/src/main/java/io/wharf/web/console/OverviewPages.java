@@ -1,0 +1,46 @@
+package io.wharf.web.console;
+
+import io.wharf.domain.quota.Quota;
+import io.wharf.domain.quota.QuotaKey;
+import io.wharf.domain.usage.AccountOverview;
+import io.wharf.web.application.QuotaService;
+import io.wharf.web.application.UsageService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code /console/}: the landing page. The account's organizations, repositories and images, its storage against its
+ * quota, and 30 days of storage and pull traffic drawn as charts from the daily snapshots.
+ */
+@ApplicationScoped
+public class OverviewPages {
+    @Inject
+    UsageService usage;
+    @Inject
+    QuotaService quotas;
+
+    void handle(ConsoleRequest console) throws IOException {
+        ConsoleFormat fmt = new ConsoleFormat(console.reader());
+        AccountOverview overview = usage.overview(console.caller());
+        Map<String, Object> model = new HashMap<>();
+        model.put("overview", overview);
+        Map<QuotaKey, Quota> byKey = new HashMap<>();
+        quotas.list(console.caller(), console.caller().projectId()).forEach(q -> byKey.put(q.key(), q));
+        model.put("quotas", byKey);
+        model.put("storage", chart(usage.report(console.caller(), "store", "daily"), fmt));
+        model.put("pulls", chart(usage.report(console.caller(), "downflow", "daily"), fmt));
+        console.render("overview", model);
+    }
+
+    private static BarChart chart(List<UsageService.DayValue> series, ConsoleFormat fmt) {
+        return BarChart.of(series.stream().map(d -> new BarChart.Point(fmt.date(LocalDate.parse(d.date())
+                .atStartOfDay(java.time.ZoneOffset.UTC).toInstant()), d.value(),
+                fmt.bytes(Math.round(d.value() * 1048576)))).toList());
+    }
+}
