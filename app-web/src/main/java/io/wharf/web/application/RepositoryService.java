@@ -91,9 +91,15 @@ public class RepositoryService {
     /** The repositories of one organization the caller holds a right on, by name. */
     public Page<RepositoryView> listIn(Caller caller, String namespace, String nameContains, Category category,
                                        PageRequest page) {
+        return listIn(caller, namespace, nameContains, category, RepositoryQuery.Order.NAME, false, page);
+    }
+
+    /** As above, in the order asked for (the console's sortable columns). */
+    public Page<RepositoryView> listIn(Caller caller, String namespace, String nameContains, Category category,
+                                       RepositoryQuery.Order order, boolean descending, PageRequest page) {
         Namespace ns = access.visibleNamespace(caller, namespace);
         return list(caller, new RepositoryQuery(caller.accountId(), Visibility.of(caller).userId(),
-                ns.id(), null, nameContains, category, null, RepositoryQuery.Order.NAME, false, page.offset(), page.limit()));
+                ns.id(), null, nameContains, category, null, order, descending, page.offset(), page.limit()));
     }
 
     private Page<RepositoryView> list(Caller caller, RepositoryQuery query) {

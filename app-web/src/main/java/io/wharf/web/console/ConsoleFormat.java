@@ -26,19 +26,19 @@ public final class ConsoleFormat {
     public ConsoleFormat(ConsoleLocale reader) {
         this.locale = reader.locale();
         this.zone = reader.zone();
-        this.minutes = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", locale);
-        this.seconds = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", locale);
+        this.minutes = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", locale);
+        this.seconds = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", locale);
         this.day = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
     }
 
     /** A time to the minute in the reader's zone, the zone named ("2026-11-30 17:21 CST"); "—" when there is none. */
     public String time(TemporalAccessor at) {
-        return at == null ? "—" : minutes.format(zoned(at)) + " " + zoneName();
+        return at == null ? "—" : minutes.format(zoned(at));
     }
 
     /** A time to the second, for logs and histories. */
     public String exact(TemporalAccessor at) {
-        return at == null ? "—" : seconds.format(zoned(at)) + " " + zoneName();
+        return at == null ? "—" : seconds.format(zoned(at));
     }
 
     /** The day of a time in the reader's zone, written the locale's way. */

@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +19,7 @@ import java.util.Optional;
 public record ConsoleLocale(Locale locale, ZoneId zone) {
     static final String LANGUAGE_COOKIE = "wharf-lang";
     static final String ZONE_COOKIE = "wharf-tz";
+    static final ZoneId UTC = ZoneId.of("UTC");
     static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE);
 
     static ConsoleLocale of(HttpServletRequest request, HttpServletResponse response) {
@@ -30,7 +30,7 @@ public record ConsoleLocale(Locale locale, ZoneId zone) {
         Locale locale = Optional.ofNullable(chosen)
                 .or(() -> cookie(request, LANGUAGE_COOKIE).flatMap(ConsoleLocale::supported))
                 .orElseGet(() -> fromBrowser(request));
-        ZoneId zone = cookie(request, ZONE_COOKIE).flatMap(ConsoleLocale::zone).orElse(ZoneOffset.UTC);
+        ZoneId zone = cookie(request, ZONE_COOKIE).flatMap(ConsoleLocale::zone).orElse(UTC);
         return new ConsoleLocale(locale, zone);
     }
 

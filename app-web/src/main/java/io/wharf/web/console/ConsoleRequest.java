@@ -57,6 +57,13 @@ public final class ConsoleRequest {
         return value == null ? "" : value.strip();
     }
 
+    /** Every value of a repeated field (the ticked boxes of a list), stripped, blanks left out. */
+    public List<String> params(String name) {
+        String[] values = request.getParameterValues(name);
+        return values == null ? List.of() : java.util.Arrays.stream(values).map(String::strip).filter(v -> !v.isEmpty())
+                .distinct().toList();
+    }
+
     public int intParam(String name, int fallback) {
         try {
             return Math.max(0, Integer.parseInt(param(name)));
@@ -72,6 +79,11 @@ public final class ConsoleRequest {
     /** Keeps a message for the next page shown, the usual answer after a redirect. */
     public void flash(String message) {
         request.getSession(true).setAttribute(FLASH, message);
+    }
+
+    /** Keeps one of the reader's preferences on this browser. */
+    void remember(String cookie, String value) {
+        ConsoleLocale.remember(request, response, cookie, java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** The reader's language and time zone. */
@@ -169,8 +181,11 @@ public final class ConsoleRequest {
             context.setVariable("flash", flash);
             session.removeAttribute(FLASH);
         });
+        // Rendered whole before anything is sent, so a template that fails mid-page leaves no half page behind.
+        java.io.StringWriter page = new java.io.StringWriter(8192);
+        engine.process(template, context, page);
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");
-        engine.process(template, context, response.getWriter());
+        response.getWriter().write(page.toString());
     }
 }

@@ -1,7 +1,6 @@
 package io.wharf.web.console;
 
 import io.wharf.domain.quota.Quota;
-import io.wharf.domain.quota.QuotaKey;
 import io.wharf.domain.usage.AccountOverview;
 import io.wharf.web.application.QuotaService;
 import io.wharf.web.application.UsageService;
@@ -30,8 +29,8 @@ public class OverviewPages {
         AccountOverview overview = usage.overview(console.caller());
         Map<String, Object> model = new HashMap<>();
         model.put("overview", overview);
-        Map<QuotaKey, Quota> byKey = new HashMap<>();
-        quotas.list(console.caller(), console.caller().projectId()).forEach(q -> byKey.put(q.key(), q));
+        Map<String, Quota> byKey = new HashMap<>();
+        quotas.list(console.caller(), console.caller().projectId()).forEach(q -> byKey.put(q.key().key(), q));
         model.put("quotas", byKey);
         model.put("storage", chart(usage.report(console.caller(), "store", "daily"), fmt));
         model.put("pulls", chart(usage.report(console.caller(), "downflow", "daily"), fmt));

@@ -4,6 +4,7 @@ import io.wharf.domain.error.WharfException;
 import io.wharf.domain.repository.Category;
 import io.wharf.domain.repository.RepositoryDetails;
 import io.wharf.domain.repository.RepositoryName;
+import io.wharf.domain.repository.RepositoryQuery;
 import io.wharf.web.application.NamespaceService;
 import io.wharf.web.application.NamespaceView;
 import io.wharf.web.application.Page;
@@ -42,6 +43,8 @@ public class RepositoryPages {
     @Inject
     WharfSettings settings;
     @Inject
+    io.wharf.web.application.AccountService accounts;
+    @Inject
     SharePages shares;
     @Inject
     ShareService shareService;
@@ -71,7 +74,12 @@ public class RepositoryPages {
             return;
         }
         if (path.length >= 3 && path[2].equals("permissions")) {
-            namespacePermissions(console, ns, path.length > 3 ? path[3] : "");
+            String page = "/console/namespaces/" + ns;
+            permissions(console, page, path, 3, new Grants(
+                    (user, auth) -> permissionService.grantOnNamespaceByName(console.caller(), ns, user, auth),
+                    userId -> permissionService.revokeOnNamespace(console.caller(), ns, List.of(userId))),
+                    (status, error) -> list(console, ns, status, Map.of("permissionError", error,
+                            "grantUser", console.param("user_name"))));
             return;
         }
         if (path.length < 4 || !path[2].equals("repos")) {
@@ -88,7 +96,12 @@ public class RepositoryPages {
             case "retention" -> retentionPages.handle(console, ns, repo, base(ns, repo));
             case "triggers" -> triggerPages.handle(console, ns, repo, base(ns, repo));
             case "replication" -> replicationPages.handle(console, ns, repo, base(ns, repo));
-            case "permissions" -> permissions(console, ns, repo, path.length > 5 ? path[5] : "");
+            case "permissions" -> permissions(console, base(ns, repo) + "?tab=permissions", path, 5, new Grants(
+                    (user, auth) -> permissionService.grantOnRepositoryByName(console.caller(), ns, repo, user, auth),
+                    userId -> permissionService.revokeOnRepository(console.caller(), ns, repo, List.of(userId))),
+                    (status, error) -> detail(console, ns, repo, status, Map.of("permissionError", error,
+                            "grantUser", console.param("user_name"), "tab", "permissions")));
+            case "tags-delete" -> deleteTags(console, ns, repo);
             case "shares" -> shares.handle(console, ns, repo, base(ns, repo), path.length > 5 ? path[5] : "",
                     path.length > 6 ? path[6] : "", this::detail);
             default -> console.redirect(base(ns, repo));
@@ -103,13 +116,23 @@ public class RepositoryPages {
         String search = console.param("q");
         String category = console.param("category");
         PageRequest request = Paging.request(console);
-        Page<RepositoryView> page = repositories.listIn(console.caller(), ns, search.isEmpty() ? null : search,
-                category.isEmpty() ? null : Category.of(category), request);
         Map<String, Object> model = new HashMap<>(form);
+        String sort = console.param("sort");
+        RepositoryQuery.Order order = switch (sort.replace("-", "")) {
+            case "updated" -> RepositoryQuery.Order.UPDATED_TIME;
+            case "images" -> RepositoryQuery.Order.TAG_COUNT;
+            default -> RepositoryQuery.Order.NAME;
+        };
+        Page<RepositoryView> page = repositories.listIn(console.caller(), ns,
+                search.isEmpty() ? null : search.toLowerCase(java.util.Locale.ROOT),
+                category.isEmpty() ? null : Category.of(category), order, sort.startsWith("-"), request);
+        model.put("sort", List.of("name", "-name", "updated", "-updated", "images", "-images").contains(sort) ? sort : "");
         NamespaceView namespace = namespaces.show(console.caller(), ns);
         model.put("namespace", namespace);
         model.put("access", namespace.auth().includes(Permission.MANAGE)
                 ? permissionService.onNamespace(console.caller(), ns) : null);
+        model.put("users", namespace.auth().includes(Permission.MANAGE) ? userNames(console) : List.of());
+        model.putIfAbsent("grantUser", "");
         model.put("repositories", page.items());
         model.put("paging", Paging.of(request, page));
         model.put("q", search);
@@ -146,28 +169,91 @@ public class RepositoryPages {
     void detail(ConsoleRequest console, String ns, String repo, int status, Map<String, Object> form)
             throws IOException {
         RepositoryView view = repositories.show(console.caller(), ns, repo);
-        PageRequest request = Paging.request(console);
-        RepositoryTags tags = repositories.tags(console.caller(), ns, repo, null, true, true, request);
+        String tab = tab(form.getOrDefault("tab", console.param("tab")).toString(), form);
         Map<String, Object> model = new HashMap<>(form);
+        model.put("tab", tab);
         model.put("view", view);
         model.put("repo", view.repository());
         model.put("base", base(ns, repo));
         model.put("pull", settings.registryAddress() + "/" + view.repository().path());
-        model.put("tags", tags.tags().items());
-        model.put("scans", scanResults.scansOf(view.repository().id(),
-                tags.tags().items().stream().map(t -> t.digest()).distinct().toList()));
-        model.put("paging", Paging.of(request, tags.tags()));
-        model.put("q", "");
-        model.put("categories", CATEGORIES);
-        model.put("shares", view.auth().includes(Permission.EDIT)
-                ? shareService.list(console.caller(), ns, repo, new PageRequest(0, PageRequest.MAX_LIMIT)).items()
-                : List.of());
-        model.put("now", Instant.now());
-        model.put("access", view.auth().includes(Permission.MANAGE) && view.repository().accountId().equals(console.caller().accountId())
-                ? permissionService.onRepository(console.caller(), ns, repo) : null);
-        model.putIfAbsent("shareAccount", "");
-        model.putIfAbsent("shareDeadline", "forever");
+        model.put("q", console.param("q"));
+        model.put("sort", "");
+        switch (tab) {
+            case "settings" -> model.put("categories", CATEGORIES);
+            case "sharing" -> {
+                model.put("shares", view.auth().includes(Permission.EDIT)
+                        ? shareService.list(console.caller(), ns, repo, new PageRequest(0, PageRequest.MAX_LIMIT)).items()
+                        : List.of());
+                model.put("now", Instant.now());
+                model.putIfAbsent("shareAccount", "");
+                model.putIfAbsent("shareDeadline", "");
+            }
+            case "permissions" -> {
+                model.put("access", view.auth().includes(Permission.MANAGE)
+                        && view.repository().accountId().equals(console.caller().accountId())
+                        ? permissionService.onRepository(console.caller(), ns, repo) : null);
+                model.put("users", userNames(console));
+            }
+            default -> {
+                PageRequest request = Paging.request(console);
+                String search = console.param("q");
+                RepositoryTags tags = repositories.tags(console.caller(), ns, repo, search.isEmpty() ? null : search,
+                        true, true, request);
+                List<Artifact> artifacts = Artifact.of(tags.tags().items());
+                model.put("artifacts", artifacts);
+                model.put("scans", scanResults.scansOf(view.repository().id(),
+                        artifacts.stream().map(Artifact::digest).toList()));
+                model.put("paging", Paging.of(request, tags.tags()));
+            }
+        }
+        model.putIfAbsent("grantUser", "");
         console.render(status, "repository", model);
+    }
+
+    /** The account's user names for the permission form's picker; none when the caller may not list them. */
+    private List<String> userNames(ConsoleRequest console) {
+        try {
+            return accounts.listUsers(console.caller(), console.caller().accountId(), new PageRequest(0, PageRequest.MAX_LIMIT))
+                    .items().stream().map(u -> u.name().value()).toList();
+        } catch (WharfException notAllowed) {
+            return List.of();
+        }
+    }
+
+    /** The tab a refused form belongs to wins over the one asked for; the artifact list is the default. */
+    private static String tab(String asked, Map<String, Object> form) {
+        if (form.containsKey("shareError")) {
+            return "sharing";
+        }
+        if (form.containsKey("permissionError")) {
+            return "permissions";
+        }
+        if (form.containsKey("error")) {
+            return "settings";
+        }
+        return List.of("settings", "sharing", "permissions").contains(asked) ? asked : "artifacts";
+    }
+
+    /**
+     * Deletes the tags ticked on the artifact list: the first POST asks to confirm (naming them), the second, with
+     * {@code confirmed}, deletes them one by one and says how many went.
+     */
+    private void deleteTags(ConsoleRequest console, String ns, String repo) throws IOException {
+        List<String> chosen = console.params("tag");
+        if (!console.isPost() || chosen.isEmpty()) {
+            console.redirect(base(ns, repo));
+            return;
+        }
+        if (!console.param("confirmed").equals("yes")) {
+            console.render("confirm", Map.of("title", console.text("tags.deleteMany", chosen.size()),
+                    "message", console.text("tags.deleteManyMessage", String.join(", ", chosen)),
+                    "action", base(ns, repo) + "/tags-delete", "button", console.text("tags.delete"),
+                    "cancel", base(ns, repo), "hidden", Map.of("tag", chosen, "confirmed", List.of("yes"))));
+            return;
+        }
+        chosen.forEach(tag -> repositories.deleteTag(console.caller(), ns, repo, tag));
+        console.flash(console.text("tags.deletedMany", chosen.size()));
+        console.redirect(base(ns, repo));
     }
 
     private void edit(ConsoleRequest console, String ns, String repo) throws IOException {
@@ -177,8 +263,8 @@ public class RepositoryPages {
         }
         try {
             repositories.update(console.caller(), ns, repo, details(console));
-            console.flash("Repository updated.");
-            console.redirect(base(ns, repo));
+            console.flash(console.text("repository.updated.flash"));
+            console.redirect(base(ns, repo) + "?tab=settings");
         } catch (WharfException refused) {
             detail(console, ns, repo, ConsoleRequest.statusOf(refused), Map.of("error", refused.getMessage()));
         }
@@ -197,46 +283,38 @@ public class RepositoryPages {
         console.redirect("/console/namespaces/" + ns);
     }
 
-    /** Adds a repository permission ({@code .../permissions}) or removes one ({@code .../permissions/<userId>}). */
-    private void permissions(ConsoleRequest console, String ns, String repo, String userId) throws IOException {
-        if (!console.isPost()) {
-            console.redirect(base(ns, repo));
-            return;
-        }
-        try {
-            if (userId.isEmpty()) {
-                String user = console.param("user_name");
-                permissionService.grantOnRepositoryByName(console.caller(), ns, repo, user, console.intParam("auth", 0));
-                console.flash("Permission given to " + user + ".");
-            } else {
-                permissionService.revokeOnRepository(console.caller(), ns, repo, List.of(userId));
-                console.flash("Permission removed.");
-            }
-            console.redirect(base(ns, repo));
-        } catch (WharfException refused) {
-            detail(console, ns, repo, ConsoleRequest.statusOf(refused), Map.of("permissionError", refused.getMessage()));
-        }
+    /** How a permission is given and taken away on an organization or a repository. */
+    record Grants(java.util.function.ObjIntConsumer<String> give, java.util.function.Consumer<String> remove) {
     }
 
-    /** The same for the organization: {@code /console/namespaces/<ns>/permissions[/<userId>]}. */
-    private void namespacePermissions(ConsoleRequest console, String ns, String userId) throws IOException {
-        if (!console.isPost()) {
-            console.redirect("/console/namespaces/" + ns);
+    /**
+     * {@code .../permissions} (POST gives one) and {@code .../permissions/<userId>/delete} (GET asks to confirm, POST
+     * removes), for an organization or a repository; a refusal shows {@code page} again with the error and what was typed.
+     */
+    private void permissions(ConsoleRequest console, String page, String[] path, int at, Grants grants,
+                             ConsoleRequest.Rerender refused) throws IOException {
+        String userId = path.length > at ? path[at] : "";
+        boolean removal = path.length > at + 1 && path[at + 1].equals("delete");
+        if (!userId.isEmpty() && removal && !console.isPost()) {
+            console.render("confirm", Map.of("title", console.text("permissions.removeTitle"),
+                    "message", console.text("permissions.removeMessage"),
+                    "action", page.replaceFirst("\\?.*$", "") + "/permissions/" + userId + "/delete",
+                    "button", console.text("permissions.remove"), "cancel", page));
             return;
         }
-        try {
+        if (!console.isPost()) {
+            console.redirect(page);
+            return;
+        }
+        console.submit(page, () -> {
             if (userId.isEmpty()) {
                 String user = console.param("user_name");
-                permissionService.grantOnNamespaceByName(console.caller(), ns, user, console.intParam("auth", 0));
-                console.flash("Permission given to " + user + ".");
-            } else {
-                permissionService.revokeOnNamespace(console.caller(), ns, List.of(userId));
-                console.flash("Permission removed.");
+                grants.give().accept(user, console.intParam("auth", 0));
+                return console.text("permissions.given", user);
             }
-            console.redirect("/console/namespaces/" + ns);
-        } catch (WharfException refused) {
-            list(console, ns, ConsoleRequest.statusOf(refused), Map.of("permissionError", refused.getMessage()));
-        }
+            grants.remove().accept(userId);
+            return console.text("permissions.removed");
+        }, refused);
     }
 
     /** {@code .../tags/<tag>/(delete|scan|sbom)}. */

@@ -27,8 +27,9 @@ public class SharePages {
     @Inject
     WharfSettings settings;
 
-    void handle(ConsoleRequest console, String ns, String repo, String base, String account, String action,
+    void handle(ConsoleRequest console, String ns, String repo, String repositoryPage, String account, String action,
                 RepositoryPages.Detail detail) throws IOException {
+        String base = repositoryPage + "?tab=sharing";
         if (account.isEmpty()) {
             add(console, ns, repo, base, detail);
         } else if (action.equals("edit") && console.isPost()) {
@@ -47,14 +48,13 @@ public class SharePages {
             return;
         }
         String account = console.param("access_domain");
-        String deadline = console.param("deadline");
         try {
             shares.share(console.caller(), ns, repo, account, terms(console));
-            console.flash("Shared with " + account + ".");
+            console.flash(console.text("share.added", account));
             console.redirect(base);
         } catch (WharfException refused) {
             detail.render(console, ns, repo, ConsoleRequest.statusOf(refused), Map.of("shareError", refused.getMessage(),
-                    "shareAccount", account, "shareDeadline", deadline));
+                    "shareAccount", account, "shareDeadline", console.param("deadline_date")));
         }
     }
 
@@ -62,7 +62,7 @@ public class SharePages {
                         RepositoryPages.Detail detail) throws IOException {
         try {
             shares.update(console.caller(), ns, repo, account, terms(console));
-            console.flash("The share with " + account + " now lasts until " + console.param("deadline") + ".");
+            console.flash(console.text("share.changed", account));
             console.redirect(base);
         } catch (WharfException refused) {
             detail.render(console, ns, repo, ConsoleRequest.statusOf(refused), Map.of("shareError", refused.getMessage()));
@@ -71,18 +71,35 @@ public class SharePages {
 
     private void remove(ConsoleRequest console, String ns, String repo, String base, String account) throws IOException {
         if (!console.isPost()) {
-            console.render("confirm", Map.of("title", "Stop sharing with " + account + "?",
-                    "message", account + " can no longer pull this repository.",
-                    "action", base + "/shares/" + account + "/delete", "button", "Stop sharing", "cancel", base));
+            console.render("confirm", Map.of("title", console.text("share.removeTitle", account),
+                    "message", console.text("share.removeMessage", account),
+                    "action", base.replace("?tab=sharing", "") + "/shares/" + account + "/delete", "button", console.text("share.remove"),
+                    "cancel", base));
             return;
         }
         shares.delete(console.caller(), ns, repo, account);
-        console.flash("No longer shared with " + account + ".");
+        console.flash(console.text("share.removed", account));
         console.redirect(base);
     }
 
+    /**
+     * The share's terms from the form: a day picked in the date field lasts to the end of that day in the reader's
+     * time zone; an empty date is no deadline; the text field of the list's rows takes the API's form.
+     */
     private static ShareTerms terms(ConsoleRequest console) {
-        return new ShareTerms("read", Deadline.parse(console.param("deadline")), console.param("description"));
+        String day = console.param("deadline_date");
+        String deadline = console.param("deadline");
+        if (!day.isEmpty()) {
+            try {
+                deadline = java.time.LocalDate.parse(day).atTime(23, 59, 59).atZone(console.reader().zone())
+                        .toInstant().toString();
+            } catch (java.time.format.DateTimeParseException e) {
+                throw WharfException.invalid("deadline", console.text("share.badDate"));
+            }
+        } else if (deadline.isEmpty()) {
+            deadline = "forever";
+        }
+        return new ShareTerms("read", Deadline.parse(deadline), console.param("description"));
     }
 
     /** {@code /console/shared?center=thirdparty} (the default) or {@code center=self}. */

@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * {@code /console/sync-tasks}: start a sync of every registry, and follow each task's registries as they finish or
- * fail; while any is running the page reloads itself every two seconds.
+ * fail; a running task is followed in place by the console script (its region is marked live), with a progress bar.
  */
 @ApplicationScoped
 public class SyncTaskPages {
@@ -27,7 +27,7 @@ public class SyncTaskPages {
         if (console.isPost()) {
             try {
                 SyncTask task = tasks.create(console.caller(), true, List.of());
-                console.flash("Sync task " + task.id() + " started.");
+                console.flash(console.text("sync.started", task.id()));
                 console.redirect("/console/sync-tasks");
             } catch (WharfException refused) {
                 list(console, ConsoleRequest.statusOf(refused), Map.of("error", refused.getMessage()));
@@ -42,6 +42,10 @@ public class SyncTaskPages {
         PageRequest request = Paging.request(console);
         Page<SyncTask> page = tasks.list(console.caller(), request.offset(), request.limit());
         model.put("tasks", page.items());
+        Map<Object, Long> settled = new HashMap<>();
+        page.items().forEach(t -> settled.put(t.id(), t.registries().stream()
+                .filter(r -> !r.syncStatus().equals(TaskRegistry.RUNNING)).count()));
+        model.put("settled", settled);
         model.put("paging", Paging.of(request, page));
         model.put("q", "");
         model.put("running", page.items().stream().flatMap(t -> t.registries().stream())

@@ -142,7 +142,7 @@ class AutomationConsoleIT {
         browser.manage().deleteAllCookies();
 
         signIn();
-        Chromium.clickAndWait(browser, By.linkText("Quotas"));
+        Chromium.menu(browser, "Quotas");
         assertEquals("4", browser.findElement(By.cssSelector("[data-quota='namespace'] .limit")).getText());
         assertTrue(Integer.parseInt(browser.findElement(By.cssSelector("[data-quota='namespace'] .used")).getText()) >= 1,
                 "the account's organizations are counted");
@@ -163,7 +163,7 @@ class AutomationConsoleIT {
             Thread.sleep(250);
         }
         signIn();
-        Chromium.clickAndWait(browser, By.linkText("Audit trail"));
+        Chromium.menu(browser, "Audit trail");
         assertEquals("SWR createNamespace", browser.findElement(By.xpath("//td[@class='resource' and text()='" + repoNs
                 + "']/preceding-sibling::td[@class='action']")).getText());
         browser.findElement(By.id("action")).sendKeys("push");
@@ -181,7 +181,7 @@ class AutomationConsoleIT {
         try (DockerRegistry site = DockerRegistry.start(work, "console-site", ExtraServer.freePort(), null)) {
             String region = unique("ui-site-");
             signIn("wharf", "admin", WharfServer.ADMIN_PASSWORD);
-            Chromium.clickAndWait(browser, By.linkText("Regions"));
+            Chromium.menu(browser, "Regions");
             browser.findElement(By.id("region_id")).sendKeys("Not An Id");
             browser.findElement(By.id("url")).sendKeys(site.url());
             Chromium.clickAndWait(browser, By.id("add"));

@@ -23,8 +23,28 @@ final class Chromium {
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
     }
 
+    /** Follows a link of the top bar's menus, opening its group first (the groups are closed until clicked). */
+    static void menu(WebDriver browser, String linkText) {
+        org.openqa.selenium.WebElement link = browser.findElement(org.openqa.selenium.By.cssSelector("header.topbar"))
+                .findElement(org.openqa.selenium.By.linkText(linkText));
+        if (!link.isDisplayed()) {
+            link.findElement(org.openqa.selenium.By.xpath("ancestor::details[1]/summary")).click();
+        }
+        org.openqa.selenium.WebElement page = browser.findElement(org.openqa.selenium.By.tagName("html"));
+        link.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+    }
+
     static WebDriver start() throws IOException {
+        return start("en-US,en");
+    }
+
+    /** A browser whose {@code Accept-Language} is the one given (a Chinese reader's, say). */
+    static WebDriver start(String acceptLanguages) throws IOException {
         ChromeOptions options = new ChromeOptions();
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", acceptLanguages));
+        options.addArguments("--lang=" + acceptLanguages.split(",")[0]);
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",

@@ -58,8 +58,8 @@ class ConsoleIT {
 
     private static String sharedStatus(WharfServer.TestAccount as, String path) {
         signIn(as, as.adminPassword());
-        waitFor(ExpectedConditions.urlMatches("/console/namespaces$"));
-        browser.findElement(By.linkText("Shared with me")).click();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".who")));
+        Chromium.menu(browser, "Shared with me");
         waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Shared with me"));
         return browser.findElement(By.cssSelector("tr[data-shared='" + path + "'] .share-status")).getText();
     }
@@ -70,8 +70,9 @@ class ConsoleIT {
         assertTrue(browser.findElement(By.cssSelector("p.error")).getText().contains("wrong"));
 
         signIn(account.adminPassword());
-        waitFor(ExpectedConditions.urlMatches("/console/namespaces$"));
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".who")));
         assertTrue(browser.findElement(By.cssSelector(".who")).getText().contains(account.name()));
+        Chromium.menu(browser, "Organizations");
 
         String name = unique("console-");
         browser.findElement(By.id("namespace")).sendKeys(name);
@@ -104,6 +105,7 @@ class ConsoleIT {
         assertEquals(201, WharfServer.call("POST", "/v2/manage/namespaces", account.token(),
                 "{\"namespace\": \"" + ns + "\"}").statusCode());
         signIn(account.adminPassword());
+        Chromium.menu(browser, "Organizations");
         browser.findElement(By.linkText(ns)).click();
         waitFor(ExpectedConditions.textToBe(By.tagName("h1"), ns));
 
@@ -118,6 +120,7 @@ class ConsoleIT {
         assertTrue(browser.findElement(By.id("pull-address")).getText().contains("/" + ns + "/tools/web"));
         assertEquals("private", browser.findElement(By.id("visibility")).getText());
 
+        Chromium.clickAndWait(browser, By.id("tab-settings"));
         browser.findElement(By.id("edit-public")).click();
         browser.findElement(By.id("save-repository")).click();
         waitFor(ExpectedConditions.textToBe(By.id("visibility"), "public"));
@@ -125,27 +128,35 @@ class ConsoleIT {
         String member = "dev" + unique("").substring(0, 6);
         assertEquals(201, WharfServer.call("POST", "/v3/users", account.token(), "{\"user\": {\"name\": \"" + member
                 + "\", \"password\": \"member-password-1\"}}").statusCode());
+        Chromium.clickAndWait(browser, By.id("tab-permissions"));
         browser.findElement(By.id("grant-user")).sendKeys(member);
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("grant-auth"))).selectByValue("3");
         browser.findElement(By.id("add-grant")).click();
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "Permission given"));
-        assertEquals("edit (3)", browser.findElement(By.cssSelector("tr[data-grant='" + member + "'] .badge")).getText());
+        assertEquals("edit", browser.findElement(By.cssSelector("tr[data-grant='" + member + "'] .badge")).getText());
+        browser.findElement(By.id("grant-user")).clear();
         browser.findElement(By.id("grant-user")).sendKeys("nobody-here");
         browser.findElement(By.id("add-grant")).click();
         assertTrue(browser.findElement(By.id("permission-error")).getText().contains("No user"));
+        assertEquals("nobody-here", browser.findElement(By.id("grant-user")).getAttribute("value"),
+                "a refused form keeps what was typed");
+        assertEquals("true", browser.findElement(By.id("grant-user")).getAttribute("aria-invalid"));
 
         browser.get(URL + "/console/namespaces/" + ns);
         waitFor(ExpectedConditions.textToBe(By.tagName("h1"), ns));
         browser.findElement(By.id("grant-user")).sendKeys(member);
         browser.findElement(By.id("add-grant")).click();
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "Permission given"));
-        assertEquals("read (1)", browser.findElement(By.cssSelector("tr[data-grant='" + member + "'] .badge")).getText());
-        browser.findElement(By.cssSelector("tr[data-grant='" + member + "'] button")).click();
+        assertEquals("read", browser.findElement(By.cssSelector("tr[data-grant='" + member + "'] .badge")).getText());
+        Chromium.clickAndWait(browser, By.cssSelector("tr[data-grant='" + member + "'] a.danger"));
+        assertEquals("Remove this permission?", browser.findElement(By.tagName("h1")).getText(), "a removal asks first");
+        browser.findElement(By.id("confirm-delete")).click();
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "Permission removed"));
         assertTrue(browser.findElements(By.cssSelector("tr[data-grant='" + member + "']")).isEmpty());
         browser.get(URL + "/console/namespaces/" + ns + "/repos/tools$web");
         waitFor(ExpectedConditions.textToBe(By.tagName("h1"), ns + "/tools/web"));
 
+        Chromium.clickAndWait(browser, By.id("tab-settings"));
         browser.findElement(By.id("delete-repository")).click();
         browser.findElement(By.id("confirm-delete")).click();
         assertTrue(browser.findElement(By.cssSelector(".flash")).getText().contains("deleted"));
@@ -160,10 +171,10 @@ class ConsoleIT {
         WharfServer.call("POST", "/v2/manage/namespaces", owner.token(), "{\"namespace\": \"" + ns + "\"}");
         WharfServer.call("POST", "/v2/manage/namespaces/" + ns + "/repos", owner.token(),
                 "{\"repository\": \"app\", \"is_public\": false}");
-        String page = URL + "/console/namespaces/" + ns + "/repos/app";
+        String page = URL + "/console/namespaces/" + ns + "/repos/app?tab=sharing";
 
         signIn(owner, owner.adminPassword());
-        waitFor(ExpectedConditions.urlMatches("/console/namespaces$"));
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".who")));
         browser.get(page);
         browser.findElement(By.id("share-account")).sendKeys(friend.name());
         browser.findElement(By.id("add-share")).click();
@@ -173,7 +184,7 @@ class ConsoleIT {
         assertEquals("valid", sharedStatus(friend, ns + "/app"));
 
         signIn(owner, owner.adminPassword());
-        waitFor(ExpectedConditions.urlMatches("/console/namespaces$"));
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".who")));
         browser.get(page);
         var deadline = browser.findElement(By.cssSelector("tr[data-share='" + friend.name() + "'] input.deadline"));
         deadline.clear();
@@ -188,16 +199,21 @@ class ConsoleIT {
     @Test
     void anAccessKeyIsCreatedWithItsSecretShownOnceAndDeleted() {
         signIn(account.adminPassword());
-        waitFor(ExpectedConditions.urlMatches("/console/namespaces$"));
-        browser.findElement(By.linkText("Access keys")).click();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".who")));
+        Chromium.menu(browser, "Access keys");
         waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Access keys"));
         browser.findElement(By.id("key-description")).sendKeys("laptop");
         browser.findElement(By.id("create-key")).click();
         String ak = browser.findElement(By.id("new-ak")).getText();
         assertEquals(20, ak.length());
         assertEquals(40, browser.findElement(By.id("new-sk")).getText().length());
+        assertTrue(browser.getCurrentUrl().endsWith("/console/access-keys"), "the create redirected");
+        int keys = browser.findElements(By.cssSelector("tr[data-key]")).size();
+        browser.navigate().refresh();
+        waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Access keys"));
+        assertEquals(keys, browser.findElements(By.cssSelector("tr[data-key]")).size(), "a refresh creates no second key");
 
-        browser.findElement(By.linkText("Access keys")).click();
+        Chromium.menu(browser, "Access keys");
         waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Access keys"));
         assertTrue(browser.findElements(By.id("new-sk")).isEmpty(), "the secret is shown once only");
         browser.findElement(By.cssSelector("tr[data-key='" + ak + "'] a.danger")).click();
@@ -209,16 +225,22 @@ class ConsoleIT {
     @Test
     void aTemporaryLoginFromHowToPushPushesAnImageWhoseTagTheRepositoryPageShowsAndDeletes(@TempDir Path dir) {
         signIn(account.adminPassword());
-        waitFor(ExpectedConditions.urlMatches("/console/namespaces$"));
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".who")));
         String ns = unique("console-push-");
         assertEquals(201, WharfServer.call("POST", "/v2/manage/namespaces", account.token(),
                 "{\"namespace\": \"" + ns + "\"}").statusCode());
-        browser.findElement(By.linkText("How to push")).click();
+        Chromium.menu(browser, "How to push");
         waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "How to push"));
         assertEquals(Skopeo.REGISTRY, browser.findElement(By.id("registry")).getText());
-        browser.findElement(By.id("temporary-login")).click();
-        String[] command = browser.findElement(By.id("temporary-command")).getText().split(" ");
-        assertEquals("login", command[1]);
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("push-namespace"))).selectByValue(ns);
+        Chromium.clickAndWait(browser, By.id("show-commands"));
+        assertTrue(browser.findElement(By.id("docker-push")).getText().contains(Skopeo.REGISTRY + "/" + ns + "/myapp:1.0"));
+        Chromium.clickAndWait(browser, By.id("temporary-login"));
+        String[] command = {"", "", "", browser.findElement(By.id("temporary-user")).getText(), "",
+                browser.findElement(By.id("temporary-password")).getText()};
+        assertTrue(browser.findElement(By.id("docker-login")).getText().contains("--password-stdin"));
+        assertTrue(!browser.findElement(By.id("docker-login")).getText().contains(command[5]), "no password on a command line");
+        assertTrue(browser.findElement(By.id("skopeo-push")).getText().contains("--dest-tls-verify=false"));
 
         OciLayout layout = OciLayout.simpleImage(dir.resolve("img"), "v1", 2, 1_500_000);
         Skopeo.run("copy", "--dest-tls-verify=false", "--dest-creds", command[3] + ":" + command[5],
@@ -227,7 +249,7 @@ class ConsoleIT {
         Skopeo.run("copy", "--all", "--dest-tls-verify=false", "--dest-creds", command[3] + ":" + command[5],
                 "oci:" + multi.layout().root() + ":multi", Skopeo.image(ns + "/multi:1.0")).ok();
 
-        browser.findElement(By.linkText("Image assets")).click();
+        Chromium.menu(browser, "Image assets");
         waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Image assets"));
         browser.findElement(By.id("asset-namespace")).sendKeys(ns);
         browser.findElement(By.id("asset-latest")).click();
@@ -254,13 +276,14 @@ class ConsoleIT {
 
         browser.get(URL + "/console/namespaces/" + ns + "/repos/web");
         waitFor(ExpectedConditions.textToBe(By.tagName("h1"), ns + "/web"));
-        String row = browser.findElement(By.cssSelector("tr[data-tag='1.0']")).getText();
-        assertTrue(row.contains("amd64") && row.contains("MB") && row.contains("sha256:"), row);
+        String row = browser.findElement(By.xpath("//tr[.//*[@data-tag='1.0']]")).getText();
+        assertTrue(row.contains("amd64") && row.contains("MiB") && row.contains("sha256:"), row);
         assertTrue(row.contains("docker pull " + Skopeo.REGISTRY + "/" + ns + "/web:1.0"), row);
-        browser.findElement(By.cssSelector("tr[data-tag='1.0'] a.danger")).click();
+        browser.findElement(By.id("pick-1.0")).click();
+        Chromium.clickAndWait(browser, By.id("delete-tags"));
         browser.findElement(By.id("confirm-delete")).click();
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "deleted"));
-        assertTrue(browser.findElements(By.cssSelector("tr[data-tag='1.0']")).isEmpty());
+        assertTrue(browser.findElements(By.cssSelector("[data-tag='1.0']")).isEmpty());
         assertTrue(Skopeo.run("inspect", "--tls-verify=false", "--creds", command[3] + ":" + command[5],
                 Skopeo.image(ns + "/web:1.0")).exitCode() != 0, "the deleted tag is gone from the registry too");
     }
@@ -268,15 +291,15 @@ class ConsoleIT {
     @Test
     void anAdministratorCollectsGarbageFromTheStoragePageAndOthersCannot() {
         signIn(account.adminPassword());
-        waitFor(ExpectedConditions.urlMatches("/console/namespaces$"));
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".who")));
         assertTrue(browser.findElements(By.linkText("Storage")).isEmpty(), "only Wharf's administrators see it");
         browser.get(URL + "/console/storage");
         assertTrue(browser.findElement(By.cssSelector(".error")).getText().contains("administrators"));
 
         signIn(new WharfServer.TestAccount(null, "wharf", "admin", WharfServer.ADMIN_PASSWORD, null),
                 WharfServer.ADMIN_PASSWORD);
-        waitFor(ExpectedConditions.urlMatches("/console/namespaces$"));
-        browser.findElement(By.linkText("Storage")).click();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".who")));
+        Chromium.menu(browser, "Storage");
         waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Storage"));
         browser.findElement(By.id("collect-garbage")).click();
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("collected"), "Removed"));
@@ -285,8 +308,8 @@ class ConsoleIT {
     @Test
     void aRemoteRegistryIsAddedWithItsPasswordNeverShownAndRemoved() {
         signIn(account.adminPassword());
-        waitFor(ExpectedConditions.urlMatches("/console/namespaces$"));
-        browser.findElement(By.linkText("Registries")).click();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".who")));
+        Chromium.menu(browser, "Registries");
         waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Registries"));
         browser.findElement(By.id("registry-name")).sendKeys("upstream");
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("registry-type"))).selectByValue("Other");
@@ -325,8 +348,8 @@ class ConsoleIT {
                 "{\"registry_name\": \"gone\", \"registry_type\": \"Other\", \"registry_url\": \"http://127.0.0.1:"
                         + closed + "\"}").statusCode());
         signIn(syncing, syncing.adminPassword());
-        waitFor(ExpectedConditions.urlMatches("/console/namespaces$"));
-        browser.findElement(By.linkText("Sync tasks")).click();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".who")));
+        Chromium.menu(browser, "Sync tasks");
         waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Sync tasks"));
         browser.findElement(By.id("sync-all")).click();
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "started"));

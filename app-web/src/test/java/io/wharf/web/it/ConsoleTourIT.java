@@ -113,6 +113,57 @@ class ConsoleTourIT {
         assertTrue(faults.isEmpty(), String.join("\n", faults));
     }
 
+    @Test
+    void aChineseBrowserReadsChineseAndCanSwitchToEnglish() throws Exception {
+        WebDriver chinese = Chromium.start("zh-CN,zh");
+        try {
+            chinese.get(URL + "/console/login");
+            assertEquals("zh-CN", chinese.findElement(By.tagName("html")).getAttribute("lang"));
+            assertEquals("登录", chinese.findElement(By.id("sign-in")).getText());
+            chinese.findElement(By.id("account")).sendKeys(owner.name());
+            chinese.findElement(By.id("user")).sendKeys(owner.adminName());
+            chinese.findElement(By.id("password")).sendKeys(owner.adminPassword());
+            Chromium.clickAndWait(chinese, By.id("sign-in"));
+            assertEquals("总览", chinese.findElement(By.tagName("h1")).getText());
+            chinese.get(URL + "/console/namespaces/" + ns + "/repos/shop");
+            assertTrue(chinese.findElement(By.id("tab-artifacts")).getText().equals("镜像"));
+            chinese.get(URL + "/console/preferences?lang=en");
+            chinese.get(URL + "/console/");
+            assertEquals("Overview", chinese.findElement(By.tagName("h1")).getText(), "the switch is remembered");
+        } finally {
+            chinese.quit();
+        }
+    }
+
+    @Test
+    void aDeepLinkOpenedWhileSignedOutLandsThereAfterSigningIn() {
+        browser.manage().deleteAllCookies();
+        String repo = "/console/namespaces/" + ns + "/repos/shop?tab=settings";
+        browser.get(URL + repo);
+        assertTrue(browser.getCurrentUrl().contains("/console/login?next="), browser.getCurrentUrl());
+        browser.findElement(By.id("account")).sendKeys(owner.name());
+        browser.findElement(By.id("user")).sendKeys(owner.adminName());
+        browser.findElement(By.id("password")).sendKeys(owner.adminPassword());
+        Chromium.clickAndWait(browser, By.id("sign-in"));
+        assertTrue(browser.getCurrentUrl().endsWith(repo), browser.getCurrentUrl());
+    }
+
+    @Test
+    void theRepositoryPageListsAnImageTaggedTwiceOnceAndTheSearchFindsItsTagsInAnyCase() {
+        signIn(owner.name(), owner.adminName(), owner.adminPassword());
+        browser.get(URL + "/console/namespaces/" + ns + "/repos/shop");
+        List<org.openqa.selenium.WebElement> rows = browser.findElements(By.cssSelector("tr[data-digest]"));
+        assertEquals(1, rows.size(), "one image under two tags is one row");
+        assertEquals(List.of("latest", "1.0"), rows.get(0).findElements(By.cssSelector(".tag")).stream()
+                .map(org.openqa.selenium.WebElement::getText).toList());
+        assertTrue(rows.get(0).findElement(By.cssSelector("code.digest")).getText().matches("sha256:[0-9a-f]{64}"));
+        browser.get(URL + "/console/search?q=" + ns.toUpperCase(Locale.ROOT));
+        assertEquals(ns, browser.findElement(By.cssSelector("#found-namespaces a")).getText());
+        browser.get(URL + "/console/search?q=LATEST");
+        assertTrue(browser.findElements(By.cssSelector("#found-tags a")).stream()
+                .anyMatch(a -> a.getText().equals(ns + "/shop:latest")));
+    }
+
     /** Visits one page at each width: screenshot, sideways scroll, axe, weight and server time. */
     private static void tour(String name, String path, List<String> faults, List<String> figures) {
         JavascriptExecutor js = (JavascriptExecutor) browser;

@@ -73,13 +73,13 @@ class ScanConsoleIT {
         String state = "";
         for (int i = 0; i < 60 && !state.equals("success"); i++) {
             browser.get(repository);
-            state = browser.findElement(By.cssSelector("tr[data-tag='1.0'] td.scan a")).getAttribute("data-scan");
+            state = browser.findElement(By.xpath("//tr[.//*[@data-tag='1.0']]/td[contains(@class,'scan')]/a")).getAttribute("data-scan");
             Thread.sleep(state.equals("success") ? 0 : 500);
         }
         assertEquals("2 vulnerabilities · 1 malicious · 4 unsafe",
-                browser.findElement(By.cssSelector("tr[data-tag='1.0'] td.scan a")).getText());
+                browser.findElement(By.xpath("//tr[.//*[@data-tag='1.0']]/td[contains(@class,'scan')]/a")).getText());
 
-        Chromium.clickAndWait(browser, By.cssSelector("tr[data-tag='1.0'] td.scan a"));
+        Chromium.clickAndWait(browser, By.xpath("//tr[.//*[@data-tag='1.0']]/td[contains(@class,'scan')]/a"));
         assertEquals(List.of("DSA-5532-1", "GHSA-35jh-r3h4-6jhm"), browser.findElements(By.cssSelector("#vulnerabilities tr[data-vul]"))
                 .stream().map(e -> e.getAttribute("data-vul")).toList());
         assertTrue(browser.findElement(By.cssSelector("#risks tr[data-rule='1.2']")).getText().contains("Env sets DB_PASSWORD"));
@@ -117,7 +117,7 @@ class ScanConsoleIT {
                     + "\",\"affected\":[{\"package\":{\"ecosystem\":\"Debian:12\",\"name\":\"" + name + "\"}}]}");
         }
         signIn("wharf", "admin", WharfServer.ADMIN_PASSWORD);
-        Chromium.clickAndWait(browser, By.linkText("Feeds"));
+        Chromium.menu(browser, "Feeds");
         assertTrue(browser.findElements(By.cssSelector("#imports tr[data-import]")).size() >= 1, "the import of this test's feed");
         browser.findElement(By.id("directory")).sendKeys(name);
         Chromium.clickAndWait(browser, By.id("import-directory"));
