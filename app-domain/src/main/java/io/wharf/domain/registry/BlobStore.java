@@ -45,8 +45,11 @@ public interface BlobStore {
     /** Every stored blob's digest ({@code sha256:<hex>}), in no particular order (backups copy them all). */
     java.util.List<String> digests() throws IOException;
 
-    /** Deletes every blob not in {@code live} that is older than {@code grace}, and uploads idle longer than a day. */
-    int sweep(Predicate<String> live, Duration grace) throws IOException;
+    /**
+     * Deletes every blob not in {@code live} that is older than {@code grace}, and uploads idle longer than a day;
+     * says how many blobs went and the bytes they held.
+     */
+    Swept sweep(Predicate<String> live, Duration grace) throws IOException;
 
     /** An upload in progress. */
     record Upload(String id, String owner, long size) {

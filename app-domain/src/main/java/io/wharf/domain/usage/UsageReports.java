@@ -8,6 +8,9 @@ public interface UsageReports {
 
     AccountOverview overview(String accountId);
 
+    /** The same counts over every account of the installation. */
+    AccountOverview installation();
+
     /** Adds bytes pulled from the account's repositories on {@code day}. */
     void addDownflow(String accountId, LocalDate day, long bytes);
 

@@ -1,6 +1,7 @@
 package io.wharf.integration.storage;
 
 import io.wharf.domain.registry.BlobStore;
+import io.wharf.domain.registry.Swept;
 import io.wharf.domain.registry.Digest;
 import io.wharf.integration.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -295,15 +296,19 @@ public class FileBlobStore implements BlobStore {
     }
 
     @Override
-    public int sweep(Predicate<String> live, Duration grace) throws IOException {
+    public Swept sweep(Predicate<String> live, Duration grace) throws IOException {
         Instant cutoff = Instant.now().minus(grace);
         int removed = 0;
+        long freed = 0;
         try (Stream<Path> files = Files.walk(blobs)) {
             for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
                 String digest = file.getParent().getParent().getFileName() + ":" + file.getFileName();
                 if (!live.test(digest) && Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
-                    Files.deleteIfExists(file);
-                    removed++;
+                    long size = Files.size(file);
+                    if (Files.deleteIfExists(file)) {
+                        removed++;
+                        freed += size;
+                    }
                 }
             }
         }
@@ -316,7 +321,7 @@ public class FileBlobStore implements BlobStore {
                 }
             }
         }
-        return removed;
+        return new Swept(removed, freed);
     }
 
 

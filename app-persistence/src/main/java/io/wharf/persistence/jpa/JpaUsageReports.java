@@ -27,6 +27,16 @@ public class JpaUsageReports implements UsageReports {
     }
 
     @Override
+    public AccountOverview installation() {
+        Object[] repos = (Object[]) em.createNativeQuery("SELECT COUNT(*), COALESCE(SUM(num_images), 0),"
+                + " COALESCE(SUM(size_bytes), 0) FROM image_repository").getSingleResult();
+        long namespaces = number(em.createNativeQuery("SELECT COUNT(*) FROM swr_namespace").getSingleResult());
+        long downflow = number(em.createNativeQuery("SELECT COALESCE(SUM(downflow_bytes), 0) FROM account_usage_day")
+                .getSingleResult());
+        return new AccountOverview(namespaces, number(repos[0]), number(repos[1]), number(repos[2]), downflow);
+    }
+
+    @Override
     public AccountOverview overview(String accountId) {
         Object[] repos = (Object[]) em.createNativeQuery("SELECT COUNT(*), COALESCE(SUM(num_images), 0),"
                 + " COALESCE(SUM(size_bytes), 0) FROM image_repository WHERE account_id = ?1").setParameter(1, accountId)

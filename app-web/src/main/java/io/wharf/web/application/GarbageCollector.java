@@ -4,7 +4,10 @@ import io.wharf.domain.account.Caller;
 import io.wharf.domain.error.Subject;
 import io.wharf.domain.error.WharfException;
 import io.wharf.domain.registry.BlobStore;
+import io.wharf.domain.registry.CollectionRun;
+import io.wharf.domain.registry.CollectionRuns;
 import io.wharf.domain.registry.Manifests;
+import io.wharf.domain.registry.Swept;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -39,6 +43,8 @@ public class GarbageCollector {
     @Inject
     BlobStore store;
     @Inject
+    CollectionRuns runs;
+    @Inject
     GarbageCollector self;
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
@@ -46,20 +52,38 @@ public class GarbageCollector {
     private final ReentrantLock running = new ReentrantLock();
 
     /** What one collection removed. */
-    public record Collected(int links, int blobs, Instant at) {
+    public record Collected(int links, int blobs, long bytes, Instant at) {
     }
+
+    /** When the schedule runs the next collection; null when collections run only when asked. */
+    private volatile Instant nextRun;
 
     void schedule(@Observes @Initialized(ApplicationScoped.class) Object started) {
         long hours = Long.parseLong(WharfSettings.value("WHARF_GC_INTERVAL_HOURS").orElse("24"));
         if (hours > 0) {
+            nextRun = Instant.now().plus(Duration.ofHours(hours));
             scheduler.scheduleWithFixedDelay(() -> {
                 try {
-                    collect(DEFAULT_GRACE);
+                    collect(DEFAULT_GRACE, true);
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "Scheduled garbage collection failed", e);
+                } finally {
+                    nextRun = Instant.now().plus(Duration.ofHours(hours));
                 }
             }, hours, hours, TimeUnit.HOURS);
         }
+    }
+
+    /** The latest collections and the next scheduled one, for Wharf's administrators. */
+    public record History(List<CollectionRun> runs, Instant nextRun) {
+    }
+
+    @UseCase
+    public History history(Caller caller, int limit) {
+        if (!caller.systemAdministrator()) {
+            throw WharfException.forbidden("Only Wharf's administrators see garbage collection.");
+        }
+        return new History(runs.latest(limit), nextRun);
     }
 
     /** An administrator's collection; a grace period shorter than the default is allowed for tests and emergencies. */
@@ -67,20 +91,24 @@ public class GarbageCollector {
         if (!caller.systemAdministrator()) {
             throw WharfException.forbidden("Only Wharf's administrators may collect garbage.");
         }
-        return collect(grace);
+        return collect(grace, false);
     }
 
-    Collected collect(Duration grace) {
+    Collected collect(Duration grace, boolean scheduled) {
         if (!running.tryLock()) {
             throw WharfException.busy(Subject.GARBAGE_COLLECTION, "A garbage collection or a backup is running.");
         }
         try {
-            Instant cutoff = Instant.now().minus(grace);
+            Instant begun = Instant.now();
+            Instant cutoff = begun.minus(grace);
             int links = self.removeLinks(cutoff);
             Set<String> live = self.liveDigests();
-            int blobs = store.sweep(live::contains, grace);
-            LOG.info(() -> "Garbage collection removed " + links + " blob links and " + blobs + " blobs");
-            return new Collected(links, blobs, Instant.now());
+            Swept swept = store.sweep(live::contains, grace);
+            Instant done = Instant.now();
+            LOG.info(() -> "Garbage collection removed " + links + " blob links and " + swept.blobs() + " blobs ("
+                    + swept.bytes() + " bytes)");
+            self.record(new CollectionRun(begun, done, scheduled, links, swept.blobs(), swept.bytes()));
+            return new Collected(links, swept.blobs(), swept.bytes(), done);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -101,6 +129,11 @@ public class GarbageCollector {
     @UseCase
     public int removeLinks(Instant cutoff) {
         return manifests.removeUnreferencedLinks(cutoff);
+    }
+
+    @UseCase
+    public void record(CollectionRun run) {
+        runs.record(run);
     }
 
     @UseCase

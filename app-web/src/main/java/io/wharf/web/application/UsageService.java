@@ -118,6 +118,15 @@ public class UsageService {
         return usage.overview(caller.accountId());
     }
 
+    /** Every account's counts together, for Wharf's administrators. */
+    @UseCase
+    public AccountOverview installation(Caller caller) {
+        if (!caller.systemAdministrator()) {
+            throw WharfException.forbidden("Only Wharf's administrators see the whole installation.");
+        }
+        return usage.installation();
+    }
+
     /**
      * The last {@value #REPORT_DAYS} days of {@code store} (bytes stored, today's as it is now) or {@code downflow}
      * (bytes pulled), in MiB; {@code daily} is the only frequency.

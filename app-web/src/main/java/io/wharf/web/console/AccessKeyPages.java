@@ -64,7 +64,7 @@ public class AccessKeyPages {
             console.flash(console.text("keys.created", issued.key().accessKeyId()));
             console.redirect("/console/access-keys");
         } catch (WharfException refused) {
-            list(console, ConsoleRequest.statusOf(refused), Map.of("error", refused.getMessage(),
+            list(console, ConsoleRequest.statusOf(refused), Map.of("error", console.refusal(refused),
                     "description", console.param("description")));
         }
     }

@@ -56,7 +56,7 @@ public class AccountPages {
             console.redirect("/console/accounts");
         } catch (WharfException refused) {
             listAccounts(console, ConsoleRequest.statusOf(refused),
-                    Map.of("name", name, "adminName", adminName, "error", refused.getMessage()));
+                    Map.of("name", name, "adminName", adminName, "error", console.refusal(refused)));
         }
     }
 
@@ -87,7 +87,7 @@ public class AccountPages {
             console.flash("User " + userName + " created.");
             console.redirect("/console/users?account=" + accountId);
         } catch (WharfException refused) {
-            listUsers(console, ConsoleRequest.statusOf(refused), Map.of("userName", userName, "error", refused.getMessage()));
+            listUsers(console, ConsoleRequest.statusOf(refused), Map.of("userName", userName, "error", console.refusal(refused)));
         }
     }
 }

@@ -48,7 +48,7 @@ public class AuditPages {
         } catch (WharfException | NumberFormatException refused) {
             model.put("traces", List.of());
             model.put("older", null);
-            model.put("error", refused instanceof WharfException w ? w.getMessage() : "The page marker is not a number.");
+            model.put("error", refused instanceof WharfException w ? console.refusal(w) : "The page marker is not a number.");
             console.render(400, "audit", model);
         }
     }

@@ -97,6 +97,24 @@ public final class ConsoleRequest {
         return text == null ? key : text;
     }
 
+    /**
+     * A refusal in the reader's words: the API's field names in the domain's message ({@code registry_url}) become
+     * the form's labels ({@code field.registry_url} in the bundle), so a person reads what to fix on the page.
+     */
+    public String refusal(WharfException refused) {
+        java.util.regex.Matcher field = API_FIELD.matcher(refused.getMessage());
+        StringBuilder words = new StringBuilder();
+        while (field.find()) {
+            String label = ConsoleMessages.text(reader.locale(), "field." + field.group());
+            field.appendReplacement(words, java.util.regex.Matcher.quoteReplacement(label == null ? field.group() : label));
+        }
+        field.appendTail(words);
+        String message = words.toString();
+        return message.isEmpty() ? message : Character.toUpperCase(message.charAt(0)) + message.substring(1);
+    }
+
+    private static final java.util.regex.Pattern API_FIELD = java.util.regex.Pattern.compile("\\b[a-z]+(?:_[a-z]+)+\\b|\\b[a-z]+[A-Z][A-Za-z]+\\b");
+
     /** The path and query this request asked for, for a return address. */
     String requested() {
         String query = request.getQueryString();
@@ -139,7 +157,7 @@ public final class ConsoleRequest {
             flash(action.get());
             redirect(page);
         } catch (WharfException e) {
-            refused.render(statusOf(e), e.getMessage());
+            refused.render(statusOf(e), refusal(e));
         }
     }
 

@@ -110,9 +110,14 @@ public class ConsoleServlet extends HttpServlet {
                         "This form has expired or did not come from Wharf. Go back, reload the page and try again."));
                 return;
             }
+            if (console.isPost() && console.caller() != null && "delete".equals(console.param("action"))
+                    && !"yes".equals(console.param("confirmed"))) {
+                confirmRemoval(console, request);
+                return;
+            }
             route(console);
         } catch (WharfException e) {
-            console.render(ConsoleRequest.statusOf(e), "error", Map.of("message", e.getMessage()));
+            console.render(ConsoleRequest.statusOf(e), "error", Map.of("message", console.refusal(e)));
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Console request " + RequestIdFilter.idOf(request) + " failed", e);
             console.render(500, "error", Map.of("message",
@@ -155,6 +160,26 @@ public class ConsoleServlet extends HttpServlet {
             case "sync-tasks" -> syncTasks.handle(console);
             default -> throw WharfException.notFound(Subject.PAGE, "There is no such console page.");
         }
+    }
+
+    /**
+     * The one confirmation of a removal posted from a list (a trigger, a policy, a region...): the same form again on
+     * a page that says what goes, with {@code confirmed=yes}; the removal itself runs on that second POST.
+     */
+    private static void confirmRemoval(ConsoleRequest console, HttpServletRequest request) throws IOException {
+        Map<String, java.util.List<String>> fields = new java.util.LinkedHashMap<>();
+        request.getParameterMap().forEach((name, values) -> {
+            if (!name.equals(CsrfToken.FIELD)) {
+                fields.put(name, java.util.List.of(values));
+            }
+        });
+        fields.put("confirmed", java.util.List.of("yes"));
+        String page = console.requested();
+        String named = fields.entrySet().stream().filter(f -> !f.getKey().equals("action") && !f.getKey().equals("confirmed"))
+                .findFirst().map(f -> f.getValue().get(0)).orElse("");
+        console.render("confirm", Map.of("title", console.text("confirm.title", named),
+                "message", console.text("confirm.message"), "action", page, "button", console.text("remove"),
+                "cancel", page, "hidden", fields));
     }
 
     private Caller callerOf(HttpSession session) {

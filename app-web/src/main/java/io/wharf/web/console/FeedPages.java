@@ -46,7 +46,7 @@ public class FeedPages {
                 console.redirect("/console/feeds");
                 return;
             } catch (WharfException refused) {
-                model.put("error", refused.getMessage());
+                model.put("error", console.refusal(refused));
                 model.put("directory", directory);
                 status = ConsoleRequest.statusOf(refused);
             }

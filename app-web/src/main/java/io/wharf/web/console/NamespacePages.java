@@ -57,7 +57,7 @@ public class NamespacePages {
             console.flash("Organization " + name + " created.");
             console.redirect("/console/namespaces");
         } catch (WharfException refused) {
-            list(console, ConsoleRequest.statusOf(refused), Map.of("name", name, "error", refused.getMessage()));
+            list(console, ConsoleRequest.statusOf(refused), Map.of("name", name, "error", console.refusal(refused)));
         }
     }
 
@@ -84,7 +84,7 @@ public class NamespacePages {
             console.flash("Organization " + name + " deleted.");
             console.redirect("/console/namespaces");
         } catch (WharfException refused) {
-            confirm(console, ConsoleRequest.statusOf(refused), name, refused.getMessage());
+            confirm(console, ConsoleRequest.statusOf(refused), name, console.refusal(refused));
         }
     }
 }

@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * {@code /console/}: the landing page. The account's organizations, repositories and images, its storage against its
- * quota, and 30 days of storage and pull traffic drawn as charts from the daily snapshots.
+ * quota, and 30 days of storage and pull traffic drawn as charts from the daily snapshots. Wharf's administrators
+ * also see the whole installation and the latest garbage collections with the next scheduled one.
  */
 @ApplicationScoped
 public class OverviewPages {
@@ -23,6 +24,8 @@ public class OverviewPages {
     UsageService usage;
     @Inject
     QuotaService quotas;
+    @Inject
+    io.wharf.web.application.GarbageCollector collector;
 
     void handle(ConsoleRequest console) throws IOException {
         ConsoleFormat fmt = new ConsoleFormat(console.reader());
@@ -34,6 +37,10 @@ public class OverviewPages {
         model.put("quotas", byKey);
         model.put("storage", chart(usage.report(console.caller(), "store", "daily"), fmt));
         model.put("pulls", chart(usage.report(console.caller(), "downflow", "daily"), fmt));
+        if (console.caller().systemAdministrator()) {
+            model.put("installation", usage.installation(console.caller()));
+            model.put("collections", collector.history(console.caller(), 5));
+        }
         console.render("overview", model);
     }
 

@@ -32,7 +32,7 @@ public class QuotaPages {
                         java.nio.charset.StandardCharsets.UTF_8));
                 return;
             } catch (WharfException refused) {
-                render(console, account, ConsoleRequest.statusOf(refused), refused.getMessage());
+                render(console, account, ConsoleRequest.statusOf(refused), console.refusal(refused));
                 return;
             }
         }

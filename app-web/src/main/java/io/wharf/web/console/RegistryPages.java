@@ -35,6 +35,9 @@ public class RegistryPages {
         Map<String, Object> model = new HashMap<>(extra);
         model.put("registries", registries.list(console.caller()));
         model.put("types", List.of(RegistryType.values()));
+        for (String field : List.of("name", "type", "url", "username")) {
+            model.putIfAbsent(field, "");
+        }
         console.render(status, "registries", model);
     }
 
@@ -42,26 +45,28 @@ public class RegistryPages {
         try {
             registries.add(console.caller(), console.param("name"), console.param("type"), console.param("url"),
                     console.param("username"), console.param("password"));
-            console.flash("Registry " + console.param("name") + " added.");
+            console.flash(console.text("registries.added.flash", console.param("name")));
             console.redirect("/console/registries");
         } catch (WharfException refused) {
-            list(console, ConsoleRequest.statusOf(refused), Map.of("error", refused.getMessage()));
+            Map<String, Object> form = console.typed(List.of("name", "type", "url", "username"));
+            form.put("error", console.refusal(refused));
+            list(console, ConsoleRequest.statusOf(refused), form);
         }
     }
 
     private void delete(ConsoleRequest console, String id) throws IOException {
         if (!console.isPost()) {
-            console.render("confirm", Map.of("title", "Remove this registry?",
-                    "message", "Sync tasks stop reaching it; its credentials are deleted.",
-                    "action", "/console/registries/" + id + "/delete", "button", "Remove registry",
+            console.render("confirm", Map.of("title", console.text("registries.removeTitle"),
+                    "message", console.text("registries.removeMessage"),
+                    "action", "/console/registries/" + id + "/delete", "button", console.text("registries.remove"),
                     "cancel", "/console/registries"));
             return;
         }
         try {
             registries.remove(console.caller(), Long.parseLong(id));
-            console.flash("Registry removed.");
+            console.flash(console.text("registries.removed"));
         } catch (NumberFormatException | WharfException refused) {
-            console.flash("The registry could not be removed: " + refused.getMessage());
+            console.flash(console.text("registries.notRemoved", refused.getMessage()));
         }
         console.redirect("/console/registries");
     }

@@ -96,7 +96,7 @@ public class ReplicationPages {
                 console.redirect("/console/regions");
                 return;
             } catch (WharfException refused) {
-                model.put("error", refused.getMessage());
+                model.put("error", console.refusal(refused));
                 model.put("regionid", console.param("region_id"));
                 model.put("url", console.param("url"));
                 model.put("username", console.param("username"));

@@ -151,7 +151,7 @@ public class RepositoryPages {
             console.redirect(base(ns, new RepositoryName(name).inPath()));
         } catch (WharfException refused) {
             list(console, ns, ConsoleRequest.statusOf(refused), Map.of("name", name,
-                    "description", console.param("description"), "error", refused.getMessage()));
+                    "description", console.param("description"), "error", console.refusal(refused)));
         }
     }
 
@@ -266,7 +266,7 @@ public class RepositoryPages {
             console.flash(console.text("repository.updated.flash"));
             console.redirect(base(ns, repo) + "?tab=settings");
         } catch (WharfException refused) {
-            detail(console, ns, repo, ConsoleRequest.statusOf(refused), Map.of("error", refused.getMessage()));
+            detail(console, ns, repo, ConsoleRequest.statusOf(refused), Map.of("error", console.refusal(refused)));
         }
     }
 

@@ -31,6 +31,10 @@ public class SearchPages {
     @Inject
     RepositoryService repositories;
 
+    /** A repository found: its path and its page. */
+    public record FoundRepository(String path, String page) {
+    }
+
     /** A tag found: its repository's path and page, and the tag. */
     public record FoundTag(String path, String page, String tag) {
     }
@@ -49,8 +53,9 @@ public class SearchPages {
             return;
         }
         List<NamespaceView> orgs = namespaces.list(console.caller(), q, new PageRequest(0, SHOWN)).items();
-        List<RepositoryView> repos = repositories.list(console.caller(), null, q, null, null,
-                RepositoryQuery.Order.NAME, false, new PageRequest(0, SHOWN)).items();
+        List<FoundRepository> repos = repositories.list(console.caller(), null, q, null, null,
+                RepositoryQuery.Order.NAME, false, new PageRequest(0, SHOWN)).items().stream()
+                .map(r -> new FoundRepository(r.repository().path(), page(r))).toList();
         List<FoundTag> tags = repositories.list(console.caller(), null, null, null, null,
                         RepositoryQuery.Order.UPDATED_TIME, true, new PageRequest(0, TAG_SCOPE)).items().stream()
                 .flatMap(r -> r.tags().stream().filter(t -> t.toLowerCase(Locale.ROOT).contains(q))

@@ -53,7 +53,7 @@ public class SharePages {
             console.flash(console.text("share.added", account));
             console.redirect(base);
         } catch (WharfException refused) {
-            detail.render(console, ns, repo, ConsoleRequest.statusOf(refused), Map.of("shareError", refused.getMessage(),
+            detail.render(console, ns, repo, ConsoleRequest.statusOf(refused), Map.of("shareError", console.refusal(refused),
                     "shareAccount", account, "shareDeadline", console.param("deadline_date")));
         }
     }
@@ -65,7 +65,7 @@ public class SharePages {
             console.flash(console.text("share.changed", account));
             console.redirect(base);
         } catch (WharfException refused) {
-            detail.render(console, ns, repo, ConsoleRequest.statusOf(refused), Map.of("shareError", refused.getMessage()));
+            detail.render(console, ns, repo, ConsoleRequest.statusOf(refused), Map.of("shareError", console.refusal(refused)));
         }
     }
 

@@ -62,7 +62,7 @@ public class SignInPages {
             console.redirect(next.isEmpty() ? "/console/" : next);
         } catch (WharfException refused) {
             console.render(ConsoleRequest.statusOf(refused), "login",
-                    Map.of("account", account, "user", user, "next", next, "error", refused.getMessage()));
+                    Map.of("account", account, "user", user, "next", next, "error", console.refusal(refused)));
         }
     }
 }

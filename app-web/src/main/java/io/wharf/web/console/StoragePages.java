@@ -40,9 +40,13 @@ public class StoragePages {
                     console.redirect("/console/storage");
                     return;
                 }
-                model.put("collected", collector.collect(console.caller(), GarbageCollector.DEFAULT_GRACE));
+                GarbageCollector.Collected collected = collector.collect(console.caller(), GarbageCollector.DEFAULT_GRACE);
+                console.flash(console.text("storage.collected", collected.blobs(),
+                        new ConsoleFormat(console.reader()).bytes(collected.bytes()), collected.links()));
+                console.redirect("/console/storage");
+                return;
             } catch (WharfException refused) {
-                model.put("error", refused.getMessage());
+                model.put("error", console.refusal(refused));
                 status = ConsoleRequest.statusOf(refused);
             }
         }
@@ -51,6 +55,7 @@ public class StoragePages {
         model.put("backups", page.items());
         model.put("paging", Paging.of(request, page));
         model.put("backingUp", page.items().stream().anyMatch(b -> b.state().equals(BackupService.Backup.RUNNING)));
+        model.put("collections", collector.history(console.caller(), 10));
         console.render(status, "storage", model);
     }
 }

@@ -30,7 +30,7 @@ public class SyncTaskPages {
                 console.flash(console.text("sync.started", task.id()));
                 console.redirect("/console/sync-tasks");
             } catch (WharfException refused) {
-                list(console, ConsoleRequest.statusOf(refused), Map.of("error", refused.getMessage()));
+                list(console, ConsoleRequest.statusOf(refused), Map.of("error", console.refusal(refused)));
             }
             return;
         }

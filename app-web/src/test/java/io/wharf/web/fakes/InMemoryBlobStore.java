@@ -115,9 +115,16 @@ public final class InMemoryBlobStore implements BlobStore {
     }
 
     @Override
-    public int sweep(Predicate<String> live, Duration grace) {
+    public io.wharf.domain.registry.Swept sweep(Predicate<String> live, Duration grace) {
+        long[] freed = {0};
         int before = blobs.size();
-        blobs.keySet().removeIf(d -> !live.test(d));
-        return before - blobs.size();
+        blobs.entrySet().removeIf(e -> {
+            boolean dead = !live.test(e.getKey());
+            if (dead) {
+                freed[0] += e.getValue().length;
+            }
+            return dead;
+        });
+        return new io.wharf.domain.registry.Swept(before - blobs.size(), freed[0]);
     }
 }

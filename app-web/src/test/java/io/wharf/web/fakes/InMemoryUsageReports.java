@@ -22,6 +22,12 @@ public final class InMemoryUsageReports implements UsageReports {
     }
 
     @Override
+    public synchronized AccountOverview installation() {
+        long pulled = days.values().stream().mapToLong(DailyUsage::downflowBytes).sum();
+        return new AccountOverview(1, 1, 1, storedNow, pulled);
+    }
+
+    @Override
     public synchronized void addDownflow(String accountId, LocalDate day, long bytes) {
         DailyUsage d = days.getOrDefault(accountId + "/" + day, new DailyUsage(day, 0, 0));
         days.put(accountId + "/" + day, new DailyUsage(day, d.storeBytes(), d.downflowBytes() + bytes));

@@ -118,8 +118,9 @@ class AutomationConsoleIT {
 
         Chromium.clickAndWait(browser, By.cssSelector("[data-trigger='notify-release'] button.toggle"));
         assertTrue(browser.findElement(By.cssSelector(".flash")).getText().contains("disabled"));
-        browser.findElement(By.cssSelector("[data-trigger='notify-release'] input[type=checkbox]")).click();
         Chromium.clickAndWait(browser, By.cssSelector("[data-trigger='notify-release'] button.delete"));
+        assertEquals("Remove notify-release?", browser.findElement(By.tagName("h1")).getText(), "a removal asks first");
+        Chromium.clickAndWait(browser, By.id("confirm-delete"));
         assertTrue(browser.findElement(By.cssSelector(".empty")).getText().contains("No trigger"));
         browser.manage().deleteAllCookies();
     }
@@ -185,7 +186,7 @@ class AutomationConsoleIT {
             browser.findElement(By.id("region_id")).sendKeys("Not An Id");
             browser.findElement(By.id("url")).sendKeys(site.url());
             Chromium.clickAndWait(browser, By.id("add"));
-            assertTrue(browser.findElement(By.cssSelector("p.error")).getText().contains("region_id must be"));
+            assertTrue(browser.findElement(By.cssSelector("p.error")).getText().contains("Region id must be"), "the field named as the form labels it");
             assertEquals(site.url(), browser.findElement(By.id("url")).getAttribute("value"), "what was typed stays");
             browser.findElement(By.id("region_id")).clear();
             browser.findElement(By.id("region_id")).sendKeys(region);

@@ -25,8 +25,10 @@ final class Chromium {
 
     /** Follows a link of the top bar's menus, opening its group first (the groups are closed until clicked). */
     static void menu(WebDriver browser, String linkText) {
-        org.openqa.selenium.WebElement link = browser.findElement(org.openqa.selenium.By.cssSelector("header.topbar"))
-                .findElement(org.openqa.selenium.By.linkText(linkText));
+        // A link inside a closed group has no rendered text, so it is found by its text content.
+        org.openqa.selenium.WebElement link = browser.findElements(org.openqa.selenium.By.cssSelector("header.topbar a"))
+                .stream().filter(a -> linkText.equals(a.getAttribute("textContent").strip())).findFirst()
+                .orElseThrow(() -> new org.openqa.selenium.NoSuchElementException("No menu link " + linkText));
         if (!link.isDisplayed()) {
             link.findElement(org.openqa.selenium.By.xpath("ancestor::details[1]/summary")).click();
         }

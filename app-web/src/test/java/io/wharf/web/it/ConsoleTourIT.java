@@ -159,6 +159,9 @@ class ConsoleTourIT {
         assertTrue(rows.get(0).findElement(By.cssSelector("code.digest")).getText().matches("sha256:[0-9a-f]{64}"));
         browser.get(URL + "/console/search?q=" + ns.toUpperCase(Locale.ROOT));
         assertEquals(ns, browser.findElement(By.cssSelector("#found-namespaces a")).getText());
+        browser.get(URL + "/console/search?q=SHOP");
+        assertTrue(browser.findElements(By.cssSelector("#found-repositories a")).stream()
+                .anyMatch(a -> a.getText().equals(ns + "/shop")));
         browser.get(URL + "/console/search?q=LATEST");
         assertTrue(browser.findElements(By.cssSelector("#found-tags a")).stream()
                 .anyMatch(a -> a.getText().equals(ns + "/shop:latest")));
@@ -178,7 +181,11 @@ class ConsoleTourIT {
             }
             Object status = js.executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
             if (((Number) status).longValue() > 0) {
-                faults.add(name + " @" + width + ": scrolls sideways by " + status + " px");
+                Object wide = js.executeScript("return Array.from(document.querySelectorAll('body *'))"
+                        + ".filter(function (e) { return e.getBoundingClientRect().right > window.innerWidth + 1; })"
+                        + ".slice(0, 4).map(function (e) { return e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')"
+                        + " + (e.className && e.className.baseVal === undefined ? '.' + e.className : ''); }).join(' ');");
+                faults.add(name + " @" + width + ": scrolls sideways by " + status + " px (" + wide + ")");
             }
             js.executeScript(axe);
             Object violations = ((JavascriptExecutor) browser).executeAsyncScript(
