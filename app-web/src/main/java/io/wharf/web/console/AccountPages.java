@@ -52,7 +52,7 @@ public class AccountPages {
         String adminName = console.param("adminName");
         try {
             accounts.createAccount(console.caller(), name, adminName, console.param("adminPassword"));
-            console.flash("Account " + name + " created with its administrator " + adminName + ".");
+            console.flash(console.text("accounts.created", name, adminName));
             console.redirect("/console/accounts");
         } catch (WharfException refused) {
             listAccounts(console, ConsoleRequest.statusOf(refused),
@@ -84,7 +84,7 @@ public class AccountPages {
         try {
             accounts.createUser(console.caller(), accountId, userName, console.param("password"),
                     console.param("administrator").equals("on"));
-            console.flash("User " + userName + " created.");
+            console.flash(console.text("users.created", userName));
             console.redirect("/console/users?account=" + accountId);
         } catch (WharfException refused) {
             listUsers(console, ConsoleRequest.statusOf(refused), Map.of("userName", userName, "error", console.refusal(refused)));

@@ -107,7 +107,7 @@ public class ConsoleServlet extends HttpServlet {
         try {
             if ("POST".equals(request.getMethod()) && !CsrfToken.matches(session, request.getParameter(CsrfToken.FIELD))) {
                 console.render(403, "error", Map.of("message",
-                        "This form has expired or did not come from Wharf. Go back, reload the page and try again."));
+                        console.text("error.csrf")));
                 return;
             }
             if (console.isPost() && console.caller() != null && "delete".equals(console.param("action"))
@@ -121,7 +121,7 @@ public class ConsoleServlet extends HttpServlet {
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Console request " + RequestIdFilter.idOf(request) + " failed", e);
             console.render(500, "error", Map.of("message",
-                    "Something went wrong; quote request id " + RequestIdFilter.idOf(request) + " to the administrator."));
+                    console.text("error.unexpected", RequestIdFilter.idOf(request))));
         }
     }
 
@@ -158,7 +158,7 @@ public class ConsoleServlet extends HttpServlet {
             case "feeds" -> feedPages.handle(console);
             case "registries" -> registryPages.handle(console);
             case "sync-tasks" -> syncTasks.handle(console);
-            default -> throw WharfException.notFound(Subject.PAGE, "There is no such console page.");
+            default -> throw WharfException.notFound(Subject.PAGE, console.text("error.noPage"));
         }
     }
 

@@ -31,7 +31,7 @@ public class FeedPages {
         model.put("mirrors", settings.feedUrls());
         model.put("admin", console.caller().systemAdministrator());
         if (!console.caller().systemAdministrator()) {
-            model.put("error", "Only Wharf's administrators manage vulnerability feeds.");
+            model.put("error", console.text("feeds.adminOnly"));
             model.put("imports", java.util.List.of());
             model.put("active", false);
             console.render(403, "feeds", model);
@@ -42,7 +42,7 @@ public class FeedPages {
             String directory = console.param("directory");
             try {
                 FeedImport begun = feeds.importDirectory(console.caller(), directory);
-                console.flash("The import of " + begun.source() + " has started; its progress shows below.");
+                console.flash(console.text("feeds.started", begun.source()));
                 console.redirect("/console/feeds");
                 return;
             } catch (WharfException refused) {

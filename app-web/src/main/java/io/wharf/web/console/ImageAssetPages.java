@@ -30,7 +30,7 @@ public class ImageAssetPages {
         if (console.isPost()) {
             boolean on = "on".equals(console.param("scanOnPush"));
             scans.setScanOnPush(console.caller(), on);
-            console.flash(on ? "Pushed images are scanned." : "Pushed images are no longer scanned on push.");
+            console.flash(console.text(on ? "assets.scanOn" : "assets.scanOff"));
             console.redirect("/console/image-assets");
             return;
         }

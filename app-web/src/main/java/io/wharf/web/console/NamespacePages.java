@@ -54,7 +54,7 @@ public class NamespacePages {
         String name = console.param("namespace");
         try {
             namespaces.create(console.caller(), name);
-            console.flash("Organization " + name + " created.");
+            console.flash(console.text("namespaces.created", name));
             console.redirect("/console/namespaces");
         } catch (WharfException refused) {
             list(console, ConsoleRequest.statusOf(refused), Map.of("name", name, "error", console.refusal(refused)));
@@ -62,10 +62,10 @@ public class NamespacePages {
     }
 
     private static void confirm(ConsoleRequest console, int status, String name, String error) throws IOException {
-        Map<String, Object> model = new HashMap<>(Map.of("title", "Delete " + name + "?",
+        Map<String, Object> model = new HashMap<>(Map.of("title", console.text("namespaces.deleteTitle", name),
                 "message", "The organization and its name are released for anyone to take. An organization that still "
                         + "holds image repositories cannot be deleted.",
-                "action", "/console/namespaces/" + name + "/delete", "button", "Delete organization",
+                "action", "/console/namespaces/" + name + "/delete", "button", console.text("namespaces.delete"),
                 "cancel", "/console/namespaces"));
         if (error != null) {
             model.put("error", error);
@@ -81,7 +81,7 @@ public class NamespacePages {
         }
         try {
             namespaces.delete(console.caller(), name);
-            console.flash("Organization " + name + " deleted.");
+            console.flash(console.text("namespaces.deleted", name));
             console.redirect("/console/namespaces");
         } catch (WharfException refused) {
             confirm(console, ConsoleRequest.statusOf(refused), name, console.refusal(refused));

@@ -27,7 +27,7 @@ public class QuotaPages {
         if (console.isPost()) {
             try {
                 quotas.setNamed(console.caller(), account, limits(console));
-                console.flash("Quotas of " + account + " set.");
+                console.flash(console.text("quotas.saved", account));
                 console.redirect("/console/quotas?account=" + java.net.URLEncoder.encode(account,
                         java.nio.charset.StandardCharsets.UTF_8));
                 return;

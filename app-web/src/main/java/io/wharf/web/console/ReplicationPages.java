@@ -47,16 +47,16 @@ public class ReplicationPages {
             case "create" -> {
                 replication.createSyncRepo(console.caller(), ns, repo, region, remote, "on".equals(console.param("auto")),
                         override);
-                return "Syncs to " + region + "/" + remote + " added.";
+                return console.text("replication.added", region + "/" + remote);
             }
             case "sync" -> {
                 List<String> tags = Arrays.stream(console.param("tags").split("[,\\s]+")).filter(t -> !t.isEmpty()).toList();
                 List<String> queued = replication.syncTags(console.caller(), ns, repo, region, remote, tags, override);
-                return "Copying " + String.join(", ", queued) + " to " + region + "/" + remote + "; the jobs below follow it.";
+                return console.text("replication.copying", String.join(", ", queued), region + "/" + remote);
             }
             case "delete" -> {
                 replication.deleteSyncRepo(console.caller(), ns, repo, region, remote);
-                return "No longer syncs to " + region + "/" + remote + "; what was copied stays there.";
+                return console.text("replication.removed", region + "/" + remote);
             }
             default -> throw WharfException.invalid("action", "Choose add, copy now or remove.");
         }
@@ -87,11 +87,11 @@ public class ReplicationPages {
             try {
                 if ("delete".equals(console.param("action"))) {
                     replication.removeRegion(console.caller(), console.param("region_id"));
-                    console.flash("Region " + console.param("region_id") + " removed, with the syncs to it.");
+                    console.flash(console.text("regions.removed", console.param("region_id")));
                 } else {
                     replication.addRegion(console.caller(), console.param("region_id"), console.param("url"),
                             console.param("username"), console.param("password"));
-                    console.flash("Region " + console.param("region_id") + " added.");
+                    console.flash(console.text("regions.added", console.param("region_id")));
                 }
                 console.redirect("/console/regions");
                 return;

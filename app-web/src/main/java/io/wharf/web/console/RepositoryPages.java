@@ -147,7 +147,7 @@ public class RepositoryPages {
         String name = console.param("repository");
         try {
             repositories.create(console.caller(), ns, name, details(console));
-            console.flash("Repository " + ns + "/" + name + " created.");
+            console.flash(console.text("repositories.created", ns + "/" + name));
             console.redirect(base(ns, new RepositoryName(name).inPath()));
         } catch (WharfException refused) {
             list(console, ns, ConsoleRequest.statusOf(refused), Map.of("name", name,
@@ -273,13 +273,14 @@ public class RepositoryPages {
     private void delete(ConsoleRequest console, String ns, String repo) throws IOException {
         RepositoryView view = repositories.show(console.caller(), ns, repo);
         if (!console.isPost()) {
-            console.render("confirm", Map.of("title", "Delete " + view.repository().path() + "?",
-                    "message", "The repository and all its tags are deleted. Images pulled by their digest stop working.",
-                    "action", base(ns, repo) + "/delete", "button", "Delete repository", "cancel", base(ns, repo)));
+            console.render("confirm", Map.of("title", console.text("namespaces.deleteTitle", view.repository().path()),
+                    "message", console.text("repositories.deleteMessage"),
+                    "action", base(ns, repo) + "/delete", "button", console.text("repository.delete"),
+                    "cancel", base(ns, repo) + "?tab=settings"));
             return;
         }
         repositories.delete(console.caller(), ns, repo);
-        console.flash("Repository " + view.repository().path() + " deleted.");
+        console.flash(console.text("repositories.deleted", view.repository().path()));
         console.redirect("/console/namespaces/" + ns);
     }
 
@@ -374,14 +375,14 @@ public class RepositoryPages {
 
     private void deleteTag(ConsoleRequest console, String ns, String repo, String tag) throws IOException {
         if (!console.isPost()) {
-            console.render("confirm", Map.of("title", "Delete tag " + tag + "?",
-                    "message", "The tag is removed from " + ns + "/" + RepositoryName.fromPath(repo) + ".",
-                    "action", base(ns, repo) + "/tags/" + tag + "/delete", "button", "Delete tag",
+            console.render("confirm", Map.of("title", console.text("tags.deleteMany", 1),
+                    "message", console.text("tags.deleteManyMessage", tag),
+                    "action", base(ns, repo) + "/tags/" + tag + "/delete", "button", console.text("tags.delete"),
                     "cancel", base(ns, repo)));
             return;
         }
         repositories.deleteTag(console.caller(), ns, repo, tag);
-        console.flash("Tag " + tag + " deleted.");
+        console.flash(console.text("tags.deletedMany", 1));
         console.redirect(base(ns, repo));
     }
 }

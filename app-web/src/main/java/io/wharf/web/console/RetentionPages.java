@@ -43,17 +43,17 @@ public class RetentionPages {
             case "create" -> {
                 RetentionPolicy created = retentions.create(console.caller(), ns, repo, RetentionPolicy.OR,
                         List.of(rule(console)));
-                return "Retention policy " + created.id() + " added; it runs every day, or now with Run.";
+                return console.text("retention.added", created.id());
             }
             case "run", "dry-run" -> {
                 boolean dry = console.param("action").equals("dry-run");
                 List<String> removed = retentions.execute(console.caller(), ns, repo, id(console), dry);
                 String tags = removed.isEmpty() ? "no tag" : String.join(", ", removed);
-                return dry ? "Dry run: this policy would remove " + tags + "." : "Removed " + tags + ".";
+                return console.text(dry ? "retention.dryRun" : "retention.removedTags", tags);
             }
             case "delete" -> {
                 retentions.delete(console.caller(), ns, repo, id(console));
-                return "Retention policy removed; no tag was touched.";
+                return console.text("retention.removed");
             }
             default -> throw WharfException.invalid("action", "Choose add, run, dry run or delete.");
         }

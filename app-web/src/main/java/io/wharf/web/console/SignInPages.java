@@ -40,7 +40,7 @@ public class SignInPages {
                 if (session != null) {
                     session.invalidate();
                 }
-                console.flash("You are signed out.");
+                console.flash(console.text("login.signedOut"));
             }
             console.redirect("/console/login");
             return;

@@ -27,7 +27,7 @@ public class StoragePages {
         Map<String, Object> model = new HashMap<>();
         model.put("graceMinutes", GarbageCollector.DEFAULT_GRACE.toMinutes());
         if (!console.caller().systemAdministrator()) {
-            model.put("error", "Only Wharf's administrators manage storage.");
+            model.put("error", console.text("storage.adminOnly"));
             console.render(403, "storage", model);
             return;
         }
@@ -36,7 +36,7 @@ public class StoragePages {
             try {
                 if ("backup".equals(console.param("action"))) {
                     BackupService.Backup begun = backups.start(console.caller());
-                    console.flash("Backup " + begun.name() + " has started; its progress shows below.");
+                    console.flash(console.text("storage.backupStarted", begun.name()));
                     console.redirect("/console/storage");
                     return;
                 }

@@ -47,16 +47,16 @@ public class TriggerPages {
                 triggers.create(console.caller(), ns, repo, new Trigger.Draft(name, "update", null, null, null, null,
                         null, console.param("condition"), null, "true", Trigger.WEBHOOK, type.isEmpty() ? Trigger.ALL : type,
                         console.param("webhook_url"), console.param("webhook_secret")));
-                return "Trigger " + name + " added: matching pushes are posted to its webhook.";
+                return console.text("triggers.added", name);
             }
             case "enable", "disable" -> {
                 boolean on = console.param("action").equals("enable");
                 triggers.update(console.caller(), ns, repo, name, String.valueOf(on));
-                return "Trigger " + name + (on ? " enabled." : " disabled.");
+                return console.text(on ? "triggers.enabled" : "triggers.disabled", name);
             }
             case "delete" -> {
                 triggers.delete(console.caller(), ns, repo, name);
-                return "Trigger " + name + " deleted with its deliveries.";
+                return console.text("triggers.deleted", name);
             }
             default -> throw WharfException.invalid("action", "Choose add, enable, disable or delete.");
         }

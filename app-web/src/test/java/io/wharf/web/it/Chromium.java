@@ -19,8 +19,22 @@ final class Chromium {
     static void clickAndWait(WebDriver browser, org.openqa.selenium.By target) {
         org.openqa.selenium.WebElement page = browser.findElement(org.openqa.selenium.By.tagName("html"));
         browser.findElement(target).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        awaitGone(browser, page);
+    }
+
+    /**
+     * Waits until an element of the old page is gone. Chromium sometimes answers a node of a page being replaced with
+     * an inspector error rather than "stale": that means gone too.
+     */
+    private static void awaitGone(WebDriver browser, org.openqa.selenium.WebElement old) {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
+            try {
+                old.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
     }
 
     /** Follows a link of the top bar's menus, opening its group first (the groups are closed until clicked). */
@@ -34,8 +48,7 @@ final class Chromium {
         }
         org.openqa.selenium.WebElement page = browser.findElement(org.openqa.selenium.By.tagName("html"));
         link.click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        awaitGone(browser, page);
     }
 
     static WebDriver start() throws IOException {

@@ -316,10 +316,10 @@ class ConsoleIT {
         browser.findElement(By.id("registry-name")).sendKeys("upstream");
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("registry-type"))).selectByValue("Other");
         browser.findElement(By.id("add-registry")).click();
-        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".error"), "registry_url"));
-
-        browser.findElement(By.id("registry-name")).sendKeys("upstream");
-        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("registry-type"))).selectByValue("Other");
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".error"), "URL must be"));
+        assertEquals("upstream", browser.findElement(By.id("registry-name")).getAttribute("value"), "what was typed stays");
+        assertEquals("Other", new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("registry-type")))
+                .getFirstSelectedOption().getAttribute("value"));
         browser.findElement(By.id("registry-url")).sendKeys("http://127.0.0.1:5000");
         browser.findElement(By.id("registry-user")).sendKeys("puller");
         browser.findElement(By.id("registry-password")).sendKeys("never-shown-Secret");

@@ -181,10 +181,14 @@ class ConsoleTourIT {
             }
             Object status = js.executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
             if (((Number) status).longValue() > 0) {
-                Object wide = js.executeScript("return Array.from(document.querySelectorAll('body *'))"
-                        + ".filter(function (e) { return e.getBoundingClientRect().right > window.innerWidth + 1; })"
+                // The culprits: shown elements past the right edge that no scrolling box of their own clips.
+                Object wide = js.executeScript("function clipped(e) { for (var p = e.parentElement; p; p = p.parentElement) {"
+                        + " var o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll' || o === 'hidden') return true; }"
+                        + " return false; }"
+                        + "return Array.from(document.querySelectorAll('body *')).filter(function (e) {"
+                        + " return e.getClientRects().length > 0 && e.getBoundingClientRect().right > window.innerWidth + 1 && !clipped(e); })"
                         + ".slice(0, 4).map(function (e) { return e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')"
-                        + " + (e.className && e.className.baseVal === undefined ? '.' + e.className : ''); }).join(' ');");
+                        + " + (typeof e.className === 'string' && e.className ? '.' + e.className : ''); }).join(' ');");
                 faults.add(name + " @" + width + ": scrolls sideways by " + status + " px (" + wide + ")");
             }
             js.executeScript(axe);
