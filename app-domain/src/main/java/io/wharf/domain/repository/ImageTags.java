@@ -26,6 +26,9 @@ public interface ImageTags {
     /** The tag names of many repositories at once, for list answers, in one query. */
     Map<Long, List<String>> namesOf(Collection<Long> repositoryIds);
 
+    /** Tags of these repositories whose image digest starts with {@code digestPrefix} ("sha256:ab12..."), at most limit. */
+    List<ImageTag> withDigestPrefix(Collection<Long> repositoryIds, String digestPrefix, int limit);
+
     void remove(ImageRepository repository, ImageTag tag);
 
     /** Tag names of a repository in lexical order, after {@code after} (or from the first), at most {@code limit}. */

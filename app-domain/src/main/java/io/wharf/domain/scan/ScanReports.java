@@ -34,6 +34,9 @@ public interface ScanReports {
     /** Ids of succeeded scans after {@code afterId}, in id order, at most {@code limit}. */
     List<Long> succeededAfter(long afterId, int limit);
 
+    /** The vulnerabilities found in the account's images, counted by severity (critical, high, ...). */
+    Map<String, Long> severities(String accountId);
+
     /** How many scans succeeded (the inventories a feed import re-matches). */
     long countSucceeded();
 

@@ -131,6 +131,17 @@ public class JpaImageTags implements ImageTags {
     }
 
     @Override
+    public List<ImageTag> withDigestPrefix(Collection<Long> repositoryIds, String digestPrefix, int limit) {
+        if (repositoryIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select t from ImageTagRow t where t.repositoryId in :ids and t.digest like :prefix escape '!'"
+                        + " order by t.updatedAt desc", ImageTagRow.class)
+                .setParameter("ids", repositoryIds).setParameter("prefix", Likes.startingWith(digestPrefix))
+                .setMaxResults(limit).getResultList().stream().map(ImageTagRow::toTag).toList();
+    }
+
+    @Override
     public void remove(ImageRepository repository, ImageTag tag) {
         int removed = em.createQuery("delete from ImageTagRow t where t.id = :id").setParameter("id", tag.id())
                 .executeUpdate();

@@ -122,6 +122,17 @@ public class JpaScanReports implements ScanReports {
     }
 
     @Override
+    public Map<String, Long> severities(String accountId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT v.severity, COUNT(*) FROM scan_vulnerability v"
+                + " JOIN image_scan s ON s.id = v.scan_id JOIN image_repository r ON r.id = s.repository_id"
+                + " WHERE r.account_id = ?1 GROUP BY v.severity").setParameter(1, accountId).getResultList();
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        rows.forEach(r -> counts.put(String.valueOf(r[0]), ((Number) r[1]).longValue()));
+        return counts;
+    }
+
+    @Override
     public long countSucceeded() {
         return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM image_scan WHERE status = ?1")
                 .setParameter(1, ScanSummary.SUCCESS).getSingleResult()).longValue();

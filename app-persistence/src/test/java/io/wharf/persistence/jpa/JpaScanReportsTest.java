@@ -86,6 +86,9 @@ class JpaScanReportsTest {
         assertEquals(List.of(ScanSummary.SUCCESS, 1, 1, 1, T0.plusSeconds(5)),
                 List.of(done.status(), done.vulNum(), done.unsafeSettingNum(), done.maliciousFileNum(), done.scannedAt()));
         assertEquals(findings.vulnerabilities(), db.inTransaction(em -> new JpaScanReports(em).vulnerabilities(done.id())));
+        assertEquals(java.util.Map.of("high", 1L), db.inTransaction(em -> new JpaScanReports(em).severities(repo.accountId())),
+                "the account's findings by severity");
+        assertEquals(java.util.Map.of(), db.inTransaction(em -> new JpaScanReports(em).severities("someone-else")));
         assertEquals(findings.riskChecks(), db.inTransaction(em -> new JpaScanReports(em).riskChecks(done.id())));
         assertEquals(findings.maliciousFiles(), db.inTransaction(em -> new JpaScanReports(em).maliciousFiles(done.id())));
         assertEquals(findings.components(), db.inTransaction(em -> new JpaScanReports(em).components(done.id())));

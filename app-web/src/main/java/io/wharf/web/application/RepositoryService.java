@@ -110,6 +110,19 @@ public class RepositoryService {
                 names.getOrDefault(r.id(), List.of()))).toList(), repositories.count(query));
     }
 
+    /**
+     * Tags whose image digest starts with the given prefix, among the caller's {@code scope} most recently updated
+     * repositories it may see, each with its repository.
+     */
+    public List<java.util.Map.Entry<RepositoryView, ImageTag>> tagsByDigest(Caller caller, String digestPrefix, int scope,
+                                                                         int limit) {
+        Map<Long, RepositoryView> visible = new java.util.LinkedHashMap<>();
+        list(caller, null, null, null, null, RepositoryQuery.Order.UPDATED_TIME, true, new PageRequest(0, scope)).items()
+                .forEach(v -> visible.put(v.repository().id(), v));
+        return tags.withDigestPrefix(visible.keySet(), digestPrefix, limit).stream()
+                .map(t -> java.util.Map.entry(visible.get(t.repositoryId()), t)).toList();
+    }
+
     /** One page of a repository's tags, with the repository they belong to. */
     public RepositoryTags tags(Caller caller, String namespace, String repository, String tagContains,
                                boolean byUpdateTime, boolean descending, PageRequest page) {

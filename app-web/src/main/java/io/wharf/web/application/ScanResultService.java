@@ -37,6 +37,12 @@ public class ScanResultService {
     ScanReports scans;
     @Inject
     Advisories advisories;
+
+    /** The vulnerabilities found in the caller's account's images, by severity, for the overview. */
+    public Map<String, Long> severities(Caller caller) {
+        return scans.severities(caller.accountId());
+    }
+
     @Inject
     ImageScanning scanning;
 

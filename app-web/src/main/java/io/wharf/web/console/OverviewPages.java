@@ -26,6 +26,15 @@ public class OverviewPages {
     QuotaService quotas;
     @Inject
     io.wharf.web.application.GarbageCollector collector;
+    @Inject
+    io.wharf.web.application.ScanResultService scans;
+
+    /** The severities in the order the overview shows them, worst first. */
+    static final List<String> SEVERITIES = List.of("critical", "high", "medium", "low", "unknown");
+
+    /** One part of the vulnerabilities bar: a severity, its count, and its place in the 600-wide drawing. */
+    public record Segment(String severity, long count, double x, double width) {
+    }
 
     void handle(ConsoleRequest console) throws IOException {
         ConsoleFormat fmt = new ConsoleFormat(console.reader());
@@ -37,6 +46,20 @@ public class OverviewPages {
         model.put("quotas", byKey);
         model.put("storage", chart(usage.report(console.caller(), "store", "daily"), fmt));
         model.put("pulls", chart(usage.report(console.caller(), "downflow", "daily"), fmt));
+        Map<String, Long> found = scans.severities(console.caller());
+        long total = found.values().stream().mapToLong(Long::longValue).sum();
+        List<Segment> segments = new java.util.ArrayList<>();
+        double x = 0;
+        for (String severity : SEVERITIES) {
+            long count = found.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(severity)
+                    || severity.equals("unknown") && SEVERITIES.stream().noneMatch(k -> k.equalsIgnoreCase(e.getKey())))
+                    .mapToLong(Map.Entry::getValue).sum();
+            double width = total == 0 ? 0 : Math.round(count * 6000.0 / total) / 10.0;
+            segments.add(new Segment(severity, count, x, width));
+            x += width;
+        }
+        model.put("severities", segments);
+        model.put("vulnerabilities", total);
         if (console.caller().systemAdministrator()) {
             model.put("installation", usage.installation(console.caller()));
             model.put("collections", collector.history(console.caller(), 5));

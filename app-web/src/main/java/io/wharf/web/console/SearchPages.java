@@ -16,8 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code /console/search?q=}: the one search box. Organizations and repositories whose names contain the text, and
- * tags whose names contain it, among what the caller may see; case does not matter (names of organizations and
+ * {@code /console/search?q=}: the one search box. Organizations and repositories whose names contain the text, tags
+ * whose names contain it, and tags whose image digest starts with it (with or without "sha256:"), among what the
+ * caller may see; case does not matter (names of organizations and
  * repositories are lowercase by rule, tags are compared lowercased).
  */
 @ApplicationScoped
@@ -25,6 +26,9 @@ public class SearchPages {
     static final int SHOWN = 20;
     /** How many of the caller's most recently updated repositories the tag search reads. */
     static final int TAG_SCOPE = 200;
+
+    /** A digest or the start of one: "sha256:" optional, at least six hexadecimal digits. */
+    private static final java.util.regex.Pattern DIGEST = java.util.regex.Pattern.compile("(?:sha256:)?([0-9a-f]{6,64})");
 
     @Inject
     NamespaceService namespaces;
@@ -36,7 +40,7 @@ public class SearchPages {
     }
 
     /** A tag found: its repository's path and page, and the tag. */
-    public record FoundTag(String path, String page, String tag) {
+    public record FoundTag(String path, String page, String tag, String label) {
     }
 
     void handle(ConsoleRequest console) throws IOException {
@@ -59,8 +63,17 @@ public class SearchPages {
         List<FoundTag> tags = repositories.list(console.caller(), null, null, null, null,
                         RepositoryQuery.Order.UPDATED_TIME, true, new PageRequest(0, TAG_SCOPE)).items().stream()
                 .flatMap(r -> r.tags().stream().filter(t -> t.toLowerCase(Locale.ROOT).contains(q))
-                        .map(t -> new FoundTag(r.repository().path(), page(r), t)))
+                        .map(t -> new FoundTag(r.repository().path(), page(r), t, r.repository().path() + ":" + t)))
                 .limit(SHOWN).toList();
+        java.util.regex.Matcher digest = DIGEST.matcher(q);
+        if (digest.matches()) {
+            String prefix = "sha256:" + digest.group(1);
+            tags = new java.util.ArrayList<>(tags);
+            for (var found : repositories.tagsByDigest(console.caller(), prefix, TAG_SCOPE, SHOWN)) {
+                tags.add(new FoundTag(found.getKey().repository().path(), page(found.getKey()), found.getValue().tag(),
+                        found.getKey().repository().path() + ":" + found.getValue().tag() + "@" + found.getValue().digest()));
+            }
+        }
         model.put("namespaces", orgs);
         model.put("repositories", repos);
         model.put("tags", tags);

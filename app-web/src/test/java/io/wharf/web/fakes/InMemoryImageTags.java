@@ -69,6 +69,12 @@ public final class InMemoryImageTags implements ImageTags {
     }
 
     @Override
+    public List<ImageTag> withDigestPrefix(Collection<Long> repositoryIds, String digestPrefix, int limit) {
+        return tags.values().stream().filter(t -> repositoryIds.contains(t.repositoryId()) && t.digest().startsWith(digestPrefix))
+                .limit(limit).toList();
+    }
+
+    @Override
     public void remove(ImageRepository repository, ImageTag tag) {
         tags.remove(key(repository.id(), tag.tag()));
     }

@@ -107,6 +107,14 @@ public final class InMemoryScanReports implements ScanReports {
                 .map(ScanSummary::id).sorted().limit(limit).toList();
     }
 
+    /** The fakes hold one account's scans: every finding counts. */
+    @Override
+    public Map<String, Long> severities(String accountId) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        findings.values().forEach(f -> f.vulnerabilities().forEach(v -> counts.merge(v.severity(), 1L, Long::sum)));
+        return counts;
+    }
+
     @Override
     public long countSucceeded() {
         return scans.values().stream().filter(s -> s.status().equals(ScanSummary.SUCCESS)).count();

@@ -156,7 +156,11 @@ class ConsoleTourIT {
         assertEquals(1, rows.size(), "one image under two tags is one row");
         assertEquals(List.of("latest", "1.0"), rows.get(0).findElements(By.cssSelector(".tag")).stream()
                 .map(org.openqa.selenium.WebElement::getText).toList());
-        assertTrue(rows.get(0).findElement(By.cssSelector("code.digest")).getText().matches("sha256:[0-9a-f]{64}"));
+        String digest = rows.get(0).findElement(By.cssSelector("code.digest")).getText();
+        assertTrue(digest.matches("sha256:[0-9a-f]{64}"), digest);
+        browser.get(URL + "/console/search?q=" + digest.substring(7, 19));
+        assertTrue(browser.findElements(By.cssSelector("#found-tags a")).stream()
+                .anyMatch(a -> a.getText().equals(ns + "/shop:latest@" + digest)), "a digest's start finds its tags");
         browser.get(URL + "/console/search?q=" + ns.toUpperCase(Locale.ROOT));
         assertEquals(ns, browser.findElement(By.cssSelector("#found-namespaces a")).getText());
         browser.get(URL + "/console/search?q=SHOP");
