@@ -11,6 +11,13 @@ public interface AuditTrail {
 
     List<AuditTrace> find(AuditQuery query);
 
+    /**
+     * How many traces of one action (a service's push, say) the account has each day (UTC) since {@code from}; only
+     * one user's when {@code onlyUserId} is given.
+     */
+    java.util.Map<java.time.LocalDate, Long> dailyCounts(String accountId, String onlyUserId, String serviceType,
+                                                         String traceName, Instant from);
+
     /** Removes traces older than {@code cutoff}; answers how many. */
     int purgeBefore(Instant cutoff);
 }

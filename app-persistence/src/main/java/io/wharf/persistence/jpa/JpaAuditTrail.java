@@ -100,6 +100,21 @@ public class JpaAuditTrail implements AuditTrail {
     }
 
     @Override
+    public java.util.Map<java.time.LocalDate, Long> dailyCounts(String accountId, String onlyUserId, String serviceType,
+                                                                String traceName, Instant from) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT CAST(record_time AS DATE), COUNT(*) FROM audit_trace"
+                        + " WHERE account_id = ?1 AND service_type = ?2 AND trace_name = ?3 AND record_time >= ?4"
+                        + " AND (?5 IS NULL OR user_id = ?5) GROUP BY CAST(record_time AS DATE)")
+                .setParameter(1, accountId).setParameter(2, serviceType).setParameter(3, traceName)
+                .setParameter(4, Timestamp.from(from)).setParameter(5, onlyUserId).getResultList();
+        java.util.Map<java.time.LocalDate, Long> counts = new java.util.TreeMap<>();
+        rows.forEach(r -> counts.put(r[0] instanceof java.sql.Date d ? d.toLocalDate() : (java.time.LocalDate) r[0],
+                ((Number) r[1]).longValue()));
+        return counts;
+    }
+
+    @Override
     public int purgeBefore(Instant cutoff) {
         return em.createNativeQuery("DELETE FROM audit_trace WHERE record_time < ?1").setParameter(1, Timestamp.from(cutoff))
                 .executeUpdate();

@@ -49,7 +49,11 @@ public class JpaNamespaces implements Namespaces {
 
     @Override
     public List<Namespace> list(NamespaceQuery query) {
-        return select(query, "select n", " order by n.name", NamespaceRow.class)
+        // The order is one of two fixed clauses, never text from the request.
+        String direction = query.descending() ? " desc" : "";
+        String order = query.order() == NamespaceQuery.Order.CREATED
+                ? " order by n.createdAt" + direction + ", n.name" : " order by n.name" + direction;
+        return select(query, "select n", order, NamespaceRow.class)
                 .setHint(Hints.READ_ONLY, true)
                 .setFirstResult(query.offset()).setMaxResults(query.limit())
                 .getResultList().stream().map(NamespaceRow::toNamespace).toList();

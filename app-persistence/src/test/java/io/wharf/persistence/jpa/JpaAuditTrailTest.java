@@ -49,6 +49,12 @@ class JpaAuditTrailTest {
             assertEquals("t186", next.get(0).traceId());
             assertEquals(List.of("t12"), db.inTransaction(em -> new JpaAuditTrail(em).find(query("a1", null, null, "team_12%",
                     0, 10))).stream().map(AuditTrace::traceId).toList(), "resource names match literally, % included");
+            java.time.LocalDate today = java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
+            Instant monthAgo = now.minus(Duration.ofDays(30));
+            assertEquals(java.util.Map.of(today, 42L), db.inTransaction(em -> new JpaAuditTrail(em).dailyCounts("a1", null,
+                    "SWR", "push", monthAgo)), "a1's pushes today, the old one before the range");
+            assertEquals(java.util.Map.of(today, 21L), db.inTransaction(em -> new JpaAuditTrail(em).dailyCounts("a1", "u-carol",
+                    "SWR", "push", monthAgo)), "only carol's");
             assertEquals(1, (int) db.inTransaction(em -> new JpaAuditTrail(em).purgeBefore(now.minus(Duration.ofDays(180)))));
         }
     }

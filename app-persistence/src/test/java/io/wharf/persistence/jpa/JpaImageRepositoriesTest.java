@@ -122,6 +122,10 @@ class JpaImageRepositoriesTest {
         assertEquals("sha256:cc", tags.get(0).digest(), "putting an existing tag moves it");
         Map<Long, List<String>> names = db.inTransaction(em -> new JpaImageTags(em).namesOf(List.of(repo.id())));
         assertEquals(List.of("v1", "v2"), names.get(repo.id()));
+        assertEquals(List.of("v2"), db.inTransaction(em -> new JpaImageTags(em).withDigestPrefix(List.of(repo.id()), "sha256:b", 5))
+                .stream().map(ImageTag::tag).toList(), "a digest's start finds its tags");
+        assertEquals(List.of(), db.inTransaction(em -> new JpaImageTags(em).withDigestPrefix(List.of(repo.id()), "sha256:%", 5)),
+                "the prefix is matched literally");
 
         db.inTransaction(em -> {
             new JpaImageTags(em).remove(repo, tags.get(1));

@@ -141,6 +141,25 @@ public class AuditService {
                 query.before(), query.limit()));
     }
 
+    /**
+     * The last {@code days} days (UTC) of one action's count, oldest first, zero for a quiet day: the account's, or
+     * only the caller's own unless they administer it (the rule the trail's list follows).
+     */
+    @UseCase
+    public java.util.List<java.util.Map.Entry<java.time.LocalDate, Long>> daily(Caller caller, String serviceType,
+                                                                              String traceName, int days) {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        java.time.LocalDate first = today.minusDays(days - 1L);
+        java.util.Map<java.time.LocalDate, Long> counts = trail.dailyCounts(caller.accountId(),
+                caller.accountAdministrator() ? null : caller.userId(), serviceType, traceName,
+                first.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+        java.util.List<java.util.Map.Entry<java.time.LocalDate, Long>> series = new java.util.ArrayList<>();
+        for (java.time.LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
+            series.add(java.util.Map.entry(day, counts.getOrDefault(day, 0L)));
+        }
+        return series;
+    }
+
     void purge() {
         try {
             int removed = self.purgeOlderThan(Instant.now().minus(Duration.ofDays(retentionDays)));

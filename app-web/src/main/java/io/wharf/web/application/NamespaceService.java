@@ -57,9 +57,15 @@ public class NamespaceService {
      * organizations the caller sees only through a repository granted to them, with {@code auth} 1.
      */
     public Page<NamespaceView> list(Caller caller, String nameContains, boolean throughRepositories, PageRequest page) {
+        return list(caller, nameContains, throughRepositories, NamespaceQuery.Order.NAME, false, page);
+    }
+
+    /** As above, in the order asked for (the console's sortable columns). */
+    public Page<NamespaceView> list(Caller caller, String nameContains, boolean throughRepositories,
+                                    NamespaceQuery.Order order, boolean descending, PageRequest page) {
         String visibleTo = Visibility.of(caller).userId();
         NamespaceQuery query = new NamespaceQuery(caller.accountId(), visibleTo, throughRepositories, nameContains,
-                page.offset(), page.limit());
+                order, descending, page.offset(), page.limit());
         return new Page<>(namespaces.list(query).stream()
                 .map(n -> new NamespaceView(n, access.rightOn(caller, n).orElse(Permission.READ))).toList(),
                 namespaces.count(query));

@@ -3,6 +3,7 @@ package io.wharf.web.console;
 import io.wharf.domain.error.WharfException;
 import io.wharf.web.application.NamespaceService;
 import io.wharf.web.application.NamespaceView;
+import io.wharf.domain.namespace.NamespaceQuery;
 import io.wharf.web.application.Page;
 import io.wharf.web.application.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,7 @@ import jakarta.inject.Inject;
 
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,11 +43,16 @@ public class NamespacePages {
     private void list(ConsoleRequest console, int status, Map<String, Object> form) throws IOException {
         String search = console.param("q");
         PageRequest request = Paging.request(console);
-        Page<NamespaceView> page = namespaces.list(console.caller(), search.isEmpty() ? null : search, request);
+        Sorting sort = Sorting.of(console, List.of("name", "created"));
+        Page<NamespaceView> page = namespaces.list(console.caller(),
+                search.isEmpty() ? null : search.toLowerCase(java.util.Locale.ROOT), false,
+                sort.key().equals("created") ? NamespaceQuery.Order.CREATED : NamespaceQuery.Order.NAME, sort.descending(),
+                request);
         Map<String, Object> model = new HashMap<>(form);
         model.put("namespaces", page.items());
         model.put("paging", Paging.of(request, page));
         model.put("q", search);
+        model.put("sort", sort.param());
         model.putIfAbsent("name", "");
         console.render(status, "namespaces", model);
     }

@@ -28,6 +28,8 @@ public class OverviewPages {
     io.wharf.web.application.GarbageCollector collector;
     @Inject
     io.wharf.web.application.ScanResultService scans;
+    @Inject
+    io.wharf.web.application.AuditService audit;
 
     /** The severities in the order the overview shows them, worst first. */
     static final List<String> SEVERITIES = List.of("critical", "high", "medium", "low", "unknown");
@@ -46,6 +48,8 @@ public class OverviewPages {
         model.put("quotas", byKey);
         model.put("storage", chart(usage.report(console.caller(), "store", "daily"), fmt));
         model.put("pulls", chart(usage.report(console.caller(), "downflow", "daily"), fmt));
+        model.put("pushCounts", counts(audit.daily(console.caller(), "registry", "push", 30), fmt));
+        model.put("pullCounts", counts(audit.daily(console.caller(), "registry", "pull", 30), fmt));
         Map<String, Long> found = scans.severities(console.caller());
         long total = found.values().stream().mapToLong(Long::longValue).sum();
         List<Segment> segments = new java.util.ArrayList<>();
@@ -65,6 +69,11 @@ public class OverviewPages {
             model.put("collections", collector.history(console.caller(), 5));
         }
         console.render("overview", model);
+    }
+
+    private static BarChart counts(List<Map.Entry<LocalDate, Long>> series, ConsoleFormat fmt) {
+        return BarChart.of(series.stream().map(d -> new BarChart.Point(fmt.date(d.getKey()
+                .atStartOfDay(java.time.ZoneOffset.UTC).toInstant()), d.getValue(), fmt.number(d.getValue()))).toList());
     }
 
     private static BarChart chart(List<UsageService.DayValue> series, ConsoleFormat fmt) {

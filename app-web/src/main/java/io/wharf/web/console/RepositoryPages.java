@@ -117,16 +117,16 @@ public class RepositoryPages {
         String category = console.param("category");
         PageRequest request = Paging.request(console);
         Map<String, Object> model = new HashMap<>(form);
-        String sort = console.param("sort");
-        RepositoryQuery.Order order = switch (sort.replace("-", "")) {
+        Sorting sort = Sorting.of(console, List.of("name", "updated", "images"));
+        RepositoryQuery.Order order = switch (sort.key()) {
             case "updated" -> RepositoryQuery.Order.UPDATED_TIME;
             case "images" -> RepositoryQuery.Order.TAG_COUNT;
             default -> RepositoryQuery.Order.NAME;
         };
         Page<RepositoryView> page = repositories.listIn(console.caller(), ns,
                 search.isEmpty() ? null : search.toLowerCase(java.util.Locale.ROOT),
-                category.isEmpty() ? null : Category.of(category), order, sort.startsWith("-"), request);
-        model.put("sort", List.of("name", "-name", "updated", "-updated", "images", "-images").contains(sort) ? sort : "");
+                category.isEmpty() ? null : Category.of(category), order, sort.descending(), request);
+        model.put("sort", sort.param());
         NamespaceView namespace = namespaces.show(console.caller(), ns);
         model.put("namespace", namespace);
         model.put("access", namespace.auth().includes(Permission.MANAGE)

@@ -35,6 +35,17 @@ public final class InMemoryAuditTrail implements AuditTrail {
     }
 
     @Override
+    public synchronized java.util.Map<java.time.LocalDate, Long> dailyCounts(String accountId, String onlyUserId,
+                                                                             String serviceType, String traceName, Instant from) {
+        java.util.Map<java.time.LocalDate, Long> counts = new java.util.TreeMap<>();
+        traces.stream().filter(t -> t.accountId().equals(accountId) && (onlyUserId == null || t.userId().equals(onlyUserId))
+                        && t.serviceType().equals(serviceType)
+                        && t.traceName().equals(traceName) && !t.time().isBefore(from))
+                .forEach(t -> counts.merge(t.time().atZone(java.time.ZoneOffset.UTC).toLocalDate(), 1L, Long::sum));
+        return counts;
+    }
+
+    @Override
     public synchronized int purgeBefore(Instant cutoff) {
         int before = traces.size();
         traces.removeIf(t -> t.time().isBefore(cutoff));

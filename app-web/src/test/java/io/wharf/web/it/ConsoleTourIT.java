@@ -191,8 +191,11 @@ class ConsoleTourIT {
                         + " return false; }"
                         + "return Array.from(document.querySelectorAll('body *')).filter(function (e) {"
                         + " return e.getClientRects().length > 0 && e.getBoundingClientRect().right > window.innerWidth + 1 && !clipped(e); })"
-                        + ".slice(0, 4).map(function (e) { return e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')"
-                        + " + (typeof e.className === 'string' && e.className ? '.' + e.className : ''); }).join(' ');");
+                        + ".slice(0, 4).concat(Array.from(document.querySelectorAll('body *')).filter(function (e) {"
+                        + " return e.getBoundingClientRect().width > window.innerWidth; }).slice(0, 4))"
+                        + ".map(function (e) { var c = getComputedStyle(e); return e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')"
+                        + " + (typeof e.className === 'string' && e.className ? '.' + e.className : '') + '[' + c.display + ','"
+                        + " + c.overflowX + ',' + Math.round(e.getBoundingClientRect().width) + ']'; }).join(' ');");
                 faults.add(name + " @" + width + ": scrolls sideways by " + status + " px (" + wide + ")");
             }
             js.executeScript(axe);
