@@ -107,9 +107,13 @@ public class SharePages {
         boolean byMe = console.param("center").equals("self");
         PageRequest request = Paging.request(console);
         String search = console.param("q");
-        Page<SharedView> page = shares.shared(console.caller(), byMe, null, search.isEmpty() ? null : search, null, null,
-                RepositoryQuery.Order.NAME, false, request);
         Map<String, Object> model = new HashMap<>();
+        Sorting sort = Sorting.of(console, java.util.List.of("name", "updated"));
+        Page<SharedView> page = shares.shared(console.caller(), byMe, null,
+                search.isEmpty() ? null : search.toLowerCase(java.util.Locale.ROOT), null, null,
+                sort.key().equals("updated") ? RepositoryQuery.Order.UPDATED_TIME : RepositoryQuery.Order.NAME,
+                sort.descending(), request);
+        model.put("sort", sort.param());
         model.put("byMe", byMe);
         model.put("shared", page.items());
         model.put("paging", Paging.of(request, page));

@@ -125,6 +125,7 @@ class ConsoleTourIT {
             chinese.findElement(By.id("password")).sendKeys(owner.adminPassword());
             Chromium.clickAndWait(chinese, By.id("sign-in"));
             assertEquals("总览", chinese.findElement(By.tagName("h1")).getText());
+            Files.write(SHOTS.resolve("overview-zh-1280.png"), ((TakesScreenshot) chinese).getScreenshotAs(OutputType.BYTES));
             chinese.get(URL + "/console/namespaces/" + ns + "/repos/shop");
             assertTrue(chinese.findElement(By.id("tab-artifacts")).getText().equals("镜像"));
             chinese.get(URL + "/console/preferences?lang=en");
