@@ -37,6 +37,18 @@ final class Chromium {
         });
     }
 
+    /** Signs in from a fresh session and waits for the signed-in page. */
+    static void signIn(WebDriver browser, String account, String user, String password) {
+        browser.manage().deleteAllCookies();
+        browser.get(WharfServer.URL + "/console/login");
+        browser.findElement(org.openqa.selenium.By.id("account")).sendKeys(account);
+        browser.findElement(org.openqa.selenium.By.id("user")).sendKeys(user);
+        browser.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
+        browser.findElement(org.openqa.selenium.By.id("sign-in")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10)).until(
+                org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(org.openqa.selenium.By.cssSelector(".who")));
+    }
+
     /** Follows a link of the top bar's menus, opening its group first (the groups are closed until clicked). */
     static void menu(WebDriver browser, String linkText) {
         // A link inside a closed group has no rendered text, so it is found by its text content.

@@ -53,17 +53,7 @@ class ScanConsoleIT {
 
     /** Waits until the sign-in has landed, so that the next page is asked for with the session. */
     private static void signIn(String account, String user, String password) {
-        browser.get(URL + "/console/login");
-        browser.findElement(By.id("account")).sendKeys(account);
-        browser.findElement(By.id("user")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("sign-in")).click();
-        signedIn();
-    }
-
-    private static void signedIn() {
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.cssSelector(".who")));
+        Chromium.signIn(browser, account, user, password);
     }
 
     @Test
