@@ -19,4 +19,9 @@ public interface Users {
     List<User> ofAccount(String accountId, int offset, int limit);
 
     long countOfAccount(String accountId);
+
+    /** The console language the user chose ("en", "zh-CN"), if they chose one. */
+    Optional<String> consoleLanguage(String userId);
+
+    void setConsoleLanguage(String userId, String languageTag);
 }

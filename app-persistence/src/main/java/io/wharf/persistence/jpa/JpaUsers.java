@@ -37,6 +37,19 @@ public class JpaUsers implements Users {
     }
 
     @Override
+    public Optional<String> consoleLanguage(String userId) {
+        List<?> found = em.createNativeQuery("SELECT console_language FROM account_user WHERE id = ?1")
+                .setParameter(1, userId).getResultList();
+        return found.stream().filter(java.util.Objects::nonNull).map(String::valueOf).findFirst();
+    }
+
+    @Override
+    public void setConsoleLanguage(String userId, String languageTag) {
+        em.createNativeQuery("UPDATE account_user SET console_language = ?1 WHERE id = ?2")
+                .setParameter(1, languageTag).setParameter(2, userId).executeUpdate();
+    }
+
+    @Override
     public void lock(String id) {
         em.find(UserRow.class, id, LockModeType.PESSIMISTIC_WRITE);
     }

@@ -78,6 +78,18 @@ class JpaIdentityTest {
     }
 
     @Test
+    void aUsersConsoleLanguageIsNoneUntilChosen() {
+        User carol = user(account("languages", false), "carol");
+        assertEquals(java.util.Optional.empty(), db.inTransaction(em -> new JpaUsers(em).consoleLanguage(carol.id())));
+        db.inTransaction(em -> {
+            new JpaUsers(em).setConsoleLanguage(carol.id(), "zh-CN");
+            return null;
+        });
+        assertEquals(java.util.Optional.of("zh-CN"), db.inTransaction(em -> new JpaUsers(em).consoleLanguage(carol.id())));
+        assertEquals(carol, db.inTransaction(em -> new JpaUsers(em).byId(carol.id())).orElseThrow(), "the user is unchanged");
+    }
+
+    @Test
     void tokensAreFoundByDigestRevokedAndExpiredOnesPurged() {
         User owner = user(account("tokens", false), "owner");
         AuthToken live = new AuthToken(TokenSecret.digest(TokenSecret.generate()), owner.id(), NOW, NOW.plus(Duration.ofHours(24)));

@@ -155,6 +155,16 @@ public class IdentityService {
         return Caller.of(user, accounts.byId(user.accountId()).orElseThrow());
     }
 
+    /** The console language the signed-in user chose, if any. */
+    public Optional<String> consoleLanguage(Caller caller) {
+        return users.consoleLanguage(caller.userId());
+    }
+
+    /** Remembers the console language the user chose with the switcher ("en" or "zh-CN"). */
+    public void chooseConsoleLanguage(Caller caller, String languageTag) {
+        users.setConsoleLanguage(caller.userId(), languageTag);
+    }
+
     /** A valid token's details, for IAM's token check (the secret itself is not returned again). */
     public IssuedToken describe(String secret) {
         Caller owner = authenticate(secret);

@@ -104,6 +104,11 @@ public class ConsoleServlet extends HttpServlet {
         Caller signedIn = callerOf(session);
         io.wharf.web.servlet.AuditFilter.identify(request, signedIn, null);
         ConsoleRequest console = new ConsoleRequest(request, response, engine, application, signedIn);
+        if (signedIn != null) {
+            // The switcher's choice follows the user to other browsers.
+            ConsoleLocale.supported(request.getParameter("lang"))
+                    .ifPresent(chosen -> identity.chooseConsoleLanguage(signedIn, console.reader().tag()));
+        }
         try {
             if ("POST".equals(request.getMethod()) && !CsrfToken.matches(session, request.getParameter(CsrfToken.FIELD))) {
                 console.render(403, "error", Map.of("message",

@@ -59,6 +59,7 @@ public class SignInPages {
                 old.invalidate();
             }
             console.session(true).setAttribute(ConsoleServlet.USER_ID, caller.userId());
+            identity.consoleLanguage(caller).ifPresent(tag -> console.remember(ConsoleLocale.LANGUAGE_COOKIE, tag));
             console.redirect(next.isEmpty() ? "/console/" : next);
         } catch (WharfException refused) {
             console.render(ConsoleRequest.statusOf(refused), "login",

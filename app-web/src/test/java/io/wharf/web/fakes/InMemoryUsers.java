@@ -36,6 +36,18 @@ public final class InMemoryUsers implements Users {
         return user;
     }
 
+    private final Map<String, String> languages = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public Optional<String> consoleLanguage(String userId) {
+        return Optional.ofNullable(languages.get(userId));
+    }
+
+    @Override
+    public void setConsoleLanguage(String userId, String languageTag) {
+        languages.put(userId, languageTag);
+    }
+
     @Override
     public Optional<User> byId(String id) {
         return Optional.ofNullable(people.get(id));

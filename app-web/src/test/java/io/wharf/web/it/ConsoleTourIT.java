@@ -121,6 +121,10 @@ class ConsoleTourIT {
             chinese.get(URL + "/console/preferences?lang=en");
             chinese.get(URL + "/console/");
             assertEquals("Overview", chinese.findElement(By.tagName("h1")).getText(), "the switch is remembered");
+            chinese.manage().deleteAllCookies();
+            Chromium.signIn(chinese, owner.name(), owner.adminName(), owner.adminPassword());
+            assertEquals("Overview", chinese.findElement(By.tagName("h1")).getText(),
+                    "the user's choice follows them to a browser that asks for Chinese");
         } finally {
             chinese.quit();
         }
