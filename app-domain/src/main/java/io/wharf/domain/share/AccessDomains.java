@@ -25,4 +25,7 @@ public interface AccessDomains {
     List<SharedRepository> list(SharedQuery query);
 
     long count(SharedQuery query);
+
+    /** The accounts an account's repositories are shared with, by name, at most {@code limit} (the share form's picker). */
+    List<String> receiversOf(String ownerAccountId, int limit);
 }

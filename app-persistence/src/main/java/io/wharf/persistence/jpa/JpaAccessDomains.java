@@ -100,6 +100,15 @@ public class JpaAccessDomains implements AccessDomains {
     }
 
     @Override
+    public List<String> receiversOf(String ownerAccountId, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object> names = em.createNativeQuery("SELECT DISTINCT d.account_name FROM access_domain d"
+                        + " JOIN image_repository r ON r.id = d.repository_id WHERE r.account_id = ?1 ORDER BY d.account_name")
+                .setParameter(1, ownerAccountId).setMaxResults(limit).getResultList();
+        return names.stream().map(String::valueOf).toList();
+    }
+
+    @Override
     public long count(SharedQuery query) {
         return select(query, "select count(r)", "", Long.class).getSingleResult();
     }

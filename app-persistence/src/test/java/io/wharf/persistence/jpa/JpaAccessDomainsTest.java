@@ -99,6 +99,9 @@ class JpaAccessDomainsTest {
                 "each shared repository once, however many accounts it is shared with");
         assertNull(byOwner.get(0).share());
         assertEquals(0L, db.<Long>inTransaction(em -> new JpaAccessDomains(em).count(query(friend, true, null))));
+        assertEquals(List.of(friend.name().value(), stranger.name().value()).stream().sorted().toList(),
+                db.inTransaction(em -> new JpaAccessDomains(em).receiversOf(owner.id(), 10)), "each receiver once");
+        assertEquals(List.of(), db.inTransaction(em -> new JpaAccessDomains(em).receiversOf(friend.id(), 10)));
 
         WharfException twice = assertThrows(WharfException.class, () -> share(web, friend, "forever"));
         assertEquals(Failure.EXISTS, twice.failure());

@@ -69,6 +69,11 @@ public class ShareService {
         return new Page<>(views, views.size());
     }
 
+    /** Accounts the caller's account already shares with, for the share form's suggestions (never other accounts). */
+    public List<String> knownReceivers(Caller caller, int limit) {
+        return shares.receiversOf(caller.accountId(), limit);
+    }
+
     public ShareCheck check(Caller caller, String namespace, String repository, String accessDomain) {
         ImageRepository repo = access.locate(caller, namespace, repository).require(Permission.EDIT).repository();
         boolean exists = existingAccount(accessDomain).isPresent();

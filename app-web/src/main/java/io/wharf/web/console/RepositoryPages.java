@@ -185,6 +185,8 @@ public class RepositoryPages {
                         ? shareService.list(console.caller(), ns, repo, new PageRequest(0, PageRequest.MAX_LIMIT)).items()
                         : List.of());
                 model.put("now", Instant.now());
+                model.put("receivers", view.auth().includes(Permission.MANAGE) ? shareService.knownReceivers(console.caller(), 200)
+                        : List.of());
                 model.putIfAbsent("shareAccount", "");
                 model.putIfAbsent("shareDeadline", "");
             }

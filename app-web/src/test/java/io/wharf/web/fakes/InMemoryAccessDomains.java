@@ -79,4 +79,10 @@ public final class InMemoryAccessDomains implements AccessDomains {
     public long count(SharedQuery query) {
         return 0;
     }
+
+    /** The fakes hold one account's repositories: every receiver counts. */
+    @Override
+    public List<String> receiversOf(String ownerAccountId, int limit) {
+        return shares.values().stream().map(AccessDomain::accountName).distinct().sorted().limit(limit).toList();
+    }
 }

@@ -187,6 +187,8 @@ class ConsoleIT {
         signIn(owner, owner.adminPassword());
         waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".who")));
         browser.get(page);
+        assertEquals(1, browser.findElements(By.cssSelector("#share-receivers option[value='" + friend.name() + "']")).size(),
+                "an account shared with before is offered in the account field");
         var deadline = browser.findElement(By.cssSelector("tr[data-share='" + friend.name() + "'] input.deadline"));
         deadline.clear();
         deadline.sendKeys(java.time.Instant.now().minusSeconds(3600).toString());
