@@ -4,7 +4,7 @@ package io.wharf.domain.sync;
 public class SyncFailure extends RuntimeException {
 
     /** The categories a sync task reports. */
-    public enum Reason { WRONG_CREDENTIALS, UNREACHABLE, TIMED_OUT, BAD_ANSWER, REGISTRY_REMOVED }
+    public enum Reason { WRONG_CREDENTIALS, UNREACHABLE, TIMED_OUT, BAD_ANSWER, REGISTRY_REMOVED, CANCELLED }
 
     private final Reason reason;
 

@@ -163,7 +163,9 @@ public class SyncTaskService {
                             self.countOwn(task.accountId(), registry.type()));
                 }
             } catch (SyncFailure failure) {
-                self.finish(task.id(), registry.id(), TaskRegistry.FAILED, failure.getMessage(), 0);
+                if (failure.reason() != SyncFailure.Reason.CANCELLED) {
+                    self.finish(task.id(), registry.id(), TaskRegistry.FAILED, failure.getMessage(), 0);
+                }
             } catch (RuntimeException unexpected) {
                 LOG.log(Level.WARNING, "Sync of registry " + registry.name() + " failed", unexpected);
                 self.finish(task.id(), registry.id(), TaskRegistry.FAILED,
@@ -191,11 +193,43 @@ public class SyncTaskService {
             }
         });
         self.store(task.id(), accountId, registry, batch, stored[0] + batch.size());
-        self.complete(task.id(), registry.id(), total, started);
+        self.complete(task.id(), accountId, registry.id(), total, started);
+    }
+
+    /**
+     * Stops a task: its registries still being walked end failed, "cancelled by" the caller; what their walks stored
+     * so far stays (the next task finishes it). The walks stop at their next batch. Says how many were stopped.
+     */
+    @UseCase
+    public int cancel(Caller caller, long taskId) {
+        if (!caller.accountAdministrator()) {
+            throw WharfException.forbidden("Only the account's administrators cancel sync tasks.");
+        }
+        SyncTask task = tasks.byId(caller.accountId(), taskId).orElseThrow(() -> WharfException.notFound(
+                Subject.SYNC_TASK, "The sync task " + taskId + " does not exist."));
+        int stopped = 0;
+        for (TaskRegistry registry : task.registries()) {
+            if (registry.syncStatus().equals(TaskRegistry.RUNNING)) {
+                tasks.finish(taskId, registry.registryId(), TaskRegistry.FAILED, "Cancelled by " + caller.userName() + ".",
+                        registry.totalNum(), now());
+                stopped++;
+            }
+        }
+        return stopped;
+    }
+
+    /** A walk goes on only while its task's row for the registry still says running (a cancel ends it). */
+    private void requireRunning(long taskId, String accountId, long registryId) {
+        boolean running = tasks.byId(accountId, taskId).stream().flatMap(t -> t.registries().stream())
+                .anyMatch(r -> r.registryId() == registryId && r.syncStatus().equals(TaskRegistry.RUNNING));
+        if (!running) {
+            throw new SyncFailure(SyncFailure.Reason.CANCELLED, "The sync task was cancelled.");
+        }
     }
 
     @UseCase
     public void store(long taskId, String accountId, SyncRegistry registry, List<RemoteImage> images, int foundSoFar) {
+        requireRunning(taskId, accountId, registry.id());
         if (registries.byId(accountId, registry.id()).isEmpty()) {
             throw new SyncFailure(SyncFailure.Reason.REGISTRY_REMOVED, "The registry was removed during the sync.");
         }
@@ -205,7 +239,8 @@ public class SyncTaskService {
     }
 
     @UseCase
-    public void complete(long taskId, long registryId, int total, Instant walkStart) {
+    public void complete(long taskId, String accountId, long registryId, int total, Instant walkStart) {
+        requireRunning(taskId, accountId, registryId);
         tasks.removeUnseen(registryId, walkStart);
         tasks.finish(taskId, registryId, TaskRegistry.FINISHED, "", total, now());
     }

@@ -24,6 +24,14 @@ public class SyncTaskPages {
     SyncTaskService tasks;
 
     void handle(ConsoleRequest console) throws IOException {
+        if (console.isPost() && console.param("action").equals("cancel")) {
+            console.submit("/console/sync-tasks", () -> {
+                long id = console.intParam("task", 0);
+                int stopped = tasks.cancel(console.caller(), id);
+                return console.text("sync.cancelled", id, stopped);
+            }, (status, error) -> list(console, status, Map.of("error", error)));
+            return;
+        }
         if (console.isPost()) {
             try {
                 SyncTask task = tasks.create(console.caller(), true, List.of());

@@ -145,6 +145,31 @@ class SyncTaskServiceTest {
     }
 
     @Test
+    void aCancelledTaskStopsItsWalkAndSaysWhoCancelledIt() {
+        SyncRegistry harbor = registry("harbor", RegistryType.Harbor);
+        remote = images(450);
+        SyncTask task = service.create(ADMIN, true, List.of());
+        assertEquals(1, service.cancel(ADMIN, task.id()));
+        executor.runAll();
+        assertEquals(TaskRegistry.FAILED, outcome(task).syncStatus());
+        assertEquals("Cancelled by alice.", outcome(task).failedReason());
+        assertEquals(0, tasks.imagesOf(harbor.id()).size(), "the walk stopped at its first batch");
+        assertEquals(0, service.cancel(ADMIN, task.id()), "an ended task has nothing left to stop");
+        service.create(ADMIN, true, List.of());
+    }
+
+    @Test
+    void onlyAnAdministratorCancelsAndOnlyTheirAccountsTasks() {
+        registry("harbor", RegistryType.Harbor);
+        SyncTask task = service.create(ADMIN, true, List.of());
+        assertThrows(WharfException.class, () -> service.cancel(MEMBER, task.id()));
+        Caller other = new Caller("olga", "olga", "acct-b", "b", "pb", true, false);
+        assertEquals(io.wharf.domain.error.Failure.NOT_FOUND,
+                assertThrows(WharfException.class, () -> service.cancel(other, task.id())).failure());
+        assertEquals(TaskRegistry.RUNNING, outcome(task).syncStatus());
+    }
+
+    @Test
     void thisWharfsOwnRegistryCountsTheImagesItAlreadyLists() {
         registry("mine", RegistryType.SwrPrivate);
         SyncTask task = service.create(ADMIN, true, List.of());
