@@ -26,6 +26,12 @@ public interface ImageTags {
     /** The tag names of many repositories at once, for list answers, in one query. */
     Map<Long, List<String>> namesOf(Collection<Long> repositoryIds);
 
+    /** Counts a pull of the tag named, or of every tag naming the digest named. */
+    void countPull(long repositoryId, String reference, java.time.Instant at);
+
+    /** The pull counts of these tags of a repository; a tag never pulled is left out. */
+    Map<String, TagPulls> pulls(long repositoryId, Collection<String> tags);
+
     /** Tags of these repositories whose image digest starts with {@code digestPrefix} ("sha256:ab12..."), at most limit. */
     List<ImageTag> withDigestPrefix(Collection<Long> repositoryIds, String digestPrefix, int limit);
 

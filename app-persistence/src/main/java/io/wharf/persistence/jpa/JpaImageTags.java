@@ -131,6 +131,31 @@ public class JpaImageTags implements ImageTags {
     }
 
     @Override
+    public void countPull(long repositoryId, String reference, Instant at) {
+        String column = reference.contains(":") ? "digest" : "tag";
+        em.createNativeQuery("UPDATE image_tag SET pull_count = pull_count + 1, pulled_at = ?3 WHERE repository_id = ?1 AND "
+                        + column + " = ?2")
+                .setParameter(1, repositoryId).setParameter(2, reference).setParameter(3, java.sql.Timestamp.from(at))
+                .executeUpdate();
+    }
+
+    @Override
+    public Map<String, io.wharf.domain.repository.TagPulls> pulls(long repositoryId, Collection<String> names) {
+        Map<String, io.wharf.domain.repository.TagPulls> pulls = new LinkedHashMap<>();
+        if (names.isEmpty()) {
+            return pulls;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT tag, pull_count, pulled_at FROM image_tag WHERE repository_id = ?1"
+                + " AND pull_count > 0 AND tag IN (?2)").setParameter(1, repositoryId).setParameter(2, List.copyOf(names))
+                .getResultList();
+        rows.forEach(r -> pulls.put((String) r[0], new io.wharf.domain.repository.TagPulls(((Number) r[1]).longValue(),
+                r[2] instanceof java.sql.Timestamp t ? t.toInstant()
+                        : r[2] instanceof java.time.LocalDateTime l ? java.sql.Timestamp.valueOf(l).toInstant() : null)));
+        return pulls;
+    }
+
+    @Override
     public List<ImageTag> withDigestPrefix(Collection<Long> repositoryIds, String digestPrefix, int limit) {
         if (repositoryIds.isEmpty()) {
             return List.of();

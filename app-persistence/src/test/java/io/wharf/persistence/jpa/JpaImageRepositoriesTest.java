@@ -126,6 +126,16 @@ class JpaImageRepositoriesTest {
                 .stream().map(ImageTag::tag).toList(), "a digest's start finds its tags");
         assertEquals(List.of(), db.inTransaction(em -> new JpaImageTags(em).withDigestPrefix(List.of(repo.id()), "sha256:%", 5)),
                 "the prefix is matched literally");
+        Instant pulledAt = Instant.parse("2026-11-30T10:00:00Z");
+        db.inTransaction(em -> {
+            new JpaImageTags(em).countPull(repo.id(), "v1", pulledAt);
+            new JpaImageTags(em).countPull(repo.id(), "sha256:cc", pulledAt.plusSeconds(60));
+            new JpaImageTags(em).countPull(repo.id(), "nothing", pulledAt);
+            return null;
+        });
+        assertEquals(Map.of("v1", new io.wharf.domain.repository.TagPulls(2, pulledAt.plusSeconds(60))),
+                db.inTransaction(em -> new JpaImageTags(em).pulls(repo.id(), List.of("v1", "v2"))),
+                "pulled by its name and by its digest; a tag never pulled is left out");
 
         db.inTransaction(em -> {
             new JpaImageTags(em).remove(repo, tags.get(1));

@@ -221,9 +221,13 @@ public class RegistryService {
         return digest == null ? Optional.empty() : manifests.byDigest(repositoryId, digest);
     }
 
-    /** One pull of an image counts towards {@code num_download}. */
-    public void countPull(long repositoryId) {
+    /**
+     * One pull of an image counts towards the repository's {@code num_download}, and towards the tag pulled (or every
+     * tag naming the digest pulled), with the time.
+     */
+    public void countPull(long repositoryId, String reference) {
         repositories.countDownload(repositoryId);
+        tags.countPull(repositoryId, reference, java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
     }
 
     /** Deletes a tag, or a manifest by digest together with every tag that names it. */

@@ -131,6 +131,11 @@ public class RepositoryService {
         return new RepositoryTags(found, new Page<>(tags.list(query), tags.count(query)));
     }
 
+    /** How often the listed tags were pulled and when last (for the console's artifact list). */
+    public Map<String, io.wharf.domain.repository.TagPulls> pulls(RepositoryTags listed) {
+        return tags.pulls(listed.repository().id(), listed.tags().items().stream().map(ImageTag::tag).toList());
+    }
+
     public void deleteTag(Caller caller, String namespace, String repository, String tag) {
         RepositoryAccess.Located located = access.locate(caller, namespace, repository).require(Permission.EDIT);
         ImageTag found = tags.byTag(located.repository().id(), tag).orElseThrow(() -> WharfException.notFound(

@@ -201,7 +201,7 @@ public class RepositoryPages {
                 String search = console.param("q");
                 RepositoryTags tags = repositories.tags(console.caller(), ns, repo, search.isEmpty() ? null : search,
                         true, true, request);
-                List<Artifact> artifacts = Artifact.of(tags.tags().items());
+                List<Artifact> artifacts = Artifact.of(tags.tags().items(), repositories.pulls(tags));
                 model.put("artifacts", artifacts);
                 model.put("scans", scanResults.scansOf(view.repository().id(),
                         artifacts.stream().map(Artifact::digest).toList()));

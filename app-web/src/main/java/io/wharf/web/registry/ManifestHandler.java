@@ -65,7 +65,7 @@ class ManifestHandler {
             try (InputStream in = store.open(Digest.parse(manifest.digest()), 0, manifest.size())) {
                 call.copy(in);
             }
-            registry.countPull(target.repository().id());
+            registry.countPull(target.repository().id(), reference);
         }
     }
 

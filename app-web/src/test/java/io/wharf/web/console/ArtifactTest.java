@@ -25,4 +25,15 @@ class ArtifactTest {
         assertEquals(t.plusSeconds(5), artifacts.get(0).pushedAt());
         assertEquals(List.of("2.0"), artifacts.get(1).tags());
     }
+
+    @Test
+    void anImagesPullsAreItsTagsPullsAddedUp() {
+        Instant t = Instant.parse("2026-11-30T00:00:00Z");
+        List<Artifact> artifacts = Artifact.of(List.of(tag("latest", "sha256:aaa", 100, t), tag("1.0", "sha256:aaa", 100, t)),
+                java.util.Map.of("latest", new io.wharf.domain.repository.TagPulls(3, t.plusSeconds(9)),
+                        "1.0", new io.wharf.domain.repository.TagPulls(2, t.plusSeconds(4))));
+        assertEquals(5, artifacts.get(0).pulls());
+        assertEquals(t.plusSeconds(9), artifacts.get(0).pulledAt());
+        assertEquals(null, Artifact.of(List.of(tag("x", "sha256:b", 1, t))).get(0).pulledAt(), "never pulled");
+    }
 }

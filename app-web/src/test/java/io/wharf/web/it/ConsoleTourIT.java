@@ -54,6 +54,8 @@ class ConsoleTourIT {
                 image(ns + "/shop:1.0")).ok();
         run("copy", "--dest-tls-verify=false", "--dest-creds", creds(owner), "oci:" + dir.resolve("img") + ":1.0",
                 image(ns + "/shop:latest")).ok();
+        run("copy", "--src-tls-verify=false", "--src-creds", creds(owner), image(ns + "/shop:latest"),
+                "oci:" + dir.resolve("pulled") + ":latest").ok();
         Files.createDirectories(SHOTS);
         browser = Chromium.start();
     }
@@ -151,6 +153,8 @@ class ConsoleTourIT {
         assertEquals(1, rows.size(), "one image under two tags is one row");
         assertEquals(List.of("latest", "1.0"), rows.get(0).findElements(By.cssSelector(".tag")).stream()
                 .map(org.openqa.selenium.WebElement::getText).toList());
+        assertTrue(Integer.parseInt(rows.get(0).findElement(By.cssSelector(".pulls span")).getText()) >= 1,
+                "the pull of latest is counted on its image");
         String digest = rows.get(0).findElement(By.cssSelector("code.digest")).getText();
         assertTrue(digest.matches("sha256:[0-9a-f]{64}"), digest);
         browser.get(URL + "/console/search?q=" + digest.substring(7, 19));
