@@ -54,6 +54,24 @@ class AuditServiceTest {
     }
 
     @Test
+    void aDailySeriesHasEveryDayOldestFirstAndCountsOnlyTheCallersOwnForAMember() {
+        Instant now = Instant.now();
+        audit.record(trace(ADMIN, "push", now));
+        audit.record(trace(MEMBER, "push", now));
+        audit.record(trace(MEMBER, "push", now.minus(Duration.ofDays(2))));
+        audit.record(trace(MEMBER, "pull", now));
+        audit.record(trace(OUTSIDER, "push", now));
+        audit.flush();
+        List<java.util.Map.Entry<java.time.LocalDate, Long>> admins = audit.daily(ADMIN, "SWR", "push", 30);
+        assertEquals(30, admins.size());
+        assertEquals(java.time.LocalDate.now(java.time.ZoneOffset.UTC), admins.get(29).getKey(), "today last");
+        assertEquals(2L, admins.get(29).getValue(), "the account's pushes today, not the other account's");
+        assertEquals(1L, admins.get(27).getValue());
+        assertEquals(0L, admins.get(0).getValue(), "a quiet day is a zero, not a gap");
+        assertEquals(1L, audit.daily(MEMBER, "SWR", "push", 30).get(29).getValue(), "a member counts their own");
+    }
+
+    @Test
     void pagesFollowTheMarkerNewestFirst() {
         Instant now = Instant.now();
         for (int i = 0; i < 5; i++) {
