@@ -42,4 +42,20 @@ final class ConsoleMessages extends AbstractMessageResolver {
             return null;
         }
     }
+
+    private static final java.util.regex.Pattern API_FIELD =
+            java.util.regex.Pattern.compile("\\b[a-z]+(?:_[a-z]+)+\\b|\\b[a-z]+[A-Z][A-Za-z]+\\b");
+
+    /** A domain message with the API's field names ({@code registry_url}) replaced by the form labels of this language. */
+    static String inWords(Locale locale, String message) {
+        java.util.regex.Matcher field = API_FIELD.matcher(message);
+        StringBuilder words = new StringBuilder();
+        while (field.find()) {
+            String label = text(locale, "field." + field.group());
+            field.appendReplacement(words, java.util.regex.Matcher.quoteReplacement(label == null ? field.group() : label));
+        }
+        field.appendTail(words);
+        String result = words.toString();
+        return result.isEmpty() ? result : Character.toUpperCase(result.charAt(0)) + result.substring(1);
+    }
 }

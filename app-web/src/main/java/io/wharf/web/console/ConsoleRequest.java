@@ -102,18 +102,8 @@ public final class ConsoleRequest {
      * the form's labels ({@code field.registry_url} in the bundle), so a person reads what to fix on the page.
      */
     public String refusal(WharfException refused) {
-        java.util.regex.Matcher field = API_FIELD.matcher(refused.getMessage());
-        StringBuilder words = new StringBuilder();
-        while (field.find()) {
-            String label = ConsoleMessages.text(reader.locale(), "field." + field.group());
-            field.appendReplacement(words, java.util.regex.Matcher.quoteReplacement(label == null ? field.group() : label));
-        }
-        field.appendTail(words);
-        String message = words.toString();
-        return message.isEmpty() ? message : Character.toUpperCase(message.charAt(0)) + message.substring(1);
+        return ConsoleMessages.inWords(reader.locale(), refused.getMessage());
     }
-
-    private static final java.util.regex.Pattern API_FIELD = java.util.regex.Pattern.compile("\\b[a-z]+(?:_[a-z]+)+\\b|\\b[a-z]+[A-Z][A-Za-z]+\\b");
 
     /** The path and query this request asked for, for a return address. */
     String requested() {

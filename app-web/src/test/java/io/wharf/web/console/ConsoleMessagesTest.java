@@ -76,4 +76,14 @@ class ConsoleMessagesTest {
         assertEquals("One tag deleted.", ConsoleMessages.text(Locale.ENGLISH, "tags.deletedMany", 1));
         assertEquals("Shared with team-b.", ConsoleMessages.text(Locale.ENGLISH, "share.added", "team-b"));
     }
+
+    @Test
+    void aRefusalNamesFieldsAsTheFormsLabelThem() {
+        assertEquals("URL must be http(s)://host[:port].",
+                ConsoleMessages.inWords(Locale.ENGLISH, "registry_url must be http(s)://host[:port]."));
+        assertEquals("区域 ID must be 1 to 64 characters.",
+                ConsoleMessages.inWords(Locale.SIMPLIFIED_CHINESE, "region_id must be 1 to 64 characters."));
+        assertEquals("Some_unknown_field stays as it is.",
+                ConsoleMessages.inWords(Locale.ENGLISH, "some_unknown_field stays as it is."));
+    }
 }
