@@ -2,6 +2,7 @@ package io.wharf.persistence.jpa;
 
 import io.wharf.domain.repository.ImageRepository;
 import io.wharf.domain.repository.ImageTag;
+import io.wharf.domain.repository.TagPulls;
 import io.wharf.domain.repository.ImageTags;
 import io.wharf.domain.repository.TagQuery;
 import io.wharf.domain.repository.TaggedImage;
@@ -140,8 +141,8 @@ public class JpaImageTags implements ImageTags {
     }
 
     @Override
-    public Map<String, io.wharf.domain.repository.TagPulls> pulls(long repositoryId, Collection<String> names) {
-        Map<String, io.wharf.domain.repository.TagPulls> pulls = new LinkedHashMap<>();
+    public Map<String, TagPulls> pulls(long repositoryId, Collection<String> names) {
+        Map<String, TagPulls> pulls = new LinkedHashMap<>();
         if (names.isEmpty()) {
             return pulls;
         }
@@ -149,7 +150,7 @@ public class JpaImageTags implements ImageTags {
         List<Object[]> rows = em.createNativeQuery("SELECT tag, pull_count, pulled_at FROM image_tag WHERE repository_id = ?1"
                 + " AND pull_count > 0 AND tag IN (?2)").setParameter(1, repositoryId).setParameter(2, List.copyOf(names))
                 .getResultList();
-        rows.forEach(r -> pulls.put((String) r[0], new io.wharf.domain.repository.TagPulls(((Number) r[1]).longValue(),
+        rows.forEach(r -> pulls.put((String) r[0], new TagPulls(((Number) r[1]).longValue(),
                 r[2] instanceof java.sql.Timestamp t ? t.toInstant()
                         : r[2] instanceof java.time.LocalDateTime l ? java.sql.Timestamp.valueOf(l).toInstant() : null)));
         return pulls;

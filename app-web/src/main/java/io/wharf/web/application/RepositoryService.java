@@ -11,6 +11,7 @@ import io.wharf.domain.repository.Category;
 import io.wharf.domain.repository.ImageRepositories;
 import io.wharf.domain.repository.ImageRepository;
 import io.wharf.domain.repository.ImageTag;
+import io.wharf.domain.repository.TagPulls;
 import io.wharf.domain.repository.ImageTags;
 import io.wharf.domain.repository.RepositoryDetails;
 import io.wharf.domain.repository.RepositoryName;
@@ -132,7 +133,7 @@ public class RepositoryService {
     }
 
     /** How often the listed tags were pulled and when last (for the console's artifact list). */
-    public Map<String, io.wharf.domain.repository.TagPulls> pulls(RepositoryTags listed) {
+    public Map<String, TagPulls> pulls(RepositoryTags listed) {
         return tags.pulls(listed.repository().id(), listed.tags().items().stream().map(ImageTag::tag).toList());
     }
 

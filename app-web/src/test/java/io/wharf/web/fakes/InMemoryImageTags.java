@@ -2,6 +2,7 @@ package io.wharf.web.fakes;
 
 import io.wharf.domain.repository.ImageRepository;
 import io.wharf.domain.repository.ImageTag;
+import io.wharf.domain.repository.TagPulls;
 import io.wharf.domain.repository.ImageTags;
 import io.wharf.domain.repository.TagQuery;
 import io.wharf.domain.repository.TaggedImage;
@@ -68,19 +69,19 @@ public final class InMemoryImageTags implements ImageTags {
         throw new UnsupportedOperationException("lists are tested on MariaDB");
     }
 
-    private final Map<String, io.wharf.domain.repository.TagPulls> pulls = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, TagPulls> pulls = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
     public void countPull(long repositoryId, String reference, java.time.Instant at) {
         tags.values().stream().filter(t -> t.repositoryId() == repositoryId
                         && (reference.contains(":") ? t.digest().equals(reference) : t.tag().equals(reference)))
-                .forEach(t -> pulls.merge(key(repositoryId, t.tag()), new io.wharf.domain.repository.TagPulls(1, at),
-                        (a, b) -> new io.wharf.domain.repository.TagPulls(a.count() + 1, at)));
+                .forEach(t -> pulls.merge(key(repositoryId, t.tag()), new TagPulls(1, at),
+                        (a, b) -> new TagPulls(a.count() + 1, at)));
     }
 
     @Override
-    public Map<String, io.wharf.domain.repository.TagPulls> pulls(long repositoryId, Collection<String> names) {
-        Map<String, io.wharf.domain.repository.TagPulls> found = new java.util.LinkedHashMap<>();
+    public Map<String, TagPulls> pulls(long repositoryId, Collection<String> names) {
+        Map<String, TagPulls> found = new java.util.LinkedHashMap<>();
         names.forEach(n -> java.util.Optional.ofNullable(pulls.get(key(repositoryId, n))).ifPresent(p -> found.put(n, p)));
         return found;
     }
