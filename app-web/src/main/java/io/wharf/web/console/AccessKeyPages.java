@@ -5,6 +5,13 @@ import io.wharf.web.application.CredentialService;
 import io.wharf.web.application.IssuedAccessKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
 import jakarta.servlet.http.HttpSession;
 
 import java.io.IOException;
@@ -21,6 +28,7 @@ import java.util.Map;
  * Deleting one asks first.
  */
 @ApplicationScoped
+@Path("access-keys")
 public class AccessKeyPages {
     static final String ISSUED = "wharf.issuedKey";
     private static final Duration KEPT = Duration.ofMinutes(5);
@@ -30,6 +38,29 @@ public class AccessKeyPages {
 
     /** A key just made, held for its one showing and its download. */
     record Issued(IssuedAccessKey key, Instant at, boolean shown) {
+    }
+
+
+    @GET
+    public Response show(@Context HttpServletRequest http) throws IOException {
+        return ConsolePage.answer(http, this::handle);
+    }
+
+    @POST
+    public Response submit(@Context HttpServletRequest http) throws IOException {
+        return ConsolePage.answer(http, this::handle);
+    }
+
+    @GET
+    @Path("{rest: .+}")
+    public Response showMore(@Context HttpServletRequest http) throws IOException {
+        return ConsolePage.answer(http, this::handle);
+    }
+
+    @POST
+    @Path("{rest: .+}")
+    public Response submitMore(@Context HttpServletRequest http) throws IOException {
+        return ConsolePage.answer(http, this::handle);
     }
 
     void handle(ConsoleRequest console) throws IOException {

@@ -8,6 +8,13 @@ import io.wharf.web.application.Page;
 import io.wharf.web.application.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -18,9 +25,21 @@ import java.util.Map;
  * and {@code /console/users?account=<id>} (an account's administrator adds users).
  */
 @ApplicationScoped
+@Path("{section: accounts|users}")
 public class AccountPages {
     @Inject
     AccountService accounts;
+
+
+    @GET
+    public Response show(@Context HttpServletRequest http, @PathParam("section") String section) throws IOException {
+        return ConsolePage.answer(http, console -> handle(console, section));
+    }
+
+    @POST
+    public Response submit(@Context HttpServletRequest http, @PathParam("section") String section) throws IOException {
+        return ConsolePage.answer(http, console -> handle(console, section));
+    }
 
     void handle(ConsoleRequest console, String section) throws IOException {
         if (section.equals("accounts")) {

@@ -6,6 +6,13 @@ import io.wharf.domain.error.WharfException;
 import io.wharf.web.application.AuditService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
 import java.time.LocalDate;
@@ -20,12 +27,24 @@ import java.util.Map;
  * filtered by days (UTC), user, service, action, resource and outcome, fifty a page with "Older" following the marker.
  */
 @ApplicationScoped
+@Path("audit")
 public class AuditPages {
     private static final int PAGE = 50;
     private static final List<String> FILTERS = List.of("from", "to", "user", "service", "action", "resource", "rating");
 
     @Inject
     AuditService audit;
+
+
+    @GET
+    public Response show(@Context HttpServletRequest http) throws IOException {
+        return ConsolePage.answer(http, this::handle);
+    }
+
+    @POST
+    public Response submit(@Context HttpServletRequest http) throws IOException {
+        return ConsolePage.answer(http, this::handle);
+    }
 
     void handle(ConsoleRequest console) throws IOException {
         Map<String, Object> model = new HashMap<>();

@@ -5,9 +5,7 @@ import io.wharf.domain.account.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import org.thymeleaf.TemplateEngine;
-import org.thymeleaf.context.WebContext;
-import org.thymeleaf.web.servlet.JakartaServletWebApplication;
+import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -21,18 +19,15 @@ public final class ConsoleRequest {
 
     private final HttpServletRequest request;
     private final HttpServletResponse response;
-    private final TemplateEngine engine;
-    private final JakartaServletWebApplication application;
+    /** What the page answered: a view, a redirect or a download; the resource method returns it. */
+    private Response outcome;
     private final Caller caller;
     private final String[] path;
     private final ConsoleLocale reader;
 
-    ConsoleRequest(HttpServletRequest request, HttpServletResponse response, TemplateEngine engine,
-                   JakartaServletWebApplication application, Caller caller) {
+    ConsoleRequest(HttpServletRequest request, HttpServletResponse response, Caller caller) {
         this.request = request;
         this.response = response;
-        this.engine = engine;
-        this.application = application;
         this.caller = caller;
         this.reader = ConsoleLocale.of(request, response);
         String info = request.getPathInfo() == null ? "" : request.getPathInfo();
@@ -113,7 +108,29 @@ public final class ConsoleRequest {
     }
 
     public void redirect(String path) {
-        redirect(response, request.getContextPath() + path);
+        answer(Response.status(Response.Status.FOUND).header("Location", request.getContextPath() + path).build());
+    }
+
+    /** Keeps the page's answer; the first one counts (a page answers once, then returns). */
+    private void answer(Response answer) {
+        if (outcome == null) {
+            outcome = answer;
+        }
+    }
+
+    /** Drops an answer a failed page had begun, so the error page answers instead. */
+    void forget() {
+        outcome = null;
+    }
+
+    /** The page's answer, for its resource method to return. */
+    Response outcome() {
+        return outcome == null ? Response.noContent().build() : outcome;
+    }
+
+    /** The console request the front door made for this HTTP request. */
+    static ConsoleRequest of(HttpServletRequest http) {
+        return (ConsoleRequest) http.getAttribute(ConsoleRequest.class.getName());
     }
 
     /**
@@ -166,10 +183,8 @@ public final class ConsoleRequest {
 
     /** Sends a file to download (an SBOM) instead of a page. */
     public void download(String fileName, String contentType, byte[] content) throws IOException {
-        response.setContentType(contentType);
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName.replaceAll("[^A-Za-z0-9._-]", "_") + "\"");
-        response.setContentLength(content.length);
-        response.getOutputStream().write(content);
+        answer(Response.ok(content, contentType).header("Content-Disposition", "attachment; filename=\""
+                + fileName.replaceAll("[^A-Za-z0-9._-]", "_") + "\"").build());
     }
 
     public void render(String template, Map<String, Object> variables) throws IOException {
@@ -177,23 +192,18 @@ public final class ConsoleRequest {
     }
 
     public void render(int status, String template, Map<String, Object> variables) throws IOException {
-        WebContext context = new WebContext(application.buildExchange(request, response), reader.locale());
-        context.setVariables(variables);
-        context.setVariable("caller", caller);
-        context.setVariable("reader", reader);
-        context.setVariable("fmt", new ConsoleFormat(reader));
-        context.setVariable("here", requested());
-        context.setVariable("csrf", CsrfToken.of(request.getSession(true)));
+        Map<String, Object> all = new HashMap<>(variables);
+        all.put("caller", caller);
+        all.put("reader", reader);
+        all.put("fmt", new ConsoleFormat(reader));
+        all.put("here", requested());
+        all.put("csrf", CsrfToken.of(request.getSession(true)));
         HttpSession session = request.getSession(false);
         Optional.ofNullable(session).map(s -> s.getAttribute(FLASH)).ifPresent(flash -> {
-            context.setVariable("flash", flash);
+            all.put("flash", flash);
             session.removeAttribute(FLASH);
         });
-        // Rendered whole before anything is sent, so a template that fails mid-page leaves no half page behind.
-        java.io.StringWriter page = new java.io.StringWriter(8192);
-        engine.process(template, context, page);
-        response.setStatus(status);
-        response.setContentType("text/html;charset=UTF-8");
-        response.getWriter().write(page.toString());
+        answer(Response.status(status).type("text/html;charset=UTF-8").entity(new View(template, all, reader.locale()))
+                .build());
     }
 }

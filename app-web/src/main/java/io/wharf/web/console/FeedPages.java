@@ -8,6 +8,13 @@ import io.wharf.web.application.PageRequest;
 import io.wharf.web.application.WharfSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -19,11 +26,23 @@ import java.util.Map;
  * {@code WHARF_FEED_DIR} (zip uploads go through the API: they may be hundreds of megabytes).
  */
 @ApplicationScoped
+@Path("feeds")
 public class FeedPages {
     @Inject
     FeedService feeds;
     @Inject
     WharfSettings settings;
+
+
+    @GET
+    public Response show(@Context HttpServletRequest http) throws IOException {
+        return ConsolePage.answer(http, this::handle);
+    }
+
+    @POST
+    public Response submit(@Context HttpServletRequest http) throws IOException {
+        return ConsolePage.answer(http, this::handle);
+    }
 
     void handle(ConsoleRequest console) throws IOException {
         Map<String, Object> model = new HashMap<>();

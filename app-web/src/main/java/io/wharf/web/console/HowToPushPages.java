@@ -7,6 +7,13 @@ import io.wharf.web.application.PageRequest;
 import io.wharf.web.application.WharfSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -19,6 +26,7 @@ import java.util.Map;
  * temporary login (6 hours), shown once on the page the POST redirects to.
  */
 @ApplicationScoped
+@Path("how-to-push")
 public class HowToPushPages {
     static final String TEMPORARY = "wharf.temporaryLogin";
 
@@ -28,6 +36,17 @@ public class HowToPushPages {
     WharfSettings settings;
     @Inject
     NamespaceService namespaces;
+
+
+    @GET
+    public Response show(@Context HttpServletRequest http) throws IOException {
+        return ConsolePage.answer(http, this::handle);
+    }
+
+    @POST
+    public Response submit(@Context HttpServletRequest http) throws IOException {
+        return ConsolePage.answer(http, this::handle);
+    }
 
     void handle(ConsoleRequest console) throws IOException {
         String namespace = console.param("namespace");

@@ -9,6 +9,13 @@ import io.wharf.web.application.Page;
 import io.wharf.web.application.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -20,11 +27,23 @@ import java.util.Map;
  * administrators turn scanning on push on or off here.
  */
 @ApplicationScoped
+@Path("image-assets")
 public class ImageAssetPages {
     @Inject
     ImageAssetService assets;
     @Inject
     ScanService scans;
+
+
+    @GET
+    public Response show(@Context HttpServletRequest http) throws IOException {
+        return ConsolePage.answer(http, this::handle);
+    }
+
+    @POST
+    public Response submit(@Context HttpServletRequest http) throws IOException {
+        return ConsolePage.answer(http, this::handle);
+    }
 
     void handle(ConsoleRequest console) throws IOException {
         if (console.isPost()) {

@@ -6,6 +6,13 @@ import io.wharf.web.application.QuotaService;
 import io.wharf.web.application.UsageService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
 import java.time.LocalDate;
@@ -19,6 +26,7 @@ import java.util.Map;
  * also see the whole installation and the latest garbage collections with the next scheduled one.
  */
 @ApplicationScoped
+@Path("/")
 public class OverviewPages {
     @Inject
     UsageService usage;
@@ -36,6 +44,17 @@ public class OverviewPages {
 
     /** One part of the vulnerabilities bar: a severity, its count, and its place in the 600-wide drawing. */
     public record Segment(String severity, long count, double x, double width) {
+    }
+
+
+    @GET
+    public Response show(@Context HttpServletRequest http) throws IOException {
+        return ConsolePage.answer(http, this::handle);
+    }
+
+    @POST
+    public Response submit(@Context HttpServletRequest http) throws IOException {
+        return ConsolePage.answer(http, this::handle);
     }
 
     void handle(ConsoleRequest console) throws IOException {

@@ -1,6 +1,13 @@
 package io.wharf.web.console;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
 import java.time.ZoneId;
@@ -14,12 +21,24 @@ import java.util.Map;
  * which the locale resolver and the console's front door have already remembered.
  */
 @ApplicationScoped
+@Path("preferences")
 public class PreferencePages {
     @jakarta.inject.Inject
     io.wharf.web.application.IdentityService identity;
 
     private static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream()
             .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/")).sorted().toList();
+
+
+    @GET
+    public Response show(@Context HttpServletRequest http) throws IOException {
+        return ConsolePage.answer(http, this::handle);
+    }
+
+    @POST
+    public Response submit(@Context HttpServletRequest http) throws IOException {
+        return ConsolePage.answer(http, this::handle);
+    }
 
     void handle(ConsoleRequest console) throws IOException {
         if (console.isPost()) {

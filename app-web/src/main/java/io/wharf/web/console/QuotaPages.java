@@ -6,6 +6,13 @@ import io.wharf.domain.quota.QuotaKey;
 import io.wharf.web.application.QuotaService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
 import java.util.EnumMap;
@@ -18,9 +25,21 @@ import java.util.Map;
  * also read any account's ({@code ?account=}) and set them: a number, -1 for no limit, blank for the operator's default.
  */
 @ApplicationScoped
+@Path("quotas")
 public class QuotaPages {
     @Inject
     QuotaService quotas;
+
+
+    @GET
+    public Response show(@Context HttpServletRequest http) throws IOException {
+        return ConsolePage.answer(http, this::handle);
+    }
+
+    @POST
+    public Response submit(@Context HttpServletRequest http) throws IOException {
+        return ConsolePage.answer(http, this::handle);
+    }
 
     void handle(ConsoleRequest console) throws IOException {
         String account = console.param("account").isEmpty() ? console.caller().accountName() : console.param("account");

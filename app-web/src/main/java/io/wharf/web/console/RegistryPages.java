@@ -5,6 +5,13 @@ import io.wharf.domain.sync.RegistryType;
 import io.wharf.web.application.SyncRegistryService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -16,9 +23,33 @@ import java.util.Map;
  * credentials (the password is typed in once and never shown again); add one, remove one after a confirmation.
  */
 @ApplicationScoped
+@Path("registries")
 public class RegistryPages {
     @Inject
     SyncRegistryService registries;
+
+
+    @GET
+    public Response show(@Context HttpServletRequest http) throws IOException {
+        return ConsolePage.answer(http, this::handle);
+    }
+
+    @POST
+    public Response submit(@Context HttpServletRequest http) throws IOException {
+        return ConsolePage.answer(http, this::handle);
+    }
+
+    @GET
+    @Path("{rest: .+}")
+    public Response showMore(@Context HttpServletRequest http) throws IOException {
+        return ConsolePage.answer(http, this::handle);
+    }
+
+    @POST
+    @Path("{rest: .+}")
+    public Response submitMore(@Context HttpServletRequest http) throws IOException {
+        return ConsolePage.answer(http, this::handle);
+    }
 
     void handle(ConsoleRequest console) throws IOException {
         String[] path = console.path();

@@ -7,6 +7,13 @@ import io.wharf.web.application.PageRequest;
 import io.wharf.web.application.ReplicationService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -20,11 +27,23 @@ import java.util.Map;
  * one waits or runs. {@code /console/regions}: the sites, which Wharf's administrators add and remove.
  */
 @ApplicationScoped
+@Path("regions")
 public class ReplicationPages {
     private static final List<String> FORM = List.of("region", "remote_namespace", "tags");
 
     @Inject
     ReplicationService replication;
+
+
+    @GET
+    public Response show(@Context HttpServletRequest http) throws IOException {
+        return ConsolePage.answer(http, this::regions);
+    }
+
+    @POST
+    public Response submit(@Context HttpServletRequest http) throws IOException {
+        return ConsolePage.answer(http, this::regions);
+    }
 
     void handle(ConsoleRequest console, String ns, String repo, String base) throws IOException {
         String page = base + "/replication";

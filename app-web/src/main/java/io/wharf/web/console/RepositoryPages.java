@@ -20,6 +20,13 @@ import io.wharf.domain.permission.Permission;
 import io.wharf.web.application.WharfSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -33,6 +40,7 @@ import java.util.Map;
  * repository ({@code /console/namespaces/<ns>/repos/<repo$path>}: brief, pull address, tags, edit, delete).
  */
 @ApplicationScoped
+@Path("namespaces/{ns}")
 public class RepositoryPages {
     private static final List<String> CATEGORIES = Arrays.stream(Category.values()).map(Category::apiName).toList();
 
@@ -60,6 +68,41 @@ public class RepositoryPages {
     TriggerPages triggerPages;
     @Inject
     ReplicationPages replicationPages;
+
+    @Inject
+    NamespacePages namespacePages;
+
+    @GET
+    public Response show(@Context HttpServletRequest http) throws IOException {
+        return ConsolePage.answer(http, this::handle);
+    }
+
+    @POST
+    public Response submit(@Context HttpServletRequest http) throws IOException {
+        return ConsolePage.answer(http, this::handle);
+    }
+
+    @GET
+    @Path("{rest: .+}")
+    public Response showMore(@Context HttpServletRequest http) throws IOException {
+        return ConsolePage.answer(http, this::route);
+    }
+
+    @POST
+    @Path("{rest: .+}")
+    public Response submitMore(@Context HttpServletRequest http) throws IOException {
+        return ConsolePage.answer(http, this::route);
+    }
+
+    /** {@code <ns>/delete} deletes the organization itself; everything else under it is this page's. */
+    private void route(ConsoleRequest console) throws IOException {
+        String[] path = console.path();
+        if (path.length == 3 && path[2].equals("delete")) {
+            namespacePages.handle(console);
+        } else {
+            handle(console);
+        }
+    }
 
     /** Handles {@code /console/namespaces/<ns>[/repos/<repo>[/edit|/delete|/tags/<tag>/delete]]}. */
     void handle(ConsoleRequest console) throws IOException {

@@ -8,6 +8,13 @@ import io.wharf.web.application.RepositoryService;
 import io.wharf.web.application.RepositoryView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -22,6 +29,7 @@ import java.util.Map;
  * repositories are lowercase by rule, tags are compared lowercased).
  */
 @ApplicationScoped
+@Path("search")
 public class SearchPages {
     static final int SHOWN = 20;
     /** How many of the caller's most recently updated repositories the tag search reads. */
@@ -41,6 +49,17 @@ public class SearchPages {
 
     /** A tag found: its repository's path and page, and the tag. */
     public record FoundTag(String path, String page, String tag, String label) {
+    }
+
+
+    @GET
+    public Response show(@Context HttpServletRequest http) throws IOException {
+        return ConsolePage.answer(http, this::handle);
+    }
+
+    @POST
+    public Response submit(@Context HttpServletRequest http) throws IOException {
+        return ConsolePage.answer(http, this::handle);
     }
 
     void handle(ConsoleRequest console) throws IOException {

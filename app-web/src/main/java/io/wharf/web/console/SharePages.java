@@ -11,6 +11,13 @@ import io.wharf.web.application.SharedView;
 import io.wharf.web.application.WharfSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -21,11 +28,18 @@ import java.util.Map;
  * ({@code .../shares[/<account>/edit|delete]}); and the "Shared with me" / "Shared by me" lists ({@code /console/shared}).
  */
 @ApplicationScoped
+@Path("shared")
 public class SharePages {
     @Inject
     ShareService shares;
     @Inject
     WharfSettings settings;
+
+
+    @GET
+    public Response show(@Context HttpServletRequest http) throws IOException {
+        return ConsolePage.answer(http, this::list);
+    }
 
     void handle(ConsoleRequest console, String ns, String repo, String repositoryPage, String account, String action,
                 RepositoryPages.Detail detail) throws IOException {

@@ -6,6 +6,13 @@ import io.wharf.web.application.IdentityService;
 import io.wharf.web.application.PasswordCredentials;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
 import jakarta.servlet.http.HttpSession;
 
 import java.io.IOException;
@@ -13,6 +20,7 @@ import java.util.Map;
 
 /** Sign-in and sign-out. A successful sign-in starts a fresh session, so a planted session id is worthless. */
 @ApplicationScoped
+@Path("{section: login|logout}")
 public class SignInPages {
     @Inject
     IdentityService identity;
@@ -31,6 +39,17 @@ public class SignInPages {
             return "";
         }
         return next;
+    }
+
+
+    @GET
+    public Response show(@Context HttpServletRequest http, @PathParam("section") String section) throws IOException {
+        return ConsolePage.answer(http, console -> handle(console, section));
+    }
+
+    @POST
+    public Response submit(@Context HttpServletRequest http, @PathParam("section") String section) throws IOException {
+        return ConsolePage.answer(http, console -> handle(console, section));
     }
 
     void handle(ConsoleRequest console, String section) throws IOException {
@@ -58,7 +77,7 @@ public class SignInPages {
             if (old != null) {
                 old.invalidate();
             }
-            console.session(true).setAttribute(ConsoleServlet.USER_ID, caller.userId());
+            console.session(true).setAttribute(ConsoleFrontDoor.USER_ID, caller.userId());
             identity.consoleLanguage(caller).ifPresent(tag -> console.remember(ConsoleLocale.LANGUAGE_COOKIE, tag));
             console.redirect(next.isEmpty() ? "/console/" : next);
         } catch (WharfException refused) {

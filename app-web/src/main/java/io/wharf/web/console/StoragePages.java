@@ -7,6 +7,13 @@ import io.wharf.web.application.Page;
 import io.wharf.web.application.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -17,11 +24,23 @@ import java.util.Map;
  * period are kept so that a push in progress is never collected.
  */
 @ApplicationScoped
+@Path("storage")
 public class StoragePages {
     @Inject
     GarbageCollector collector;
     @Inject
     BackupService backups;
+
+
+    @GET
+    public Response show(@Context HttpServletRequest http) throws IOException {
+        return ConsolePage.answer(http, this::handle);
+    }
+
+    @POST
+    public Response submit(@Context HttpServletRequest http) throws IOException {
+        return ConsolePage.answer(http, this::handle);
+    }
 
     void handle(ConsoleRequest console) throws IOException {
         Map<String, Object> model = new HashMap<>();

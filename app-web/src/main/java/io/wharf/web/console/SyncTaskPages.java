@@ -8,6 +8,13 @@ import io.wharf.web.application.PageRequest;
 import io.wharf.web.application.SyncTaskService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -19,9 +26,21 @@ import java.util.Map;
  * fail; a running task is followed in place by the console script (its region is marked live), with a progress bar.
  */
 @ApplicationScoped
+@Path("sync-tasks")
 public class SyncTaskPages {
     @Inject
     SyncTaskService tasks;
+
+
+    @GET
+    public Response show(@Context HttpServletRequest http) throws IOException {
+        return ConsolePage.answer(http, this::handle);
+    }
+
+    @POST
+    public Response submit(@Context HttpServletRequest http) throws IOException {
+        return ConsolePage.answer(http, this::handle);
+    }
 
     void handle(ConsoleRequest console) throws IOException {
         if (console.isPost() && console.param("action").equals("cancel")) {
