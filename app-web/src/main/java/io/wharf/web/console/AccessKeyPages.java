@@ -5,6 +5,7 @@ import io.wharf.web.application.CredentialService;
 import io.wharf.web.application.IssuedAccessKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.wharf.web.application.UseCase;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -42,6 +43,7 @@ public class AccessKeyPages {
 
 
     @GET
+    @UseCase
     public Response show(@Context HttpServletRequest http) throws IOException {
         return ConsolePage.answer(http, this::handle);
     }
@@ -53,6 +55,7 @@ public class AccessKeyPages {
 
     @GET
     @Path("{rest: .+}")
+    @UseCase
     public Response showMore(@Context HttpServletRequest http) throws IOException {
         return ConsolePage.answer(http, this::handle);
     }

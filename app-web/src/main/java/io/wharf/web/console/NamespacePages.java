@@ -8,6 +8,7 @@ import io.wharf.web.application.Page;
 import io.wharf.web.application.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.wharf.web.application.UseCase;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -33,6 +34,7 @@ public class NamespacePages {
 
 
     @GET
+    @UseCase
     public Response show(@Context HttpServletRequest http) throws IOException {
         return ConsolePage.answer(http, this::handle);
     }

@@ -1,6 +1,7 @@
 package io.wharf.web.console;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import io.wharf.web.application.UseCase;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -31,6 +32,7 @@ public class PreferencePages {
 
 
     @GET
+    @UseCase
     public Response show(@Context HttpServletRequest http) throws IOException {
         return ConsolePage.answer(http, this::handle);
     }

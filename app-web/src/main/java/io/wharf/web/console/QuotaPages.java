@@ -6,6 +6,7 @@ import io.wharf.domain.quota.QuotaKey;
 import io.wharf.web.application.QuotaService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.wharf.web.application.UseCase;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -32,6 +33,7 @@ public class QuotaPages {
 
 
     @GET
+    @UseCase
     public Response show(@Context HttpServletRequest http) throws IOException {
         return ConsolePage.answer(http, this::handle);
     }

@@ -5,6 +5,7 @@ import io.wharf.domain.sync.RegistryType;
 import io.wharf.web.application.SyncRegistryService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.wharf.web.application.UseCase;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -30,6 +31,7 @@ public class RegistryPages {
 
 
     @GET
+    @UseCase
     public Response show(@Context HttpServletRequest http) throws IOException {
         return ConsolePage.answer(http, this::handle);
     }
@@ -41,6 +43,7 @@ public class RegistryPages {
 
     @GET
     @Path("{rest: .+}")
+    @UseCase
     public Response showMore(@Context HttpServletRequest http) throws IOException {
         return ConsolePage.answer(http, this::handle);
     }

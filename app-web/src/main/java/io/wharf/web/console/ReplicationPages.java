@@ -7,6 +7,7 @@ import io.wharf.web.application.PageRequest;
 import io.wharf.web.application.ReplicationService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.wharf.web.application.UseCase;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -36,6 +37,7 @@ public class ReplicationPages {
 
 
     @GET
+    @UseCase
     public Response show(@Context HttpServletRequest http) throws IOException {
         return ConsolePage.answer(http, this::regions);
     }

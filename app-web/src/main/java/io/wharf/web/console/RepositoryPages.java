@@ -20,6 +20,7 @@ import io.wharf.domain.permission.Permission;
 import io.wharf.web.application.WharfSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.wharf.web.application.UseCase;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -73,6 +74,7 @@ public class RepositoryPages {
     NamespacePages namespacePages;
 
     @GET
+    @UseCase
     public Response show(@Context HttpServletRequest http) throws IOException {
         return ConsolePage.answer(http, this::handle);
     }
@@ -84,6 +86,7 @@ public class RepositoryPages {
 
     @GET
     @Path("{rest: .+}")
+    @UseCase
     public Response showMore(@Context HttpServletRequest http) throws IOException {
         return ConsolePage.answer(http, this::route);
     }

@@ -11,6 +11,7 @@ import io.wharf.web.application.SharedView;
 import io.wharf.web.application.WharfSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.wharf.web.application.UseCase;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -37,6 +38,7 @@ public class SharePages {
 
 
     @GET
+    @UseCase
     public Response show(@Context HttpServletRequest http) throws IOException {
         return ConsolePage.answer(http, this::list);
     }

@@ -6,6 +6,7 @@ import io.wharf.web.application.IdentityService;
 import io.wharf.web.application.PasswordCredentials;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.wharf.web.application.UseCase;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -43,6 +44,7 @@ public class SignInPages {
 
 
     @GET
+    @UseCase
     public Response show(@Context HttpServletRequest http, @PathParam("section") String section) throws IOException {
         return ConsolePage.answer(http, console -> handle(console, section));
     }
