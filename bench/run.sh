@@ -47,34 +47,36 @@ P0=$(${SQL} -N -e "SELECT project_id FROM account WHERE name = 'acct0000'")
 P1=$(${SQL} -N -e "SELECT project_id FROM account WHERE name = 'acct0001'")
 measure() {
   local name=$1 path=$2 connections=$3 token=${4:-${TOKEN}}
-  wrk -t2 -c"${connections}" -d10s --timeout 10s -H "X-Auth-Token: ${token}" "${URL}${path}" >/dev/null  # warm-up
+  wrk -t2 -c"${connections}" -d5s --timeout 10s -H "X-Auth-Token: ${token}" "${URL}${path}" >/dev/null  # warm-up
   local out
   out=$(wrk -t2 -c"${connections}" -d"${DURATION}s" --timeout 10s --latency -H "X-Auth-Token: ${token}" "${URL}${path}")
   local p50 p99 rps errors
   p50=$(awk '$1=="50%"{print $2}' <<<"${out}")
   p99=$(awk '$1=="99%"{print $2}' <<<"${out}")
   rps=$(awk '/^Requests\/sec/{print $2}' <<<"${out}")
-  errors=$(awk '/Non-2xx/{print $5}' <<<"${out}")
+  errors=$(awk '/Non-2xx/{n+=$5} /Socket errors/{gsub(",", ""); n+=$4+$6+$8+$10} END{print n+0}' <<<"${out}")
   printf '| %s | %s | %s | %s | %s | %s |\n' "${name}" "${connections}" "${p50}" "${p99}" "${rps}" "${errors:-0}"
+}
+ROWS=()
+endpoints() {
+  local c=$1
+  if [ "${BENCH_ONLY:-}" != assets ]; then
+    measure "GET /v2/manage/repos (100 of 1,000, each with its 100 tag names)" "/v2/manage/repos?offset=0&limit=100" "${c}"
+    measure "GET /v2/manage/shared-repositories thirdparty (100 of 1,000)" \
+      "/v2/manage/shared-repositories?center=thirdparty&offset=0&limit=100" "${c}"
+  fi
+  measure "HSS image list private_image (100 of 100,000)" \
+    "/v5/${P0}/image/swr-repository?image_type=private_image&offset=0&limit=100" "${c}"
+  measure "HSS image list shared_image (100 of 100,000)" \
+    "/v5/${P1}/image/swr-repository?image_type=shared_image&offset=0&limit=100" "${c}" "${SHARED_TOKEN}"
+  [ "${BENCH_ONLY:-}" = assets ] || measure "a repository's brief (ns00042/repo5)" "/v2/manage/namespaces/ns00042/repos/repo5" "${c}"
 }
 echo
 echo "| endpoint | clients | p50 | p99 | requests/s | non-2xx |"
 echo "|---|---|---|---|---|---|"
-for c in 8 64; do
-  [ "${BENCH_ONLY:-}" = assets ] && break
-  measure "GET /v2/manage/repos (100 of 1,000)" "/v2/manage/repos?offset=0&limit=100" "${c}"
-  measure "GET /v2/manage/shared-repositories thirdparty (100 of 1,000)" \
-    "/v2/manage/shared-repositories?center=thirdparty&offset=0&limit=100" "${c}"
-  measure "GET /v2/manage/namespaces/ns00042/repos/repo5" "/v2/manage/namespaces/ns00042/repos/repo5" "${c}"
-done
-for c in 8 64; do
-  measure "HSS image list private_image (100 of 100,000)" \
-    "/v5/${P0}/image/swr-repository?image_type=private_image&offset=0&limit=100" "${c}"
-  measure "HSS image list private_image, image_name=repo5, latest_version=true (100 of 100)" \
-    "/v5/${P0}/image/swr-repository?image_type=private_image&image_name=repo5&latest_version=true&limit=100" "${c}"
-  measure "HSS image list shared_image (100 of 100,000)" \
-    "/v5/${P1}/image/swr-repository?image_type=shared_image&offset=0&limit=100" "${c}" "${SHARED_TOKEN}"
-done
+for c in ${BENCH_CLIENTS:-8 64 300}; do endpoints "${c}"; done
+echo
+echo "Wharf's resident memory after the runs: $(( $(ps -o rss= -p "$(pgrep -f 'ws-server.jar wharf' | head -1)") / 1024 )) MB"
 echo
 echo "Query plans:"
 ${SQL} -t < bench/explain.sql

@@ -35,3 +35,11 @@ SELECT r.id, r.account_id, CONCAT('v', t.seq), CONCAT('sha256:', SHA2(CONCAT(r.i
 FROM image_repository r JOIN seq_0_to_99 t WHERE r.account_id = MD5('a0');
 
 ANALYZE TABLE account, account_user, swr_namespace, image_repository, access_domain, image_tag;
+
+-- Tags were written straight into the table: give their repositories the image count, size and update time that
+-- pushes keep on them: Wharf reads the counts rather than counting tags, and a repository was last updated by its
+-- newest tag.
+UPDATE image_repository r JOIN (SELECT repository_id, COUNT(*) n, SUM(size_bytes) b, MAX(updated_at) u FROM image_tag
+    GROUP BY repository_id) t ON t.repository_id = r.id
+SET r.num_images = t.n, r.size_bytes = t.b, r.updated_at = t.u;
+ANALYZE TABLE image_repository;

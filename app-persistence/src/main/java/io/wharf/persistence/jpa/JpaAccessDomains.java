@@ -13,7 +13,9 @@ import jakarta.persistence.TypedQuery;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -89,14 +91,27 @@ public class JpaAccessDomains implements AccessDomains {
 
     @Override
     public List<SharedRepository> list(SharedQuery query) {
-        String projection = query.byMe() ? "select r" : "select r, s";
-        List<Object> rows = select(query, projection, RepositoryOrder.of(query.order(), query.descending()), Object.class)
-                .setHint(Hints.READ_ONLY, true)
+        // Two steps: the page's ids in order (narrow rows: the sort of every share's whole repository row was most of
+        // the time), then those rows.
+        List<Object> ids = select(query, query.byMe() ? "select r.id" : "select s.id",
+                RepositoryOrder.of(query.order(), query.descending()), Object.class)
                 .setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList();
-        return rows.stream().map(row -> query.byMe()
-                ? new SharedRepository(((ImageRepositoryRow) row).toRepository(), null)
-                : new SharedRepository(((ImageRepositoryRow) ((Object[]) row)[0]).toRepository(),
-                ((AccessDomainRow) ((Object[]) row)[1]).toAccessDomain())).toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Object, SharedRepository> found = new HashMap<>();
+        if (query.byMe()) {
+            em.createQuery("select r from ImageRepositoryRow r where r.id in :ids", ImageRepositoryRow.class)
+                    .setParameter("ids", ids).setHint(Hints.READ_ONLY, true).getResultList()
+                    .forEach(r -> found.put(r.id, new SharedRepository(r.toRepository(), null)));
+        } else {
+            em.createQuery("select r, s from AccessDomainRow s, ImageRepositoryRow r where s.id in :ids"
+                            + " and r.id = s.repositoryId", Object[].class)
+                    .setParameter("ids", ids).setHint(Hints.READ_ONLY, true).getResultList()
+                    .forEach(row -> found.put(((AccessDomainRow) row[1]).id, new SharedRepository(
+                            ((ImageRepositoryRow) row[0]).toRepository(), ((AccessDomainRow) row[1]).toAccessDomain())));
+        }
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
     }
 
     @Override
@@ -110,6 +125,17 @@ public class JpaAccessDomains implements AccessDomains {
 
     @Override
     public long count(SharedQuery query) {
+        if (!query.byMe() && query.ownerAccountName() == null && query.namespaceContains() == null
+                && query.nameContains() == null) {
+            // Nothing asked of the repository: count the account's shares off their index (the repository is there).
+            TypedQuery<Long> shares = em.createQuery("select count(s) from AccessDomainRow s where s.accountId = :account"
+                    + (query.valid() == null ? "" : query.valid() ? " and (s.deadline is null or s.deadline > :now)"
+                    : " and s.deadline <= :now"), Long.class).setParameter("account", query.accountId());
+            if (query.valid() != null) {
+                shares.setParameter("now", query.now());
+            }
+            return shares.getSingleResult();
+        }
         return select(query, "select count(r)", "", Long.class).getSingleResult();
     }
 

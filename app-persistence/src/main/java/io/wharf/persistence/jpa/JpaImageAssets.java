@@ -14,6 +14,7 @@ import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,12 +49,14 @@ public class JpaImageAssets implements ImageAssets {
         }
         // Two steps: the page's tag ids in order (narrow rows, index-only reads: sorting an account's 100,000 tags
         // with their manifests took seconds), then those tags with their repositories.
-        List<Long> ids = select(query, "select t.id", " order by t.updatedAt desc, t.id desc", Long.class)
+        boolean shared = query.type() == ImageType.SHARED_IMAGE;
+        List<Long> ids = shared && unfiltered(query) && query.offset() + query.limit() <= NEWEST_WALK_LIMIT
+                ? newestSharedTags(query.accountId(), query.offset(), query.limit())
+                : select(query, "select t.id", " order by t.updatedAt desc, t.id desc", Long.class)
                 .setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList();
         if (ids.isEmpty()) {
             return List.of();
         }
-        boolean shared = query.type() == ImageType.SHARED_IMAGE;
         Map<Long, ImageAsset> found = new HashMap<>();
         TypedQuery<Object[]> page = em.createQuery(shared
                         ? "select t, r, s from ImageTagRow t, ImageRepositoryRow r, AccessDomainRow s where t.id in :ids"
@@ -78,10 +81,65 @@ public class JpaImageAssets implements ImageAssets {
         return share.deadline == null || share.deadline.isAfter(now);
     }
 
+    /** The deepest page the walk below answers; past it the database sorts every shared tag. */
+    private static final int NEWEST_WALK_LIMIT = 1_000;
+    private static final int WALK_BATCH = 50;
+
+    /**
+     * The newest tags of the repositories shared with an account, without sorting all of them: a repository's update
+     * time is never older than its tags' (a tag change updates its repository in the same transaction), so walking the
+     * shared repositories newest first, a batch at a time, can stop once the next repository is older than the
+     * {@code offset + limit}-th newest tag found. The shared repositories are read once (narrow rows); each batch of them
+     * reads its newest tags off the (repository, update time) index.
+     */
+    private List<Long> newestSharedTags(String accountId, int offset, int limit) {
+        int wanted = offset + limit;
+        List<Object[]> repositories = em.createQuery("select r.id, r.updatedAt from AccessDomainRow s,"
+                        + " ImageRepositoryRow r where s.accountId = :account and r.id = s.repositoryId"
+                        + " order by r.updatedAt desc, r.id desc", Object[].class)
+                .setParameter("account", accountId).getResultList();
+        List<Object[]> newest = new ArrayList<>();
+        Comparator<Object[]> newestFirst = Comparator.comparing((Object[] tag) -> (Instant) tag[1])
+                .thenComparing(tag -> (Long) tag[0]).reversed();
+        for (int first = 0; first < repositories.size(); first += WALK_BATCH) {
+            if (newest.size() >= wanted
+                    && ((Instant) repositories.get(first)[1]).isBefore((Instant) newest.get(wanted - 1)[1])) {
+                break;
+            }
+            List<Long> batch = repositories.subList(first, Math.min(first + WALK_BATCH, repositories.size())).stream()
+                    .map(r -> (Long) r[0]).toList();
+            newest.addAll(em.createQuery("select t.id, t.updatedAt from ImageTagRow t where t.repositoryId in :ids"
+                            + " order by t.updatedAt desc, t.id desc", Object[].class)
+                    .setParameter("ids", batch).setMaxResults(wanted).getResultList());
+            newest.sort(newestFirst);
+            if (newest.size() > wanted) {
+                newest.subList(wanted, newest.size()).clear();
+            }
+        }
+        return newest.stream().skip(offset).map(tag -> (Long) tag[0]).toList();
+    }
+
+    /** No filter but the image type: the whole list, whose size the repositories' image counts already hold. */
+    private static boolean unfiltered(AssetQuery query) {
+        return query.namespace() == null && query.nameContains() == null && query.version() == null
+                && !query.latestOnly() && query.minimumSize() == null && query.updatedFrom() == null
+                && query.updatedTo() == null && (query.scan() == null || query.scan().equals(ScanCriteria.NONE))
+                && query.visibleTo() == null;
+    }
+
     @Override
     public long count(AssetQuery query) {
         if (query.type().synced()) {
             return synced(query, "select count(i)", "", Long.class).getSingleResult();
+        }
+        if (unfiltered(query)) {
+            // Summing 1,000 repositories' image counts, where counting the tags walked 100,000 index entries.
+            return em.createQuery(query.type() == ImageType.SHARED_IMAGE
+                            ? "select coalesce(sum(r.numImages), 0L) from AccessDomainRow s, ImageRepositoryRow r"
+                            + " where s.accountId = :account and r.id = s.repositoryId"
+                            : "select coalesce(sum(r.numImages), 0L) from ImageRepositoryRow r where r.accountId = :account",
+                            Long.class)
+                    .setParameter("account", query.accountId()).getSingleResult();
         }
         return select(query, "select count(t)", "", Long.class).getSingleResult();
     }

@@ -123,7 +123,9 @@ public class JpaImageTags implements ImageTags {
         if (repositoryIds.isEmpty()) {
             return names;
         }
-        em.createQuery("select t.repositoryId, t.tag from ImageTagRow t where t.repositoryId in :ids order by t.tag",
+        // In the unique index's order (repository, tag): read straight off it, where a global order by tag sorted them all.
+        em.createQuery("select t.repositoryId, t.tag from ImageTagRow t where t.repositoryId in :ids"
+                                + " order by t.repositoryId, t.tag",
                         Object[].class)
                 .setParameter("ids", repositoryIds)
                 .getResultList().stream()

@@ -36,6 +36,8 @@ public class RepositoryService {
     @Inject
     ImageTags tags;
     @Inject
+    TagNames tagNames;
+    @Inject
     Accounts accounts;
     @Inject
     RepositoryAccess access;
@@ -51,6 +53,7 @@ public class RepositoryService {
         this.repositories = repositories;
         this.tags = tags;
         this.accounts = accounts;
+        this.tagNames = new TagNames(tags);
         this.access = access;
     }
 
@@ -105,7 +108,7 @@ public class RepositoryService {
 
     private Page<RepositoryView> list(Caller caller, RepositoryQuery query) {
         List<ImageRepository> found = repositories.list(query);
-        Map<Long, List<String>> names = tags.namesOf(found.stream().map(ImageRepository::id).toList());
+        Map<Long, List<String>> names = tagNames.of(found);
         // Lists do not carry each repository's right (the API's list items have none); the page of one does.
         return new Page<>(found.stream().map(r -> new RepositoryView(r, null, caller.accountName(),
                 names.getOrDefault(r.id(), List.of()))).toList(), repositories.count(query));

@@ -39,6 +39,8 @@ public class ShareService {
     Accounts accounts;
     @Inject
     ImageTags tags;
+    @Inject
+    TagNames tagNames;
 
     protected ShareService() {
     }
@@ -48,6 +50,7 @@ public class ShareService {
         this.access = access;
         this.shares = shares;
         this.accounts = accounts;
+        this.tagNames = new TagNames(tags);
         this.tags = tags;
     }
 
@@ -101,7 +104,7 @@ public class ShareService {
         SharedQuery query = new SharedQuery(caller.accountId(), byMe, namespaceContains, nameContains, ownerAccountName,
                 valid, now, order, descending, page.offset(), page.limit());
         List<SharedRepository> found = shares.list(query);
-        Map<Long, List<String>> names = tags.namesOf(found.stream().map(s -> s.repository().id()).distinct().toList());
+        Map<Long, List<String>> names = tagNames.of(found.stream().map(SharedRepository::repository).toList());
         Map<String, String> owners = new HashMap<>();
         List<SharedView> views = found.stream().map(s -> new SharedView(s.repository(),
                 owners.computeIfAbsent(s.repository().accountId(),
