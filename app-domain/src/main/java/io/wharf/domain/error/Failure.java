@@ -28,5 +28,7 @@ public enum Failure {
     /** The caller is known but lacks the right. */
     FORBIDDEN,
     /** Too many attempts; wait before the next. */
-    THROTTLED
+    THROTTLED,
+    /** Something Wharf needs (its database) does not answer now; the same request later will do. */
+    UNAVAILABLE
 }

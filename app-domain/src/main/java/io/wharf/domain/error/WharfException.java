@@ -65,6 +65,10 @@ public class WharfException extends RuntimeException {
         return new WharfException(Failure.THROTTLED, null, null, message);
     }
 
+    public static WharfException unavailable(String message) {
+        return new WharfException(Failure.UNAVAILABLE, null, null, message);
+    }
+
     public Failure failure() {
         return failure;
     }

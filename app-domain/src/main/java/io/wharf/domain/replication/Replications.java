@@ -30,11 +30,11 @@ public interface Replications {
 
     long countJobs(long repositoryId, String status, String tag);
 
-    /** Claims up to {@code limit} waiting jobs due at {@code now}: they become {@code running}. */
-    List<SyncJob> claimDue(Instant now, int limit);
+    /** Claims up to {@code limit} waiting jobs due at {@code now}: they become {@code running} on {@code node}. */
+    List<SyncJob> claimDue(Instant now, int limit, String node);
 
     void update(SyncJob job);
 
-    /** Jobs left running by a server that stopped: waiting again. */
+    /** Jobs left running by a node that is gone (its lease on its name ran out at {@code now}): waiting again. */
     int requeueRunning(Instant now);
 }

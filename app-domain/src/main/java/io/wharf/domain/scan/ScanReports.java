@@ -17,11 +17,14 @@ public interface ScanReports {
     /** Queues the image for a scan; one already waiting or scanning stays as it is. */
     void request(long repositoryId, String digest, Instant now);
 
-    /** Takes the longest-waiting scan and marks it scanning; empty when none waits. */
-    Optional<ScanSummary> claimNext(Instant now);
+    /** Takes the longest-waiting scan and marks it scanning by {@code node}; empty when none waits. */
+    Optional<ScanSummary> claimNext(Instant now, String node);
 
-    /** Scans a stopped server left {@code scanning} wait again; returns how many. */
-    int requeueInterrupted();
+    /**
+     * Scans left {@code scanning} by a node that is gone (its lease on its name ran out at {@code now}) wait again;
+     * returns how many.
+     */
+    int requeueInterrupted(Instant now);
 
     /** Stores what the scan found, replacing an earlier scan's findings, and marks it {@code success}. */
     void complete(long scanId, ScanFindings findings, Instant now);

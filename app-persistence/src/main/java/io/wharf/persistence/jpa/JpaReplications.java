@@ -148,13 +148,15 @@ public class JpaReplications implements Replications {
     }
 
     @Override
-    public List<SyncJob> claimDue(Instant now, int limit) {
+    public List<SyncJob> claimDue(Instant now, int limit, String node) {
         List<SyncJob> due = jobs(JOB + "WHERE j.status = 'waiting' AND j.next_attempt_at <= ?1 ORDER BY j.next_attempt_at"
                 + " LIMIT ?2 FOR UPDATE", List.of(Timestamp.from(now), limit));
         List<SyncJob> claimed = new ArrayList<>();
         for (SyncJob job : due) {
             SyncJob running = job.with(SyncJob.RUNNING, job.reason(), job.attempts(), now, job.nextAttemptAt());
             update(running);
+            em.createNativeQuery("UPDATE sync_job SET claimed_by = ?1 WHERE id = ?2").setParameter(1, node)
+                    .setParameter(2, job.id()).executeUpdate();
             claimed.add(running);
         }
         return claimed;
@@ -171,7 +173,8 @@ public class JpaReplications implements Replications {
 
     @Override
     public int requeueRunning(Instant now) {
-        return em.createNativeQuery("UPDATE sync_job SET status = 'waiting', next_attempt_at = ?1 WHERE status = 'running'")
+        return em.createNativeQuery("UPDATE sync_job SET status = 'waiting', next_attempt_at = ?1, claimed_by = NULL"
+                        + " WHERE status = 'running' AND " + JpaLeases.nodeGone("claimed_by", 1))
                 .setParameter(1, Timestamp.from(now)).executeUpdate();
     }
 

@@ -63,18 +63,20 @@ public class JpaScanReports implements ScanReports {
     }
 
     @Override
-    public Optional<ScanSummary> claimNext(Instant now) {
+    public Optional<ScanSummary> claimNext(Instant now, String node) {
         List<ScanSummary> next = summaries(em.createNativeQuery(SUMMARY + " WHERE status = ?1 ORDER BY requested_at, id"
                 + " LIMIT 1 FOR UPDATE SKIP LOCKED").setParameter(1, ScanSummary.WAITING).getResultList());
-        next.forEach(s -> em.createNativeQuery("UPDATE image_scan SET status = ?1 WHERE id = ?2")
-                .setParameter(1, ScanSummary.SCANNING).setParameter(2, s.id()).executeUpdate());
+        next.forEach(s -> em.createNativeQuery("UPDATE image_scan SET status = ?1, claimed_by = ?3 WHERE id = ?2")
+                .setParameter(1, ScanSummary.SCANNING).setParameter(2, s.id()).setParameter(3, node).executeUpdate());
         return next.stream().findFirst();
     }
 
     @Override
-    public int requeueInterrupted() {
-        return em.createNativeQuery("UPDATE image_scan SET status = ?1 WHERE status = ?2")
-                .setParameter(1, ScanSummary.WAITING).setParameter(2, ScanSummary.SCANNING).executeUpdate();
+    public int requeueInterrupted(Instant now) {
+        return em.createNativeQuery("UPDATE image_scan SET status = ?1, claimed_by = NULL WHERE status = ?2 AND "
+                        + JpaLeases.nodeGone("claimed_by", 3))
+                .setParameter(1, ScanSummary.WAITING).setParameter(2, ScanSummary.SCANNING)
+                .setParameter(3, Timestamp.from(now)).executeUpdate();
     }
 
     @Override

@@ -61,9 +61,9 @@ class JpaScanReportsTest {
             new JpaScanReports(em).request(repo.id(), digest, T0);
             return null;
         });
-        ScanSummary claimed = db.inTransaction(em -> new JpaScanReports(em).claimNext(T0)).orElseThrow();
+        ScanSummary claimed = db.inTransaction(em -> new JpaScanReports(em).claimNext(T0, "node-a")).orElseThrow();
         assertEquals(digest, claimed.digest());
-        assertTrue(db.inTransaction(em -> new JpaScanReports(em).claimNext(T0)).isEmpty(), "claimed once");
+        assertTrue(db.inTransaction(em -> new JpaScanReports(em).claimNext(T0, "node-a")).isEmpty(), "claimed once");
         db.inTransaction(em -> {
             new JpaScanReports(em).request(repo.id(), digest, T0.plusSeconds(1));
             return null;
@@ -115,9 +115,14 @@ class JpaScanReportsTest {
             new JpaScanReports(em).request(repo.id(), digest, T0.minusSeconds(60));
             return null;
         });
-        ScanSummary claimed = db.inTransaction(em -> new JpaScanReports(em).claimNext(T0)).orElseThrow();
-        assertTrue(db.inTransaction(em -> new JpaScanReports(em).requeueInterrupted()) >= 1);
-        assertEquals(claimed.id(), db.inTransaction(em -> new JpaScanReports(em).claimNext(T0)).orElseThrow().id());
+        ScanSummary claimed = db.inTransaction(em -> new JpaScanReports(em).claimNext(T0, "node-a")).orElseThrow();
+        assertTrue((boolean) db.inTransaction(em -> new JpaLeases(em).acquire("node:node-a", "node-a",
+                java.time.Duration.ofSeconds(30), null, T0)));
+        assertEquals(0, (int) db.inTransaction(em -> new JpaScanReports(em).requeueInterrupted(T0)),
+                "the node that claimed it lives: the scan stays its own");
+        assertTrue(db.inTransaction(em -> new JpaScanReports(em).requeueInterrupted(T0.plusSeconds(31))) >= 1,
+                "its node's lease ran out: the scan waits again");
+        assertEquals(claimed.id(), db.inTransaction(em -> new JpaScanReports(em).claimNext(T0, "node-a")).orElseThrow().id());
         db.inTransaction(em -> {
             new JpaScanReports(em).fail(claimed.id(), "image_oversized", false, T0);
             return null;

@@ -26,6 +26,7 @@ import java.util.logging.Logger;
 @Provider
 public class ErrorMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = Logger.getLogger(ErrorMapper.class.getName());
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     @Context
     HttpServletRequest request;
@@ -69,7 +70,12 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     }
 
     private static Response respond(SwrError error, int status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ErrorBody.of(error.code(), message)).build();
+        Response.ResponseBuilder response = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ErrorBody.of(error.code(), message));
+        if (status == 503) {
+            // The database is away: clients that honour it come back when it is likely to be again.
+            response.header("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        return response.build();
     }
 }

@@ -4,9 +4,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The providers every API root shares: authentication, body limit, JSON settings and the error mapper. */
+/** The providers every API root shares: endpoint naming, authentication, body limit, JSON settings and the error mapper. */
 final class Providers {
-    private static final List<Class<?>> SHARED = List.of(AuthenticationFilter.class, BodyLimitFilter.class,
+    private static final List<Class<?>> SHARED = List.of(EndpointNaming.class, AuthenticationFilter.class, BodyLimitFilter.class,
             JsonSettings.class, ErrorMapper.class);
 
     private Providers() {

@@ -81,6 +81,7 @@ public enum SwrError {
             case UNAUTHENTICATED -> AUTHENTICATION_FAILED;
             case FORBIDDEN -> FORBIDDEN;
             case THROTTLED -> TOO_MANY_REQUESTS;
+            case UNAVAILABLE -> SERVICE_UNAVAILABLE;
         };
     }
 

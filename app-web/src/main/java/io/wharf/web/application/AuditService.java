@@ -54,6 +54,8 @@ public class AuditService {
     WharfSettings settings;
     @Inject
     AuditService self;
+    @Inject
+    ClusterNode node;
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ScheduledExecutorService scheduler;
     /** The periodic tasks this bean started, cancelled when the application stops. */
@@ -79,7 +81,8 @@ public class AuditService {
     void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 20) Startup started) {
         restoreSpool();
         scheduled.add(scheduler.scheduleWithFixedDelay(this::flush, 500, 500, TimeUnit.MILLISECONDS));
-        scheduled.add(scheduler.scheduleWithFixedDelay(this::purge, 1, 24 * 60, TimeUnit.MINUTES));
+        scheduled.add(scheduler.scheduleWithFixedDelay(() -> node.once("audit-purge", Duration.ofHours(23),
+                Duration.ofHours(1), this::purge), 1, 24 * 60, TimeUnit.MINUTES));
     }
 
     public boolean enabled() {

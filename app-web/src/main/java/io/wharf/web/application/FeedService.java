@@ -20,6 +20,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -59,6 +60,8 @@ public class FeedService {
     ScanService scans;
     @Inject
     WharfSettings settings;
+    @Inject
+    ClusterNode node;
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ScheduledExecutorService scheduler;
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
@@ -91,7 +94,8 @@ public class FeedService {
         List<String> mirrors = settings.feedUrls();
         if (!mirrors.isEmpty()) {
             long hours = settings.feedIntervalHours();
-            scheduler.scheduleWithFixedDelay(() -> mirrors.forEach(this::importMirror), 1, hours * 60, TimeUnit.MINUTES);
+            scheduler.scheduleWithFixedDelay(() -> node.once("feed-import", Duration.ofHours(hours).minusMinutes(5),
+                    Duration.ofHours(2), () -> mirrors.forEach(this::importMirror)), 1, hours * 60, TimeUnit.MINUTES);
         }
     }
 

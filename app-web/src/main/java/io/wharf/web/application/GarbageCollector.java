@@ -50,6 +50,12 @@ public class GarbageCollector {
     ManagedScheduledExecutorService scheduler;
 
     private final ReentrantLock running = new ReentrantLock();
+    /** The cluster-wide lease of collections: one node collects at a time, and a scheduled run once per interval. */
+    private static final String LEASE = "garbage-collection";
+    /** Longer than a collection takes; a node that dies mid-collection leaves it to another after this. */
+    private static final Duration LEASE_TTL = Duration.ofHours(1);
+    @Inject
+    ClusterNode node;
 
     /** What one collection removed. */
     public record Collected(int links, int blobs, long bytes, Instant at) {
@@ -62,9 +68,11 @@ public class GarbageCollector {
         long hours = Long.parseLong(WharfSettings.value("WHARF_GC_INTERVAL_HOURS").orElse("24"));
         if (hours > 0) {
             nextRun = Instant.now().plus(Duration.ofHours(hours));
+            Duration interval = Duration.ofHours(hours);
             scheduler.scheduleWithFixedDelay(() -> {
                 try {
-                    collect(DEFAULT_GRACE, true);
+                    // Every node schedules it; the one that takes the lease collects, the others find it done.
+                    node.once(LEASE, interval.minusMinutes(5), LEASE_TTL, () -> collect(DEFAULT_GRACE, true));
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "Scheduled garbage collection failed", e);
                 } finally {
@@ -91,7 +99,11 @@ public class GarbageCollector {
         if (!caller.systemAdministrator()) {
             throw WharfException.forbidden("Only Wharf's administrators may collect garbage.");
         }
-        return collect(grace, false);
+        Collected[] collected = new Collected[1];
+        if (!node.once(LEASE, null, LEASE_TTL, () -> collected[0] = collect(grace, false))) {
+            throw WharfException.busy(Subject.GARBAGE_COLLECTION, "A garbage collection is running on another node.");
+        }
+        return collected[0];
     }
 
     Collected collect(Duration grace, boolean scheduled) {

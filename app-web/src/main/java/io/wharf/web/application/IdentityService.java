@@ -121,6 +121,14 @@ public class IdentityService {
         if (secret == null || secret.isBlank()) {
             throw WharfException.anonymous();
         }
+        try {
+            return callerOfToken(secret);
+        } catch (RuntimeException e) {
+            throw DatabaseFailures.translated(e);
+        }
+    }
+
+    private Caller callerOfToken(String secret) {
         AuthToken token = tokens.byDigest(TokenSecret.digest(secret.strip()))
                 .filter(t -> !t.isExpiredAt(Instant.now()))
                 .orElseThrow(() -> WharfException.unauthenticated(

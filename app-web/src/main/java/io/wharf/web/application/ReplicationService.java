@@ -76,6 +76,8 @@ public class ReplicationService {
     ImagePusher pusher;
     @Inject
     ReplicationService self;
+    @Inject
+    ClusterNode node;
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ExecutorService executor;
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
@@ -107,15 +109,26 @@ public class ReplicationService {
         this.executor = executor;
         this.retryBase = retryBase;
         this.self = this;
+        this.node = new ClusterNode("local", null);
     }
 
     void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 30) Startup started) {
         retryBase = Duration.ofSeconds(Long.parseLong(WharfSettings.value("WHARF_SYNC_RETRY_SECONDS").orElse("30")));
-        int requeued = self.requeueInterrupted();
-        if (requeued > 0) {
-            LOG.info(() -> requeued + " interrupted sync jobs queued again");
-        }
+        takeOverInterrupted();
         scheduled.add(scheduler.scheduleWithFixedDelay(this::runDue, 2, 2, TimeUnit.SECONDS));
+        scheduled.add(scheduler.scheduleWithFixedDelay(this::takeOverInterrupted, 30, 30, TimeUnit.SECONDS));
+    }
+
+    /** Sync jobs a node left running when it died (its lease ran out) wait again, to be run by any node. */
+    private void takeOverInterrupted() {
+        try {
+            int requeued = self.requeueInterrupted();
+            if (requeued > 0) {
+                LOG.info(() -> requeued + " interrupted sync jobs queued again");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Interrupted sync jobs not looked for (the database may be away)", e);
+        }
     }
 
     @UseCase
@@ -260,7 +273,7 @@ public class ReplicationService {
 
     @UseCase
     public List<SyncJob> claim(int limit) {
-        return replications.claimDue(now(), limit);
+        return replications.claimDue(now(), limit, node.id());
     }
 
     private void run(SyncJob job) {

@@ -21,6 +21,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -73,10 +74,15 @@ public class RetentionService {
         this.self = this;
     }
 
+    @Inject
+    ClusterNode node;
+
     void schedule(@Observes @Initialized(ApplicationScoped.class) Object started) {
         long hours = Long.parseLong(WharfSettings.value("WHARF_RETENTION_INTERVAL_HOURS").orElse("24"));
         if (hours > 0) {
-            scheduler.scheduleWithFixedDelay(this::runAll, hours, hours, TimeUnit.HOURS);
+            Duration interval = Duration.ofHours(hours).minusMinutes(5);
+            scheduler.scheduleWithFixedDelay(() -> node.once("retention", interval, Duration.ofHours(1), this::runAll),
+                    hours, hours, TimeUnit.HOURS);
         }
     }
 

@@ -76,8 +76,12 @@ public class ScanService {
     ImageRepositories repositories;
     @Inject
     ScanService self;
+    @Inject
+    ClusterNode node;
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ExecutorService executor;
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    java.util.concurrent.ScheduledExecutorService scheduler;
 
     private final AtomicInteger workers = new AtomicInteger();
 
@@ -96,15 +100,30 @@ public class ScanService {
         this.settings = settings;
         this.executor = executor;
         this.self = this;
+        this.node = new ClusterNode("local", null);
     }
 
-    /** After the schema migration: scans a stopped server left running wait again, and the queue is served. */
+    /**
+     * After the schema migration, and then every half minute: scans a node left running when it died (its lease ran
+     * out; this node's own earlier life included) wait again, and the queue is served.
+     */
     void resume(@Observes @Priority(Interceptor.Priority.APPLICATION + 10) Startup started) {
-        int requeued = self.requeueInterrupted();
-        if (requeued > 0) {
-            LOG.info(() -> requeued + " interrupted image scans queued again");
+        takeOverInterrupted();
+        if (scheduler != null) {
+            scheduler.scheduleWithFixedDelay(this::takeOverInterrupted, 30, 30, java.util.concurrent.TimeUnit.SECONDS);
         }
-        wake();
+    }
+
+    private void takeOverInterrupted() {
+        try {
+            int requeued = self.requeueInterrupted();
+            if (requeued > 0) {
+                LOG.info(() -> requeued + " interrupted image scans queued again");
+            }
+            wake();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Interrupted scans not looked for (the database may be away)", e);
+        }
     }
 
     /**
@@ -156,12 +175,12 @@ public class ScanService {
 
     @UseCase
     public int requeueInterrupted() {
-        return scans.requeueInterrupted();
+        return scans.requeueInterrupted(now());
     }
 
     @UseCase
     public Optional<ScanSummary> claimNext() {
-        return scans.claimNext(now());
+        return scans.claimNext(now(), node.id());
     }
 
     /** Starts a worker unless as many as allowed run already; a worker serves the queue until it is empty. */

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -40,6 +41,8 @@ public class UsageService {
     UsageReports usage;
     @Inject
     UsageService self;
+    @Inject
+    ClusterNode node;
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ScheduledExecutorService scheduler;
     /** The periodic tasks this bean started, cancelled when the application stops. */
@@ -63,7 +66,8 @@ public class UsageService {
 
     void schedule(@Observes @Initialized(ApplicationScoped.class) Object started) {
         scheduled.add(scheduler.scheduleWithFixedDelay(this::flush, FLUSH_SECONDS, FLUSH_SECONDS, TimeUnit.SECONDS));
-        scheduled.add(scheduler.scheduleWithFixedDelay(this::snapshot, 1, 60, TimeUnit.MINUTES));
+        scheduled.add(scheduler.scheduleWithFixedDelay(() -> node.once("usage-snapshot", Duration.ofMinutes(55),
+                Duration.ofMinutes(30), this::snapshot), 1, 60, TimeUnit.MINUTES));
     }
 
     /** Counts bytes of a blob served from one of the account's repositories. */

@@ -38,6 +38,9 @@ public class UseCaseInterceptor {
      */
     private static final ReentrantLock EMBEDDED_COMMITS = new ReentrantLock();
     private static volatile Boolean embedded;
+    /** Runs of a use case whose transaction the database refused for a reason that passes (see {@link #retriable}). */
+    private static final int ATTEMPTS = 3;
+    private static final long BACKOFF_MILLIS = 50;
 
     /**
      * Runs a background writer's whole transaction while no request commits (the audit trail's writer: on H2 its
@@ -67,7 +70,44 @@ public class UseCaseInterceptor {
                 throw e;
             }
         }
-        boolean serialized = embedded();
+        boolean serialized;
+        try {
+            serialized = embedded();
+        } catch (SQLException e) {
+            throw DatabaseFailures.unavailable();
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(invocation, serialized);
+            } catch (Exception failure) {
+                if (attempt < ATTEMPTS && retriable(invocation, failure)) {
+                    LOG.fine("Use case " + invocation.getMethod().getName() + " runs again after: " + failure);
+                    Thread.sleep(BACKOFF_MILLIS * attempt);
+                    continue;
+                }
+                if (DatabaseFailures.isOutage(failure)) {
+                    throw DatabaseFailures.unavailable();
+                }
+                throw failure;
+            }
+        }
+    }
+
+    /**
+     * A use case whose transaction lost a race (a deadlock, a Galera certification conflict) or its connection (a
+     * database node went away: the next connection goes to another) runs again from the start. Not one that reads a
+     * stream: its bytes are gone.
+     */
+    private static boolean retriable(InvocationContext invocation, Throwable failure) {
+        for (Object parameter : invocation.getParameters()) {
+            if (parameter instanceof java.io.InputStream || parameter instanceof java.io.Reader) {
+                return false;
+            }
+        }
+        return DatabaseFailures.isConflict(failure) || DatabaseFailures.isOutage(failure);
+    }
+
+    private Object once(InvocationContext invocation, boolean serialized) throws Exception {
         transaction.begin();
         Object result;
         try {

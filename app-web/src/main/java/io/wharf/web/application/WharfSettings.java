@@ -12,7 +12,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class WharfSettings {
 
-    static Optional<String> value(String name) {
+    public static Optional<String> value(String name) {
         String value = System.getProperty(name);
         if (value == null || value.isBlank()) {
             value = System.getenv(name);

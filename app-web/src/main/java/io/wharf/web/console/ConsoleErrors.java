@@ -48,6 +48,8 @@ public class ConsoleErrors implements ExceptionMapper<Throwable> {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return console.outcome();
+        Response outcome = console.outcome();
+        return outcome.getStatus() == 503
+                ? Response.fromResponse(outcome).header("Retry-After", "5").build() : outcome;
     }
 }

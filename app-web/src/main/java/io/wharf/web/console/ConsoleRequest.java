@@ -178,6 +178,7 @@ public final class ConsoleRequest {
             case NOT_FOUND -> 404;
             case EXISTS, NOT_EMPTY, BUSY, LIMIT_REACHED -> 409;
             case THROTTLED -> 429;
+            case UNAVAILABLE -> 503;
         };
     }
 

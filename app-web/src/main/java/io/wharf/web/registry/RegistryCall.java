@@ -14,7 +14,14 @@ import java.nio.charset.StandardCharsets;
  * under Liberty ({@code ServletCall}) and in a unit test (an in-memory call).
  */
 interface RegistryCall {
+    /** How long a client should wait before retrying a request refused because the database does not answer. */
+    String RETRY_AFTER_SECONDS = "5";
+
     String method();
+
+    /** Told which route serves the call (the request metrics count by it). */
+    default void endpoint(String name) {
+    }
 
     /** Told who makes the call once the registry knows (the audit trail records it). */
     default void identified(io.wharf.domain.account.Caller caller) {
@@ -54,6 +61,9 @@ interface RegistryCall {
     default void error(RegistryError error, String message, String field) throws IOException {
         if (committed()) {
             return;
+        }
+        if (error == RegistryError.UNAVAILABLE) {
+            header("Retry-After", RETRY_AFTER_SECONDS);
         }
         JsonObjectBuilder detail = Jsonp.PROVIDER.createObjectBuilder();
         if (field != null) {

@@ -27,6 +27,8 @@ public enum RegistryError {
     DENIED(403),
     UNSUPPORTED(405),
     TOOMANYREQUESTS(429),
+    /** Distribution's code for a registry whose storage or database does not answer now. */
+    UNAVAILABLE(503),
     UNKNOWN(500);
 
     private final int httpStatus;
@@ -56,6 +58,7 @@ public enum RegistryError {
             };
             case ANONYMOUS, UNAUTHENTICATED -> UNAUTHORIZED;
             case THROTTLED -> TOOMANYREQUESTS;
+            case UNAVAILABLE -> UNAVAILABLE;
             case FORBIDDEN, EXISTS, NOT_EMPTY, BUSY, LIMIT_REACHED -> DENIED;
         };
     }

@@ -127,6 +127,8 @@ public class RegistryServlet extends HttpServlet {
             if (!route.methods().contains(call.method())) {
                 continue;
             }
+            call.endpoint(call.method() + " /v2" + route.path().pattern().replace(NAME, "{name}")
+                    .replace("([A-Za-z0-9-]+)", "{uuid}").replace("([^/]+)", "{reference}").replace("/?", "/"));
             route.handler().handle(call, target(call, route, m, who));
             return;
         }
@@ -193,6 +195,11 @@ public class RegistryServlet extends HttpServlet {
         @Override
         public void identified(io.wharf.domain.account.Caller caller) {
             io.wharf.web.servlet.AuditFilter.identify(request, caller, null);
+        }
+
+        @Override
+        public void endpoint(String name) {
+            io.wharf.web.servlet.RequestMetrics.endpoint(request, name);
         }
 
         @Override

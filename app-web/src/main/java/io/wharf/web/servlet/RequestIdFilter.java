@@ -30,10 +30,13 @@ public class RequestIdFilter extends HttpFilter {
         String id = sent != null && ACCEPTED.matcher(sent).matches() ? sent : UUID.randomUUID().toString().replace("-", "");
         request.setAttribute(ATTRIBUTE, id);
         response.setHeader(HEADER, id);
+        LogContext.begin(id);
         try {
             chain.doFilter(request, response);
         } catch (FileNotFoundException notFound) {
             notFound(response);
+        } finally {
+            LogContext.end();
         }
     }
 

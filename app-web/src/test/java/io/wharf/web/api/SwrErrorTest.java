@@ -14,11 +14,21 @@ class SwrErrorTest {
     @Test
     void everyFailureHasACodeInTheCatalogueWithAClientStatus() {
         for (Failure failure : Failure.values()) {
+            if (failure == Failure.UNAVAILABLE) {
+                continue;
+            }
             for (Subject subject : Subject.values()) {
                 SwrError error = SwrError.of(new WharfException(failure, subject, "x", "m"));
                 assertTrue(error.httpStatus() >= 400 && error.httpStatus() < 500, failure + " " + subject + " -> " + error);
             }
         }
+    }
+
+    @Test
+    void anUnavailableDatabaseIsTheCataloguesServiceUnavailable() {
+        SwrError error = SwrError.of(WharfException.unavailable("m"));
+        assertEquals("SVCSTG.SWR.5030001", error.code());
+        assertEquals(503, error.httpStatus());
     }
 
     @Test

@@ -71,7 +71,7 @@ class FeedServiceTest {
     /** A stored image inventory with openssl 3.0.11-1 and no vulnerabilities yet, as a scan before the feed left it. */
     private long scannedImage() {
         scans.request(1, "sha256:" + "1".repeat(64), Instant.now());
-        long id = scans.claimNext(Instant.now()).orElseThrow().id();
+        long id = scans.claimNext(Instant.now(), "node-a").orElseThrow().id();
         scans.complete(id, new ScanFindings("Debian 12", List.of(new Component("Debian:12", "libssl3", "3.0.11-1",
                 "openssl", "3.0.11-1", "pkg:deb/debian/libssl3@3.0.11-1", "var/lib/dpkg/status")), List.of(), List.of(),
                 List.of()), Instant.now());

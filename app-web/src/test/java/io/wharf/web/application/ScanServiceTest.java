@@ -170,7 +170,7 @@ class ScanServiceTest {
     @Test
     void scansAStoppedServerLeftRunningAreTakenUpAgain() throws IOException {
         StoredManifest image = push("1.0", tarGz(Map.of("a", "b")), null);
-        scans.claimNext(java.time.Instant.now());
+        scans.claimNext(java.time.Instant.now(), "node-a");
         assertEquals(ScanSummary.SCANNING, scanOf(image).status());
         service.resume(null);
         executor.runAll();

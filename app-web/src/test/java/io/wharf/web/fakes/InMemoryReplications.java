@@ -84,7 +84,7 @@ public final class InMemoryReplications implements Replications {
     }
 
     @Override
-    public synchronized List<SyncJob> claimDue(Instant now, int limit) {
+    public synchronized List<SyncJob> claimDue(Instant now, int limit, String node) {
         List<SyncJob> due = jobs.stream().filter(j -> j.status().equals(SyncJob.WAITING) && !j.nextAttemptAt().isAfter(now))
                 .limit(limit).toList();
         List<SyncJob> claimed = new ArrayList<>();

@@ -59,7 +59,7 @@ public final class InMemoryScanReports implements ScanReports {
     }
 
     @Override
-    public synchronized Optional<ScanSummary> claimNext(Instant now) {
+    public synchronized Optional<ScanSummary> claimNext(Instant now, String node) {
         Optional<ScanSummary> next = scans.values().stream().filter(s -> s.status().equals(ScanSummary.WAITING))
                 .min(Comparator.comparing((ScanSummary s) -> requested.get(s.id())).thenComparing(ScanSummary::id));
         next.ifPresent(s -> scans.put(s.id(), with(s, ScanSummary.SCANNING, "", true, s.scannedAt(), s.os(), s.vulNum(),
@@ -68,7 +68,7 @@ public final class InMemoryScanReports implements ScanReports {
     }
 
     @Override
-    public synchronized int requeueInterrupted() {
+    public synchronized int requeueInterrupted(Instant now) {
         List<ScanSummary> running = scans.values().stream().filter(s -> s.status().equals(ScanSummary.SCANNING)).toList();
         running.forEach(s -> scans.put(s.id(), with(s, ScanSummary.WAITING, "", true, s.scannedAt(), s.os(), 0, 0, 0)));
         return running.size();

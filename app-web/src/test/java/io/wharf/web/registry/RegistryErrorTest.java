@@ -14,6 +14,10 @@ class RegistryErrorTest {
     @Test
     void noFailureOfTheDomainBecomesAServerError() {
         for (Failure failure : Failure.values()) {
+            if (failure == Failure.UNAVAILABLE) {
+                assertEquals(503, RegistryError.of(WharfException.unavailable("m")).httpStatus());
+                continue;
+            }
             for (Subject subject : Subject.values()) {
                 RegistryError error = RegistryError.of(new WharfException(failure, subject, null, "m"));
                 assertTrue(error.httpStatus() < 500, failure + " " + subject + " -> " + error);

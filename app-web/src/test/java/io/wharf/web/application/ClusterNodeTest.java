@@ -1,0 +1,45 @@
+package io.wharf.web.application;
+
+import io.wharf.web.fakes.InMemoryLeases;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Scheduled work across two nodes sharing their leases: it runs on one, once per interval. */
+class ClusterNodeTest {
+    private final InMemoryLeases shared = new InMemoryLeases();
+    private final ClusterNode a = new ClusterNode("a", shared);
+    private final ClusterNode b = new ClusterNode("b", shared);
+    private final AtomicInteger runs = new AtomicInteger();
+
+    @Test
+    void aScheduledJobRunsOnOneNodePerInterval() {
+        assertTrue(a.once("gc", Duration.ofHours(24), Duration.ofHours(1), runs::incrementAndGet));
+        assertFalse(b.once("gc", Duration.ofHours(24), Duration.ofHours(1), runs::incrementAndGet));
+        assertFalse(a.once("gc", Duration.ofHours(24), Duration.ofHours(1), runs::incrementAndGet));
+        assertEquals(1, runs.get());
+    }
+
+    @Test
+    void aJobThatFailedMayRunAgainOnAnotherNode() {
+        assertThrows(IllegalStateException.class, () -> a.once("retention", Duration.ofHours(24), Duration.ofHours(1),
+                () -> {
+                    throw new IllegalStateException("storage away");
+                }));
+        assertTrue(b.once("retention", Duration.ofHours(24), Duration.ofHours(1), runs::incrementAndGet));
+        assertEquals(1, runs.get());
+    }
+
+    @Test
+    void aJobRunningOnOneNodeIsNotStartedOnAnother() {
+        assertTrue(a.once("feed-import", null, Duration.ofHours(1),
+                () -> assertFalse(b.once("feed-import", null, Duration.ofHours(1), runs::incrementAndGet))));
+        assertEquals(0, runs.get());
+    }
+}
