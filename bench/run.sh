@@ -4,7 +4,9 @@
 # wrk at 8 and 64 concurrent connections (p50, p99, requests/s), and prints the query plans. 100,000 tags in one
 # account's repositories measure HSS's image list (private for the owner, shared for the account it shares with);
 # BENCH_ONLY=assets measures only those.
-# Usage: bash bench/run.sh   (needs MariaDB as .ci/run prepares it; installs wrk when missing)
+# Then: start to ready and idle memory of the same server restarted, and the 300-client rows again with two nodes behind
+# HAProxy (BENCH_TWO_NODES=0 skips them). BENCH_CLIENTS="8 64 300" (default) sets the concurrency levels.
+# Usage: bash bench/run.sh   (needs MariaDB as .ci/run prepares it; installs wrk and haproxy when missing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
@@ -75,8 +77,63 @@ echo
 echo "| endpoint | clients | p50 | p99 | requests/s | non-2xx |"
 echo "|---|---|---|---|---|---|"
 for c in ${BENCH_CLIENTS:-8 64 300}; do endpoints "${c}"; done
+
+# Start to ready and idle memory: the same server stopped and started again (no build), then left idle for 30 s.
+WLP=app-web/target/liberty/wlp
+${WLP}/bin/server stop wharf >/dev/null 2>&1 || true
+wait "${SERVER}" 2>/dev/null || true
+started=$(date +%s%N)
+${WLP}/bin/server start wharf >/dev/null
+until curl -sf "${URL}/health/ready" >/dev/null; do sleep 0.2; done
+ready=$(( ($(date +%s%N) - started) / 1000000 ))
+sleep 30
+pid=$(cat "${WLP}/usr/servers/.pid/wharf.pid")
 echo
-echo "Wharf's resident memory after the runs: $(( $(ps -o rss= -p "$(pgrep -f 'ws-server.jar wharf' | head -1)") / 1024 )) MB"
+echo "Start to ready (server start until /health/ready answers 200): ${ready} ms"
+echo "Resident memory idle 30 s after start: $(( $(ps -o rss= -p "${pid}") / 1024 )) MB"
+
+# Two nodes on this machine behind HAProxy (same database, same data directory's key), 300 clients through it.
+if [ "${BENCH_TWO_NODES:-1}" = 1 ] && [ "${BENCH_ONLY:-}" != assets ]; then
+  command -v haproxy >/dev/null || { apt-get update -qq && apt-get install -y -qq haproxy >/dev/null; }
+  rm -rf "${WLP}/usr/servers/wharf-b"
+  mkdir -p "${WLP}/usr/servers/wharf-b"
+  for part in server.xml wharf.xml db-h2.xml db-mariadb.xml jvm.options server.env bootstrap.properties apps jdbc; do
+    [ -e "${WLP}/usr/servers/wharf/${part}" ] && cp -r "${WLP}/usr/servers/wharf/${part}" "${WLP}/usr/servers/wharf-b/"
+  done
+  WHARF_HTTP_PORT=$((PORT + 2)) WHARF_NODE_ID=bench-b ${WLP}/bin/server start wharf-b >/dev/null
+  until curl -sf "http://127.0.0.1:$((PORT + 2))/health/ready" >/dev/null; do sleep 0.5; done
+  cat > target/bench-haproxy.cfg <<CFG
+global
+    maxconn 4000
+defaults
+    mode http
+    timeout connect 2s
+    timeout client 60s
+    timeout server 60s
+frontend wharf
+    bind 127.0.0.1:$((PORT + 4))
+    default_backend nodes
+backend nodes
+    balance roundrobin
+    server a 127.0.0.1:${PORT} check
+    server b 127.0.0.1:$((PORT + 2)) check
+CFG
+  haproxy -db -f target/bench-haproxy.cfg > target/bench-haproxy.log 2>&1 &
+  HAPROXY=$!
+  stop() {
+    kill "${HAPROXY}" 2>/dev/null || true
+    ${WLP}/bin/server stop wharf-b >/dev/null 2>&1 || true
+    ${WLP}/bin/server stop wharf >/dev/null 2>&1 || true
+  }
+  sleep 2
+  URL="http://127.0.0.1:$((PORT + 4))"
+  echo
+  echo "Two nodes on this machine behind HAProxy:"
+  echo
+  echo "| endpoint | clients | p50 | p99 | requests/s | non-2xx |"
+  echo "|---|---|---|---|---|---|"
+  endpoints 300
+fi
 echo
 echo "Query plans:"
 ${SQL} -t < bench/explain.sql

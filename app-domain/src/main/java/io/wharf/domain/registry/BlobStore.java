@@ -51,6 +51,14 @@ public interface BlobStore {
      */
     Swept sweep(Predicate<String> live, Duration grace) throws IOException;
 
+    /**
+     * Where a client may fetch the blob itself for {@code validFor} (a presigned object-store URL), so that the node
+     * need not carry the bytes; empty when the store serves blobs only through Wharf.
+     */
+    default Optional<java.net.URI> directUrl(Digest digest, Duration validFor) {
+        return Optional.empty();
+    }
+
     /** An upload in progress. */
     record Upload(String id, String owner, long size) {
     }

@@ -4,7 +4,6 @@ import io.wharf.domain.registry.BlobStore;
 import io.wharf.domain.registry.Swept;
 import io.wharf.domain.registry.Digest;
 import io.wharf.integration.Settings;
-import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -44,7 +43,6 @@ import java.util.stream.Stream;
  * server restarted in between. A finished upload is verified, renamed into place atomically, and flushed to disk in
  * the background; a manifest is recorded only once the blobs it names are on disk ({@link #awaitDurable}).
  */
-@ApplicationScoped
 public class FileBlobStore implements BlobStore {
     private static final int BUFFER = 256 * 1024;
     private static final long FLUSH_EVERY = 4L * 1024 * 1024;

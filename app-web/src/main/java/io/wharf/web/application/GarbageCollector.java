@@ -65,20 +65,23 @@ public class GarbageCollector {
     private volatile Instant nextRun;
 
     void schedule(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        long hours = Long.parseLong(WharfSettings.value("WHARF_GC_INTERVAL_HOURS").orElse("24"));
+        // Hours, a fraction allowed (the cluster test collects every few seconds).
+        double hours = Double.parseDouble(WharfSettings.value("WHARF_GC_INTERVAL_HOURS").orElse("24"));
         if (hours > 0) {
-            nextRun = Instant.now().plus(Duration.ofHours(hours));
-            Duration interval = Duration.ofHours(hours);
+            Duration interval = Duration.ofMillis((long) (hours * 3_600_000));
+            nextRun = Instant.now().plus(interval);
             scheduler.scheduleWithFixedDelay(() -> {
                 try {
-                    // Every node schedules it; the one that takes the lease collects, the others find it done.
-                    node.once(LEASE, interval.minusMinutes(5), LEASE_TTL, () -> collect(DEFAULT_GRACE, true));
+                    // Every node schedules it; the one that takes the lease collects, the others find it done
+                    // (within nine tenths of the interval: the nodes' schedules drift apart).
+                    node.once(LEASE, interval.multipliedBy(9).dividedBy(10), LEASE_TTL,
+                            () -> collect(DEFAULT_GRACE, true));
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "Scheduled garbage collection failed", e);
                 } finally {
-                    nextRun = Instant.now().plus(Duration.ofHours(hours));
+                    nextRun = Instant.now().plus(interval);
                 }
-            }, hours, hours, TimeUnit.HOURS);
+            }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

@@ -56,10 +56,21 @@ public class Draining extends HttpFilter implements ServletContextListener {
     @Override
     public void contextInitialized(ServletContextEvent event) {
         STARTED.set(false);
+        TermSignal.onTerm(Draining::drain);
     }
 
+    /** Stopped by Liberty (server stop, or its own shutdown hook): whatever is still in flight gets its grace too. */
     @Override
     public void contextDestroyed(ServletContextEvent event) {
+        drain();
+    }
+
+    /**
+     * Readiness down and new requests refused at once; then waits for the requests in flight, at most
+     * {@code WHARF_DRAIN_SECONDS}. On SIGTERM this runs before Liberty begins to stop, which would close their
+     * connections.
+     */
+    static void drain() {
         STARTED.set(true);
         Duration grace = Duration.ofSeconds(Long.parseLong(WharfSettings.value("WHARF_DRAIN_SECONDS").orElse("30")));
         Instant deadline = Instant.now().plus(grace);

@@ -124,6 +124,10 @@ public class RegistryAuthenticator {
         try {
             return identity.registryLogin(decoded.substring(0, colon), decoded.substring(colon + 1));
         } catch (RuntimeException refused) {
+            if (refused instanceof io.wharf.domain.error.WharfException wharf
+                    && wharf.failure() == io.wharf.domain.error.Failure.UNAVAILABLE) {
+                throw wharf;  // the database is away: a 503 to retry, not a wrong password
+            }
             throw new RegistryException(RegistryError.UNAUTHORIZED, "The registry login's user name or password is wrong.");
         }
     }

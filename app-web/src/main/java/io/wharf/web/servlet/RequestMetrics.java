@@ -15,8 +15,9 @@ import java.io.IOException;
 import java.time.Duration;
 
 /**
- * Requests by endpoint and status ({@code wharf_requests_total}) and their latency by endpoint
- * ({@code wharf_request_duration_seconds}, a histogram), on {@code GET /metrics}. The endpoint is what served the
+ * Requests by endpoint and status ({@code wharf_requests_total}), their latency by endpoint
+ * ({@code wharf_request_duration_seconds}, a histogram) and the registry's bytes pushed and pulled
+ * ({@code wharf_registry_bytes_pushed_total}, {@code _pulled_total}), on {@code GET /metrics}. The endpoint is what served the
  * request — an API resource method, a registry route, the console — never its raw path, so the series stay few.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
@@ -35,14 +36,82 @@ public class RequestMetrics extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         long started = System.nanoTime();
+        Counted counted = isPush(request) ? new Counted(request) : null;
         try {
-            chain.doFilter(request, response);
+            chain.doFilter(counted == null ? request : counted, response);
         } finally {
             String endpoint = endpointOf(request);
             metrics.counter("wharf.requests", new Tag("endpoint", endpoint),
                     new Tag("status", Integer.toString(response.getStatus()))).inc();
             metrics.timer("wharf.request.duration", new Tag("endpoint", endpoint))
                     .update(Duration.ofNanos(System.nanoTime() - started));
+            if (counted != null && counted.bytes > 0) {
+                metrics.counter("wharf.registry.bytes.pushed").inc(counted.bytes);
+            }
+            String length = response.getHeader("Content-Length");
+            if (endpoint.startsWith("GET /v2/{name}/blobs/") && (response.getStatus() == 200 || response.getStatus() == 206)
+                    && length != null) {
+                metrics.counter("wharf.registry.bytes.pulled").inc(Long.parseLong(length));
+            }
+        }
+    }
+
+    /** A registry request that carries content (a chunk, a monolithic upload, a manifest). */
+    private static boolean isPush(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        return uri.startsWith("/v2/") && !uri.startsWith("/v2/manage/") && !request.getMethod().equals("GET")
+                && !request.getMethod().equals("HEAD") && !request.getMethod().equals("DELETE");
+    }
+
+    /** The request with its body's bytes counted as the registry reads them. */
+    private static final class Counted extends jakarta.servlet.http.HttpServletRequestWrapper {
+        long bytes;
+        private jakarta.servlet.ServletInputStream counting;
+
+        Counted(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public jakarta.servlet.ServletInputStream getInputStream() throws IOException {
+            if (counting == null) {
+                jakarta.servlet.ServletInputStream in = super.getInputStream();
+                counting = new jakarta.servlet.ServletInputStream() {
+                    @Override
+                    public int read() throws IOException {
+                        int b = in.read();
+                        if (b >= 0) {
+                            bytes++;
+                        }
+                        return b;
+                    }
+
+                    @Override
+                    public int read(byte[] buffer, int offset, int length) throws IOException {
+                        int n = in.read(buffer, offset, length);
+                        if (n > 0) {
+                            bytes += n;
+                        }
+                        return n;
+                    }
+
+                    @Override
+                    public boolean isFinished() {
+                        return in.isFinished();
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return in.isReady();
+                    }
+
+                    @Override
+                    public void setReadListener(jakarta.servlet.ReadListener listener) {
+                        in.setReadListener(listener);
+                    }
+                };
+            }
+            return counting;
         }
     }
 

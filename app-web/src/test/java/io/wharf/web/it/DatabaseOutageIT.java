@@ -32,6 +32,9 @@ class DatabaseOutageIT {
 
     @BeforeAll
     static void start() throws Exception {
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/", "wharf", "wharf")) {
+            connection.createStatement().execute("DROP DATABASE IF EXISTS wharf_outage");
+        }
         database = new TcpProxy(3306);
         server = new ExtraServer("wharf-outage", Map.of("WHARF_DB", "mariadb", "WHARF_DB_URL",
                 "jdbc:mariadb://127.0.0.1:" + database.port + "/wharf_outage?createDatabaseIfNotExist=true",

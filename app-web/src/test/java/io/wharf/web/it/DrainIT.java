@@ -29,7 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DrainIT {
     private static final String PASSWORD = "drain-admin-Secret-1";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1 as registry clients speak it (an h2c upgrade reads the whole body before the request is served at all).
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private static ExtraServer server;
 
     @BeforeAll

@@ -1,0 +1,43 @@
+package io.wharf.web.health;
+
+import io.wharf.domain.cluster.WorkQueues;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+
+import java.util.function.LongSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The work queues' lengths as gauges on {@code GET /metrics} ({@code wharf_queue_scans}, {@code wharf_queue_sync_jobs},
+ * {@code wharf_queue_webhooks}), read from the database at each scrape: the same on every node.
+ */
+@ApplicationScoped
+public class QueueMetrics {
+    private static final Logger LOG = Logger.getLogger(QueueMetrics.class.getName());
+
+    @Inject
+    MetricRegistry metrics;
+    @Inject
+    WorkQueues queues;
+
+    void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        gauge("wharf.queue.scans", queues::scansWaiting);
+        gauge("wharf.queue.sync.jobs", queues::syncJobsWaiting);
+        gauge("wharf.queue.webhooks", queues::webhooksPending);
+    }
+
+    private void gauge(String name, LongSupplier length) {
+        metrics.gauge(name, () -> {
+            try {
+                return length.getAsLong();
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, name + " not read (the database may be away)", e);
+                return -1L;
+            }
+        });
+    }
+}
