@@ -1,0 +1,47 @@
+package io.wharf.web.it;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+
+import static io.wharf.web.it.WharfServer.adminToken;
+import static io.wharf.web.it.WharfServer.call;
+import static io.wharf.web.it.WharfServer.request;
+import static io.wharf.web.it.WharfServer.send;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What Prometheus scrapes from {@code GET /metrics}: requests by endpoint and status, latency, pool and queues. */
+class MetricsIT {
+
+    private static String metrics() {
+        HttpResponse<String> scraped = send(request("/metrics").GET());
+        assertEquals(200, scraped.statusCode());
+        return scraped.body();
+    }
+
+    @Test
+    void requestsAreCountedByEndpointAndStatusWithTheirLatency() {
+        String token = adminToken();
+        assertEquals(200, call("GET", "/v2/manage/namespaces", token, null).statusCode());
+        assertEquals(404, call("GET", "/v2/manage/namespaces/no-such-organization", token, null).statusCode());
+
+        String scraped = metrics();
+
+        assertTrue(scraped.matches("(?s).*wharf_requests_total\\{endpoint=\"NamespacesResource\\.list\",[^}]*status=\"200\",?\\} [1-9].*"),
+                "the list is counted by its endpoint and status");
+        assertTrue(scraped.contains("status=\"404\""), "a refusal is counted with its status");
+        assertTrue(scraped.contains("wharf_request_duration_seconds_bucket{endpoint=\"NamespacesResource.list\""),
+                "latency histogram");
+        assertTrue(scraped.contains("connectionpool_managedConnections"), "database pool use");
+        assertTrue(scraped.contains("wharf_queue_scans") && scraped.contains("wharf_queue_sync_jobs")
+                && scraped.contains("wharf_queue_webhooks"), "queue lengths");
+    }
+
+    @Test
+    void registryRoutesAreEndpointsToo() {
+        send(request("/v2/").GET());
+        String scraped = metrics();
+        assertTrue(scraped.contains("wharf_requests_total{endpoint=\"GET /v2/\""), "registry routes are endpoints too");
+    }
+}
