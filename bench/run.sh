@@ -73,6 +73,8 @@ endpoints() {
     "/v5/${P1}/image/swr-repository?image_type=shared_image&offset=0&limit=100" "${c}" "${SHARED_TOKEN}"
   [ "${BENCH_ONLY:-}" = assets ] || measure "a repository's brief (ns00042/repo5)" "/v2/manage/namespaces/ns00042/repos/repo5" "${c}"
 }
+# Warm-up: the JIT compiles the hot paths over the first minutes of load; every endpoint twice, unrecorded.
+for _ in $(seq 1 "${BENCH_WARMUP_ROUNDS:-2}"); do endpoints 64 > /dev/null; done
 echo
 echo "| endpoint | clients | p50 | p99 | requests/s | non-2xx |"
 echo "|---|---|---|---|---|---|"
@@ -127,6 +129,8 @@ CFG
   }
   sleep 2
   URL="http://127.0.0.1:$((PORT + 4))"
+  # The second node's JIT starts cold: the same unrecorded warm-up, through the balancer.
+  for _ in $(seq 1 "${BENCH_WARMUP_ROUNDS:-2}"); do endpoints 64 > /dev/null; done
   echo
   echo "Two nodes on this machine behind HAProxy:"
   echo

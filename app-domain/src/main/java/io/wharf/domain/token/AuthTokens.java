@@ -10,6 +10,16 @@ public interface AuthTokens {
 
     Optional<AuthToken> byDigest(String digest);
 
+    /**
+     * The token with the user it was issued to and that user's account, read together (every API request asks this
+     * first); empty when the token, its user or the account is gone.
+     */
+    Optional<Holder> withHolder(String digest);
+
+    /** A token and who holds it. */
+    record Holder(AuthToken token, io.wharf.domain.account.User user, io.wharf.domain.account.Account account) {
+    }
+
     /** Revokes a token; true when it existed. */
     boolean remove(String digest);
 

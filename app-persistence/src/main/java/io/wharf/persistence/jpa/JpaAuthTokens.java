@@ -32,6 +32,15 @@ public class JpaAuthTokens implements AuthTokens {
     }
 
     @Override
+    public Optional<Holder> withHolder(String digest) {
+        return em.createQuery("select t, u, a from AuthTokenRow t, UserRow u, AccountRow a where t.digest = :digest"
+                        + " and u.id = t.userId and a.id = u.accountId", Object[].class)
+                .setParameter("digest", digest).setHint(Hints.READ_ONLY, true).getResultList().stream().findFirst()
+                .map(row -> new Holder(((AuthTokenRow) row[0]).toToken(), ((UserRow) row[1]).toUser(),
+                        ((AccountRow) row[2]).toAccount()));
+    }
+
+    @Override
     public boolean remove(String digest) {
         return em.createQuery("delete from AuthTokenRow t where t.digest = :digest")
                 .setParameter("digest", digest).executeUpdate() > 0;

@@ -58,32 +58,32 @@ public class JpaImageAssets implements ImageAssets {
             return List.of();
         }
         Map<Long, ImageAsset> found = new HashMap<>();
+        // The columns an asset shows, not whole rows: a tag row carries its manifest (a kilobyte or more each).
+        String columns = "select t.id, r.id, r.namespaceName, r.name, t.imageId, t.digest, t.tag, t.size,"
+                + " t.architectures, t.tagType, t.updatedAt, r.accountId";
         TypedQuery<Object[]> page = em.createQuery(shared
-                        ? "select t, r, s from ImageTagRow t, ImageRepositoryRow r, AccessDomainRow s where t.id in :ids"
-                        + " and t.repositoryId = r.id and s.repositoryId = r.id and s.accountId = :account"
-                        : "select t, r from ImageTagRow t, ImageRepositoryRow r where t.id in :ids"
+                        ? columns + ", s.deadline from ImageTagRow t, ImageRepositoryRow r, AccessDomainRow s"
+                        + " where t.id in :ids and t.repositoryId = r.id and s.repositoryId = r.id and s.accountId = :account"
+                        : columns + " from ImageTagRow t, ImageRepositoryRow r where t.id in :ids"
                         + " and t.repositoryId = r.id", Object[].class)
-                .setParameter("ids", ids).setHint(Hints.READ_ONLY, true);
+                .setParameter("ids", ids);
         if (shared) {
             page.setParameter("account", query.accountId());
         }
         page.getResultList().forEach(row -> {
-                    ImageTagRow t = (ImageTagRow) row[0];
-                    ImageRepositoryRow r = (ImageRepositoryRow) row[1];
-                    Boolean valid = shared ? isValid((AccessDomainRow) row[2], query.now()) : null;
-                    found.put(t.id, new ImageAsset(t.id, r.id, r.namespaceName, r.name, t.imageId, t.digest, t.tag,
-                            query.type(), t.size, t.architectures, t.tagType == 1, t.updatedAt, r.accountId, valid));
+                    Instant deadline = shared ? (Instant) row[12] : null;
+                    Boolean valid = shared ? deadline == null || deadline.isAfter(query.now()) : null;
+                    found.put((Long) row[0], new ImageAsset((Long) row[0], (Long) row[1], (String) row[2],
+                            (String) row[3], (String) row[4], (String) row[5], (String) row[6], query.type(),
+                            (Long) row[7], (String) row[8], ((Number) row[9]).intValue() == 1, (Instant) row[10],
+                            (String) row[11], valid));
                 });
         return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
-    private static boolean isValid(AccessDomainRow share, Instant now) {
-        return share.deadline == null || share.deadline.isAfter(now);
-    }
-
     /** The deepest page the walk below answers; past it the database sorts every shared tag. */
     private static final int NEWEST_WALK_LIMIT = 1_000;
-    private static final int WALK_BATCH = 50;
+    private static final int WALK_BATCH = 64;
 
     /**
      * The newest tags of the repositories shared with an account, without sorting all of them: a repository's update
@@ -101,12 +101,15 @@ public class JpaImageAssets implements ImageAssets {
         List<Object[]> newest = new ArrayList<>();
         Comparator<Object[]> newestFirst = Comparator.comparing((Object[] tag) -> (Instant) tag[1])
                 .thenComparing(tag -> (Long) tag[0]).reversed();
-        for (int first = 0; first < repositories.size(); first += WALK_BATCH) {
+        // Batches grow (4, 8, 16... repositories): the newest repositories usually hold the page, and a small first
+        // batch sorts a few hundred index entries where a large one sorted thousands.
+        int batchSize = 4;
+        for (int first = 0; first < repositories.size(); first += batchSize, batchSize = Math.min(batchSize * 2, WALK_BATCH)) {
             if (newest.size() >= wanted
                     && ((Instant) repositories.get(first)[1]).isBefore((Instant) newest.get(wanted - 1)[1])) {
                 break;
             }
-            List<Long> batch = repositories.subList(first, Math.min(first + WALK_BATCH, repositories.size())).stream()
+            List<Long> batch = repositories.subList(first, Math.min(first + batchSize, repositories.size())).stream()
                     .map(r -> (Long) r[0]).toList();
             newest.addAll(em.createQuery("select t.id, t.updatedAt from ImageTagRow t where t.repositoryId in :ids"
                             + " order by t.updatedAt desc, t.id desc", Object[].class)

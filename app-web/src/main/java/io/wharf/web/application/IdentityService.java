@@ -129,12 +129,11 @@ public class IdentityService {
     }
 
     private Caller callerOfToken(String secret) {
-        AuthToken token = tokens.byDigest(TokenSecret.digest(secret.strip()))
-                .filter(t -> !t.isExpiredAt(Instant.now()))
+        AuthTokens.Holder holder = tokens.withHolder(TokenSecret.digest(secret.strip()))
+                .filter(h -> !h.token().isExpiredAt(Instant.now()))
                 .orElseThrow(() -> WharfException.unauthenticated(
-                        "The token is unknown, revoked or expired; obtain a new one."));
-        User user = users.byId(token.userId()).orElseThrow(() -> WharfException.unauthenticated("The token's user no longer exists."));
-        return Caller.of(user, accounts.byId(user.accountId()).orElseThrow());
+                        "The token is unknown, revoked or expired, or its user no longer exists; obtain a new one."));
+        return Caller.of(holder.user(), holder.account());
     }
 
     /**
