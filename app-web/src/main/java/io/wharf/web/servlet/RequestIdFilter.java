@@ -30,6 +30,10 @@ public class RequestIdFilter extends HttpFilter {
         String id = sent != null && ACCEPTED.matcher(sent).matches() ? sent : UUID.randomUUID().toString().replace("-", "");
         request.setAttribute(ATTRIBUTE, id);
         response.setHeader(HEADER, id);
+        if (isMissingFile(request)) {
+            notFound(response);
+            return;
+        }
         LogContext.begin(id);
         try {
             chain.doFilter(request, response);
@@ -38,6 +42,18 @@ public class RequestIdFilter extends HttpFilter {
         } finally {
             LogContext.end();
         }
+    }
+
+    /**
+     * A path only the file serving would answer, naming no file: answered 404 here, before Liberty's own filters (the
+     * HTTP monitor's among them) see the file serving's exception and report it as an incident.
+     */
+    private static boolean isMissingFile(HttpServletRequest request) throws IOException {
+        if (request.getHttpServletMapping().getMappingMatch() != jakarta.servlet.http.MappingMatch.DEFAULT) {
+            return false;
+        }
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        return path.isEmpty() || path.endsWith("/") ? false : request.getServletContext().getResource(path) == null;
     }
 
     /**

@@ -53,6 +53,21 @@ final class ExtraServer {
         Files.writeString(server.resolve("jvm.options"), jvm);
     }
 
+    /** Waits (a minute at most) until a helper process listens on {@code port}; fails with its log. */
+    static void awaitListening(int port, Process process, Path log, String what) throws Exception {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+        while (true) {
+            try (java.net.Socket probe = new java.net.Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                if (java.time.Instant.now().isAfter(deadline) || !process.isAlive()) {
+                    throw new IllegalStateException(what + " did not start: " + Files.readString(log));
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

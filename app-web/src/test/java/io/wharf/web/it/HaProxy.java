@@ -1,10 +1,7 @@
 package io.wharf.web.it;
 
-import java.io.IOException;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -44,17 +41,7 @@ final class HaProxy implements AutoCloseable {
         Files.writeString(file, config);
         process = new ProcessBuilder("haproxy", "-db", "-f", file.toString()).redirectErrorStream(true)
                 .redirectOutput(work.resolve("haproxy.log").toFile()).start();
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (true) {
-            try (Socket probe = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                if (Instant.now().isAfter(deadline) || !process.isAlive()) {
-                    throw new IllegalStateException("HAProxy did not start: " + Files.readString(work.resolve("haproxy.log")));
-                }
-                Thread.sleep(200);
-            }
-        }
+        ExtraServer.awaitListening(port, process, work.resolve("haproxy.log"), "HAProxy");
     }
 
     String address() {

@@ -1,10 +1,7 @@
 package io.wharf.web.it;
 
-import java.io.IOException;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 
 /**
  * A real S3 API on loopback for the cluster test: S3Proxy ({@code org.gaul:s3proxy} from Maven Central, copied to
@@ -31,17 +28,7 @@ final class S3ProxyServer implements AutoCloseable {
         process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                 "-jar", jar.toString(), "--properties", config.toString())
                 .redirectErrorStream(true).redirectOutput(work.resolve("s3proxy.log").toFile()).start();
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (true) {
-            try (Socket probe = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                if (Instant.now().isAfter(deadline) || !process.isAlive()) {
-                    throw new IllegalStateException("S3Proxy did not start: " + Files.readString(work.resolve("s3proxy.log")));
-                }
-                Thread.sleep(200);
-            }
-        }
+        ExtraServer.awaitListening(port, process, work.resolve("s3proxy.log"), "S3Proxy");
     }
 
     String endpoint() {
