@@ -62,6 +62,9 @@ public class FeedService {
     WharfSettings settings;
     @Inject
     ClusterNode node;
+    /** Held by the node reading and storing a feed; longer than an import takes, short enough to take over. */
+    private static final String IMPORT_LEASE = "feed-import-running";
+    private static final Duration IMPORT_LEASE_TTL = Duration.ofHours(2);
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ScheduledExecutorService scheduler;
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
@@ -99,8 +102,24 @@ public class FeedService {
         }
     }
 
-    /** An import still reading stored nothing and is refused; one whose advisories were stored re-matches its images. */
+    /**
+     * An import still reading stored nothing and is refused; one whose advisories were stored re-matches its images.
+     * Only when no node of the cluster is importing (this node takes the import lease): a live import is not touched.
+     */
     void resumeUnfinished() {
+        if (node != null && !node.take(IMPORT_LEASE, null, IMPORT_LEASE_TTL)) {
+            return;
+        }
+        try {
+            resumeOrphaned();
+        } finally {
+            if (node != null) {
+                node.end(IMPORT_LEASE, false);
+            }
+        }
+    }
+
+    private void resumeOrphaned() {
         for (FeedImport unfinished : self.unfinished()) {
             if (unfinished.status().equals(FeedImport.RUNNING)) {
                 self.refused(unfinished.id(), "The server stopped during this import; nothing was stored. Import it again.");
@@ -162,6 +181,7 @@ public class FeedService {
     private void run(FeedImport begun, Reading reading, Path saved) {
         executor.submit(() -> {
             oneAtATime.lock();
+            boolean leased = awaitImportLease();
             try {
                 List<Advisories.Imported> read = reading.read(progress(begun.id(), FeedImport.Progress.READING));
                 self.progress(begun.id(), new FeedImport.Progress(FeedImport.Progress.STORING, 0, read.size()));
@@ -175,11 +195,30 @@ public class FeedService {
                 self.refused(begun.id(), "unexpected failure; see the server log");
                 return;
             } finally {
+                if (leased) {
+                    node.end(IMPORT_LEASE, true);
+                }
                 oneAtATime.unlock();
                 delete(saved);
             }
             rematch(begun.id());
         });
+    }
+
+    /** One import at a time across the cluster: waits while another node holds the import lease. */
+    private boolean awaitImportLease() {
+        if (node == null) {
+            return false;
+        }
+        while (!node.take(IMPORT_LEASE, null, IMPORT_LEASE_TTL)) {
+            try {
+                Thread.sleep(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Matches every stored inventory again against the advisories as they are now, counting the images done. */

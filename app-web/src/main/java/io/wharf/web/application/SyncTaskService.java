@@ -26,6 +26,7 @@ import jakarta.enterprise.event.Startup;
 import jakarta.interceptor.Interceptor;
 import jakarta.inject.Inject;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -64,6 +65,13 @@ public class SyncTaskService {
     SyncTaskService self;
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ExecutorService executor;
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    java.util.concurrent.ScheduledExecutorService scheduler;
+    @Inject
+    ClusterNode node;
+    /** A task's lease: a node that dies mid-walk leaves the task to another after this long. */
+    private static final Duration TASK_LEASE = Duration.ofMinutes(30);
+    private final java.util.Set<Object> runningHere = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     protected SyncTaskService() {
     }
@@ -86,11 +94,37 @@ public class SyncTaskService {
      * and a walk that finishes drops only what the registry no longer holds.
      */
     void resume(@Observes @Priority(Interceptor.Priority.APPLICATION) Startup started) {
-        List<SyncTask> unfinished = self.unfinished();
-        unfinished.forEach(this::resume);
-        if (!unfinished.isEmpty()) {
-            LOG.info(() -> unfinished.size() + " interrupted sync tasks resumed");
+        takeOverInterrupted();
+        if (scheduler != null) {
+            scheduler.scheduleWithFixedDelay(this::takeOverInterrupted, 60, 60, java.util.concurrent.TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * Tasks no node runs — a task runs under its lease, so a task whose lease is free was left by a node that stopped or
+     * died — are walked again here. Tasks running on this node are left alone.
+     */
+    private void takeOverInterrupted() {
+        try {
+            List<SyncTask> unfinished = self.unfinished().stream().filter(t -> !runningHere.contains(t.id())).toList();
+            int resumed = 0;
+            for (SyncTask task : unfinished) {
+                if (node == null || node.take(leaseOf(task), null, TASK_LEASE)) {
+                    resume(task);
+                    resumed++;
+                }
+            }
+            int count = resumed;
+            if (count > 0) {
+                LOG.info(() -> count + " interrupted sync tasks resumed");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Interrupted sync tasks not looked for (the database may be away)", e);
+        }
+    }
+
+    private static String leaseOf(SyncTask task) {
+        return "sync-task:" + task.id();
     }
 
     @UseCase
@@ -153,7 +187,23 @@ public class SyncTaskService {
         return new Started(tasks.create(caller.accountId(), caller.userId(), chosen, now()), chosen);
     }
 
+    /** Walks the task's registries under its lease (taken here when not yet taken), which is given back at the end. */
     private void run(SyncTask task, List<SyncRegistry> chosen) {
+        runningHere.add(task.id());
+        try {
+            if (node != null && !node.take(leaseOf(task), null, TASK_LEASE)) {
+                return;
+            }
+            walkAll(task, chosen);
+        } finally {
+            runningHere.remove(task.id());
+            if (node != null) {
+                node.end(leaseOf(task), true);
+            }
+        }
+    }
+
+    private void walkAll(SyncTask task, List<SyncRegistry> chosen) {
         for (SyncRegistry registry : chosen) {
             try {
                 if (registry.type().remote()) {
