@@ -14,7 +14,8 @@ public interface Leases {
     String NODE = "node:";
 
     /**
-     * Takes {@code name} for {@code node} until {@code now + ttl}, if no other node holds it past {@code now} and, when
+     * Takes {@code name} for {@code node} until {@code now + ttl}, if no other live node holds it past {@code now} (a
+     * holder whose own node lease ran out holds nothing) and, when
      * {@code interval} is not null, its last run finished at least {@code interval} before {@code now}. A node that
      * holds it already renews it.
      */

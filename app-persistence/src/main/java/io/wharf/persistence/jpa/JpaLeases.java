@@ -33,8 +33,12 @@ public class JpaLeases implements Leases {
                         + " ON DUPLICATE KEY UPDATE name = name")
                 .setParameter(1, name).setParameter(2, Timestamp.from(now)).executeUpdate();
         String due = interval == null ? "" : " AND (finished_at IS NULL OR finished_at <= ?5)";
+        // Free: held by this node, by none, past its time — or by a node that is itself gone (its own lease ran out),
+        // so that a dead node's job is taken over within a node lease's life, not the job lease's.
         var update = em.createNativeQuery("UPDATE job_lease SET holder = ?2, expires_at = ?3 WHERE name = ?1"
-                        + " AND (holder = ?2 OR holder IS NULL OR expires_at <= ?4)" + due)
+                        + " AND (holder = ?2 OR holder IS NULL OR expires_at <= ?4 OR NOT EXISTS (SELECT 1 FROM"
+                        + " (SELECT name, holder, expires_at FROM job_lease) n WHERE n.name = CONCAT('" + NODE
+                        + "', job_lease.holder) AND n.holder = job_lease.holder AND n.expires_at > ?4))" + due)
                 .setParameter(1, name).setParameter(2, node).setParameter(3, Timestamp.from(now.plus(ttl)))
                 .setParameter(4, Timestamp.from(now));
         if (interval != null) {

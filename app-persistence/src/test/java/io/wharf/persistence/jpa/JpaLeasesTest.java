@@ -39,8 +39,10 @@ class JpaLeasesTest {
 
     @Test
     void aLeaseHasOneHolderUntilItRunsOut() {
+        assertTrue(acquire("node:n1", "n1", null, T0));
         assertTrue(acquire("job:a", "n1", null, T0));
         assertFalse(acquire("job:a", "n2", null, T0.plusSeconds(10)), "held by n1");
+        assertTrue(acquire("node:n1", "n1", null, T0.plusSeconds(20)));
         assertTrue(acquire("job:a", "n1", null, T0.plusSeconds(20)), "its holder renews it");
         assertFalse(acquire("job:a", "n2", null, T0.plusSeconds(49)), "renewed until 50 s");
         assertTrue(acquire("job:a", "n2", null, T0.plusSeconds(51)), "n1 died: n2 takes it over");
@@ -70,6 +72,14 @@ class JpaLeasesTest {
     }
 
     @Test
+    void aJobHeldByANodeThatIsGoneIsTakenOverBeforeItsLeaseRunsOut() {
+        assertTrue(acquire("node:dying", "dying", null, T0));
+        assertTrue((boolean) db.inTransaction(em -> new JpaLeases(em).acquire("job:long", "dying", Duration.ofMinutes(30), null, T0)));
+        assertFalse(acquire("job:long", "heir", null, T0.plusSeconds(20)), "its node still lives");
+        assertTrue(acquire("job:long", "heir", null, T0.plusSeconds(31)), "its node's lease ran out: the job is free");
+    }
+
+    @Test
     void aNodeIsLiveWhileItsOwnLeaseRuns() {
         assertTrue(acquire("node:n7", "n7", null, T0));
         assertTrue((boolean) db.inTransaction(em -> new JpaLeases(em).isLive("n7", T0.plusSeconds(29))));
@@ -83,6 +93,7 @@ class JpaLeasesTest {
             List<Callable<Boolean>> racers = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 String node = "racer" + i;
+                assertTrue(acquire("node:" + node, node, null, T0), "every racer is a live node");
                 racers.add(() -> acquire("job:race", node, null, T0));
             }
             int winners = 0;

@@ -96,7 +96,7 @@ public class SyncTaskService {
     void resume(@Observes @Priority(Interceptor.Priority.APPLICATION) Startup started) {
         takeOverInterrupted();
         if (scheduler != null) {
-            scheduler.scheduleWithFixedDelay(this::takeOverInterrupted, 60, 60, java.util.concurrent.TimeUnit.SECONDS);
+            scheduler.scheduleWithFixedDelay(this::takeOverInterrupted, 30, 30, java.util.concurrent.TimeUnit.SECONDS);
         }
     }
 

@@ -18,6 +18,12 @@ class ClusterNodeTest {
     private final ClusterNode b = new ClusterNode("b", shared);
     private final AtomicInteger runs = new AtomicInteger();
 
+    @org.junit.jupiter.api.BeforeEach
+    void bothNodesLive() {
+        a.renewOwnLease();
+        b.renewOwnLease();
+    }
+
     @Test
     void aScheduledJobRunsOnOneNodePerInterval() {
         assertTrue(a.once("gc", Duration.ofHours(24), Duration.ofHours(1), runs::incrementAndGet));
@@ -33,6 +39,14 @@ class ClusterNodeTest {
                     throw new IllegalStateException("storage away");
                 }));
         assertTrue(b.once("retention", Duration.ofHours(24), Duration.ofHours(1), runs::incrementAndGet));
+        assertEquals(1, runs.get());
+    }
+
+    @Test
+    void aJobHeldByANodeThatIsGoneIsTakenOver() {
+        ClusterNode gone = new ClusterNode("gone", shared);
+        assertTrue(gone.take("retention", null, Duration.ofHours(1)), "a node without a live lease of its own");
+        assertTrue(b.once("retention", null, Duration.ofHours(1), runs::incrementAndGet));
         assertEquals(1, runs.get());
     }
 

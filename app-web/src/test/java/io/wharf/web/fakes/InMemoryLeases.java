@@ -17,7 +17,8 @@ public class InMemoryLeases implements Leases {
     @Override
     public synchronized boolean acquire(String name, String node, Duration ttl, Duration interval, Instant now) {
         Lease lease = leases.getOrDefault(name, new Lease(null, now, null));
-        boolean free = node.equals(lease.holder()) || lease.holder() == null || !lease.expires().isAfter(now);
+        boolean free = node.equals(lease.holder()) || lease.holder() == null || !lease.expires().isAfter(now)
+                || !name.startsWith(NODE) && !isLive(lease.holder(), now);
         boolean due = interval == null || lease.finished() == null || !lease.finished().isAfter(now.minus(interval));
         if (free && due) {
             leases.put(name, new Lease(node, now.plus(ttl), lease.finished()));
