@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -111,7 +112,7 @@ public class JpaAccessDomains implements AccessDomains {
                     .forEach(row -> found.put(((AccessDomainRow) row[1]).id, new SharedRepository(
                             ((ImageRepositoryRow) row[0]).toRepository(), ((AccessDomainRow) row[1]).toAccessDomain())));
         }
-        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     @Override

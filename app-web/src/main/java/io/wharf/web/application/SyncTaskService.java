@@ -71,7 +71,7 @@ public class SyncTaskService {
     ClusterNode node;
     /** A task's lease: a node that dies mid-walk leaves the task to another after this long. */
     private static final Duration TASK_LEASE = Duration.ofMinutes(30);
-    private final java.util.Set<Object> runningHere = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Set<Long> runningHere = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     protected SyncTaskService() {
     }
