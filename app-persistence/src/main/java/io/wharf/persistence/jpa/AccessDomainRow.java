@@ -35,6 +35,9 @@ class AccessDomainRow {
     Instant createdAt;
     @Column(name = "updated_at")
     Instant updatedAt;
+    /** The repository's update time, copied so that an account's shares come off an index in the lists' order. */
+    @Column(name = "repository_updated_at")
+    Instant repositoryUpdatedAt;
 
     protected AccessDomainRow() {
     }

@@ -1,6 +1,7 @@
 package io.wharf.persistence.jpa;
 
 import io.wharf.domain.error.Subject;
+import io.wharf.domain.repository.RepositoryQuery;
 import io.wharf.domain.share.AccessDomain;
 import io.wharf.domain.share.AccessDomains;
 import io.wharf.domain.share.ShareTerms;
@@ -42,6 +43,8 @@ public class JpaAccessDomains implements AccessDomains {
         row.creatorId = creatorId;
         row.creatorName = creatorName;
         row.createdAt = row.updatedAt;
+        row.repositoryUpdatedAt = em.createQuery("select r.updatedAt from ImageRepositoryRow r where r.id = :id",
+                Instant.class).setParameter("id", repositoryId).getSingleResult();
         Conflicts.persistOrConflict(em, row, Subject.SHARE,
                 "The repository is already shared with " + accountName + ".");
         return row.toAccessDomain();
@@ -52,6 +55,12 @@ public class JpaAccessDomains implements AccessDomains {
         row.deadline = terms.deadline().until().orElse(null);
         row.description = terms.description();
         row.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** Keeps the copy of a repository's update time on its shares; called wherever the repository's changes. */
+    static void followRepository(EntityManager em, long repositoryId, Instant updatedAt) {
+        em.createQuery("update AccessDomainRow s set s.repositoryUpdatedAt = :at where s.repositoryId = :id")
+                .setParameter("at", updatedAt).setParameter("id", repositoryId).executeUpdate();
     }
 
     @Override
@@ -94,8 +103,13 @@ public class JpaAccessDomains implements AccessDomains {
     public List<SharedRepository> list(SharedQuery query) {
         // Two steps: the page's ids in order (narrow rows: the sort of every share's whole repository row was most of
         // the time), then those rows.
-        List<Object> ids = select(query, query.byMe() ? "select r.id" : "select s.id",
-                RepositoryOrder.of(query.order(), query.descending()), Object.class)
+        // Shared with me, newest first (the default): the account's shares in the order of their copy of the
+        // repository's update time, read off its index.
+        boolean byShareOrder = !query.byMe() && query.order() == RepositoryQuery.Order.UPDATED_TIME;
+        String direction = query.descending() ? " desc" : " asc";
+        List<Object> ids = select(query, query.byMe() ? "select r.id" : "select s.id", byShareOrder
+                        ? " order by s.repositoryUpdatedAt" + direction + ", s.repositoryId" + direction
+                        : RepositoryOrder.of(query.order(), query.descending()), !byShareOrder, Object.class)
                 .setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList();
         if (ids.isEmpty()) {
             return List.of();
@@ -126,32 +140,26 @@ public class JpaAccessDomains implements AccessDomains {
 
     @Override
     public long count(SharedQuery query) {
-        if (!query.byMe() && query.ownerAccountName() == null && query.namespaceContains() == null
-                && query.nameContains() == null) {
-            // Nothing asked of the repository: count the account's shares off their index (the repository is there).
-            TypedQuery<Long> shares = em.createQuery("select count(s) from AccessDomainRow s where s.accountId = :account"
-                    + (query.valid() == null ? "" : query.valid() ? " and (s.deadline is null or s.deadline > :now)"
-                    : " and s.deadline <= :now"), Long.class).setParameter("account", query.accountId());
-            if (query.valid() != null) {
-                shares.setParameter("now", query.now());
-            }
-            return shares.getSingleResult();
-        }
-        return select(query, "select count(r)", "", Long.class).getSingleResult();
+        return select(query, query.byMe() ? "select count(r)" : "select count(s)", "", false, Long.class)
+                .getSingleResult();
     }
 
     /**
      * Shared by me: the account's repositories that have any share. Shared with me: one row per share that reaches
      * the account, with its repository.
      */
-    private <T> TypedQuery<T> select(SharedQuery query, String projection, String order, Class<T> type) {
+    private <T> TypedQuery<T> select(SharedQuery query, String projection, String order, boolean orderByRepository,
+                                     Class<T> type) {
         StringBuilder jpql = new StringBuilder(projection);
         if (query.byMe()) {
             jpql.append(" from ImageRepositoryRow r where r.accountId = :account"
                     + " and exists (select 1 from AccessDomainRow x where x.repositoryId = r.id)");
         } else {
-            jpql.append(" from AccessDomainRow s, ImageRepositoryRow r where r.id = s.repositoryId"
-                    + " and s.accountId = :account");
+            // The repository is joined only when a filter or the order reads it (a share's repository always exists).
+            boolean readsRepository = orderByRepository || query.ownerAccountName() != null
+                    || query.namespaceContains() != null || query.nameContains() != null;
+            jpql.append(readsRepository ? " from AccessDomainRow s, ImageRepositoryRow r where r.id = s.repositoryId"
+                    + " and s.accountId = :account" : " from AccessDomainRow s where s.accountId = :account");
             if (query.valid() != null) {
                 jpql.append(query.valid() ? " and (s.deadline is null or s.deadline > :now)"
                         : " and s.deadline <= :now");

@@ -89,14 +89,15 @@ public class JpaImageAssets implements ImageAssets {
      * The newest tags of the repositories shared with an account, without sorting all of them: a repository's update
      * time is never older than its tags' (a tag change updates its repository in the same transaction), so walking the
      * shared repositories newest first, a batch at a time, can stop once the next repository is older than the
-     * {@code offset + limit}-th newest tag found. The shared repositories are read once (narrow rows); each batch of them
-     * reads its newest tags off the (repository, update time) index.
+     * {@code offset + limit}-th newest tag found. The shared repositories are read once, off the shares' own index
+     * (their copy of the repository's update time); each batch of them reads its newest tags off the (repository,
+     * update time) index.
      */
     private List<Long> newestSharedTags(String accountId, int offset, int limit) {
         int wanted = offset + limit;
-        List<Object[]> repositories = em.createQuery("select r.id, r.updatedAt from AccessDomainRow s,"
-                        + " ImageRepositoryRow r where s.accountId = :account and r.id = s.repositoryId"
-                        + " order by r.updatedAt desc, r.id desc", Object[].class)
+        List<Object[]> repositories = em.createQuery("select s.repositoryId, s.repositoryUpdatedAt from AccessDomainRow s"
+                        + " where s.accountId = :account order by s.repositoryUpdatedAt desc, s.repositoryId desc",
+                        Object[].class)
                 .setParameter("account", accountId).getResultList();
         List<Object[]> newest = new ArrayList<>();
         Comparator<Object[]> newestFirst = Comparator.comparing((Object[] tag) -> (Instant) tag[1])

@@ -30,7 +30,8 @@ public final class SchemaMigrator {
             "V13__image_scans.sql", "V14__account_scan_settings.sql", "V15__feed_import_progress.sql", "V16__retentions.sql", "V17__account_usage.sql",
             "V18__triggers.sql", "V19__account_quotas.sql", "V20__audit_trail.sql",
             "V21__replication.sql", "V22__garbage_collections.sql", "V23__console_language.sql", "V24__tag_pulls.sql",
-            "V25__cluster_leases.sql", "V26__repository_image_counts.sql");
+            "V25__cluster_leases.sql", "V26__repository_image_counts.sql",
+            "V27__share_repository_order.sql");
     private static final Logger LOG = Logger.getLogger(SchemaMigrator.class.getName());
 
     private final DataSource dataSource;

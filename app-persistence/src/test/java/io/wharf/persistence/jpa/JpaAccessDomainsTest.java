@@ -12,6 +12,7 @@ import io.wharf.domain.repository.ImageRepository;
 import io.wharf.domain.repository.RepositoryDetails;
 import io.wharf.domain.repository.RepositoryName;
 import io.wharf.domain.repository.RepositoryQuery;
+import io.wharf.domain.repository.TaggedImage;
 import io.wharf.domain.share.AccessDomain;
 import io.wharf.domain.share.Deadline;
 import io.wharf.domain.share.ShareTerms;
@@ -112,5 +113,34 @@ class JpaAccessDomainsTest {
         assertEquals("forever", moved.deadline().toString());
         assertTrue(db.<Boolean>inTransaction(em -> new JpaAccessDomains(em).grantsRead(db1.id(), friend.id(), NOW)));
         assertEquals("again", db.inTransaction(em -> new JpaAccessDomains(em).of(db1.id(), "friend")).orElseThrow().description());
+    }
+
+    @Test
+    void sharedWithMeListsTheRepositoryChangedLastFirst() {
+        Account vendor = account("vendor");
+        Account reader = account("reader");
+        Namespace lab = db.inTransaction(em -> new JpaNamespaces(em).add(new NamespaceName("lab"), vendor.id(), "u2", "vera"));
+        ImageRepository a = repo(lab, "a");
+        ImageRepository b = repo(lab, "b");
+        ImageRepository c = repo(lab, "c");
+        for (ImageRepository r : List.of(a, b, c)) {
+            share(r, reader, "forever");
+        }
+        assertEquals(List.of("c", "b", "a"), newestFirst(reader));
+
+        db.inTransaction(em -> new JpaImageTags(em).put(a, "v1", new TaggedImage("sha256:a1",
+                "application/vnd.oci.image.manifest.v1+json", "{}", "sha256:ca1", 2, 100, 0, "amd64")));
+        assertEquals(List.of("a", "c", "b"), newestFirst(reader), "a push moves its repository to the top");
+
+        db.inTransaction(em -> new JpaImageRepositories(em).update(b, new RepositoryDetails(null, "edited", false)));
+        assertEquals(List.of("b", "a", "c"), newestFirst(reader), "so does an edit");
+        assertEquals(3L, db.<Long>inTransaction(em -> new JpaAccessDomains(em).count(
+                new SharedQuery(reader.id(), false, null, null, null, null, NOW, RepositoryQuery.Order.UPDATED_TIME, true, 0, 2))));
+    }
+
+    private static List<String> newestFirst(Account account) {
+        return db.<List<SharedRepository>>inTransaction(em -> new JpaAccessDomains(em).list(new SharedQuery(account.id(),
+                        false, null, null, null, null, NOW, RepositoryQuery.Order.UPDATED_TIME, true, 0, 10)))
+                .stream().map(s -> s.repository().name().value()).toList();
     }
 }

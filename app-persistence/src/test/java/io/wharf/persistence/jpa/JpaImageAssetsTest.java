@@ -74,9 +74,8 @@ class JpaImageAssetsTest {
             }
         }
         // A repository changed after its last push (a new description): newer than all its tags.
-        db.inTransaction(em -> em.createNativeQuery("UPDATE image_repository SET updated_at = ?1 WHERE id = ?2")
-                .setParameter(1, java.sql.Timestamp.from(Instant.now().plusSeconds(60)))
-                .setParameter(2, repositories.get(0).id()).executeUpdate());
+        db.inTransaction(em -> new JpaImageRepositories(em).update(repositories.get(0),
+                new RepositoryDetails(null, "changed after its last push", false)));
     }
 
     @AfterAll
