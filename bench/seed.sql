@@ -18,10 +18,10 @@ SELECT n.id, n.name, n.account_id, CONCAT('repo', r.seq), 'other', 'seeded', 0, 
 FROM swr_namespace n JOIN seq_0_to_9 r WHERE n.name LIKE 'ns%';
 
 INSERT INTO access_domain (repository_id, account_id, account_name, permit, deadline, description, creator_id,
-                           creator_name, created_at, updated_at, repository_updated_at)
+                           creator_name, created_at, updated_at, repository_updated_at, repository_num_images)
 SELECT r.id, MD5(CONCAT('a', (CAST(SUBSTRING(o.name, 5) AS UNSIGNED) + 1) MOD 100)),
        CONCAT('acct', LPAD((CAST(SUBSTRING(o.name, 5) AS UNSIGNED) + 1) MOD 100, 4, '0')), 'read', NULL, '',
-       r.creator_id, 'boss', NOW(6), NOW(6), r.updated_at
+       r.creator_id, 'boss', NOW(6), NOW(6), r.updated_at, r.num_images
 FROM image_repository r JOIN account o ON o.id = r.account_id WHERE o.name LIKE 'acct%';
 
 -- 100 tags in each of acct0000's 1,000 repositories: 100,000 image assets for HSS's image list, which acct0001 sees
@@ -42,5 +42,6 @@ ANALYZE TABLE account, account_user, swr_namespace, image_repository, access_dom
 UPDATE image_repository r JOIN (SELECT repository_id, COUNT(*) n, SUM(size_bytes) b, MAX(updated_at) u FROM image_tag
     GROUP BY repository_id) t ON t.repository_id = r.id
 SET r.num_images = t.n, r.size_bytes = t.b, r.updated_at = t.u;
-UPDATE access_domain d JOIN image_repository r ON r.id = d.repository_id SET d.repository_updated_at = r.updated_at;
+UPDATE access_domain d JOIN image_repository r ON r.id = d.repository_id SET d.repository_updated_at = r.updated_at,
+    d.repository_num_images = r.num_images;
 ANALYZE TABLE image_repository, access_domain;

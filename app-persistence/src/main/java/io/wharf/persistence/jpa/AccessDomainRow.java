@@ -35,9 +35,11 @@ class AccessDomainRow {
     Instant createdAt;
     @Column(name = "updated_at")
     Instant updatedAt;
-    /** The repository's update time, copied so that an account's shares come off an index in the lists' order. */
+    /** The repository's update time and image count, copied so that an account's shares come off an index. */
     @Column(name = "repository_updated_at")
     Instant repositoryUpdatedAt;
+    @Column(name = "repository_num_images")
+    long repositoryNumImages;
 
     protected AccessDomainRow() {
     }

@@ -43,8 +43,9 @@ public class JpaAccessDomains implements AccessDomains {
         row.creatorId = creatorId;
         row.creatorName = creatorName;
         row.createdAt = row.updatedAt;
-        row.repositoryUpdatedAt = em.createQuery("select r.updatedAt from ImageRepositoryRow r where r.id = :id",
-                Instant.class).setParameter("id", repositoryId).getSingleResult();
+        ImageRepositoryRow repository = em.find(ImageRepositoryRow.class, repositoryId);
+        row.repositoryUpdatedAt = repository.updatedAt;
+        row.repositoryNumImages = repository.numImages;
         Conflicts.persistOrConflict(em, row, Subject.SHARE,
                 "The repository is already shared with " + accountName + ".");
         return row.toAccessDomain();
@@ -57,10 +58,12 @@ public class JpaAccessDomains implements AccessDomains {
         row.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
-    /** Keeps the copy of a repository's update time on its shares; called wherever the repository's changes. */
-    static void followRepository(EntityManager em, long repositoryId, Instant updatedAt) {
-        em.createQuery("update AccessDomainRow s set s.repositoryUpdatedAt = :at where s.repositoryId = :id")
-                .setParameter("at", updatedAt).setParameter("id", repositoryId).executeUpdate();
+    /** Keeps the copies of a repository's update time and image count on its shares; called wherever they change. */
+    static void followRepository(EntityManager em, ImageRepositoryRow repository) {
+        em.createQuery("update AccessDomainRow s set s.repositoryUpdatedAt = :at, s.repositoryNumImages = :images"
+                        + " where s.repositoryId = :id")
+                .setParameter("at", repository.updatedAt).setParameter("images", repository.numImages)
+                .setParameter("id", repository.id).executeUpdate();
     }
 
     @Override
@@ -101,15 +104,19 @@ public class JpaAccessDomains implements AccessDomains {
 
     @Override
     public List<SharedRepository> list(SharedQuery query) {
-        // Two steps: the page's ids in order (narrow rows: the sort of every share's whole repository row was most of
-        // the time), then those rows.
-        // Shared with me, newest first (the default): the account's shares in the order of their copy of the
-        // repository's update time, read off its index.
-        boolean byShareOrder = !query.byMe() && query.order() == RepositoryQuery.Order.UPDATED_TIME;
         String direction = query.descending() ? " desc" : " asc";
-        List<Object> ids = select(query, query.byMe() ? "select r.id" : "select s.id", byShareOrder
-                        ? " order by s.repositoryUpdatedAt" + direction + ", s.repositoryId" + direction
-                        : RepositoryOrder.of(query.order(), query.descending()), !byShareOrder, Object.class)
+        if (!query.byMe() && query.order() == RepositoryQuery.Order.UPDATED_TIME) {
+            // Shared with me by update time (the default): one query, the page read in order off the shares' index
+            // (their copy of the repository's update time), each share joined to its repository by key.
+            return select(query, "select r, s", " order by s.repositoryUpdatedAt" + direction + ", s.repositoryId"
+                    + direction, true, Object[].class)
+                    .setFirstResult(query.offset()).setMaxResults(query.limit()).setHint(Hints.READ_ONLY, true)
+                    .getResultList().stream().map(JpaAccessDomains::shared).toList();
+        }
+        // Other orders, two steps: the page's ids in order (narrow rows: the sort of every share's whole repository
+        // row was most of the time), then those rows.
+        List<Object> ids = select(query, query.byMe() ? "select r.id" : "select s.id",
+                RepositoryOrder.of(query.order(), query.descending()), true, Object.class)
                 .setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList();
         if (ids.isEmpty()) {
             return List.of();
@@ -123,10 +130,14 @@ public class JpaAccessDomains implements AccessDomains {
             em.createQuery("select r, s from AccessDomainRow s, ImageRepositoryRow r where s.id in :ids"
                             + " and r.id = s.repositoryId", Object[].class)
                     .setParameter("ids", ids).setHint(Hints.READ_ONLY, true).getResultList()
-                    .forEach(row -> found.put(((AccessDomainRow) row[1]).id, new SharedRepository(
-                            ((ImageRepositoryRow) row[0]).toRepository(), ((AccessDomainRow) row[1]).toAccessDomain())));
+                    .forEach(row -> found.put(((AccessDomainRow) row[1]).id, shared(row)));
         }
         return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+    }
+
+    private static SharedRepository shared(Object[] repositoryAndShare) {
+        return new SharedRepository(((ImageRepositoryRow) repositoryAndShare[0]).toRepository(),
+                ((AccessDomainRow) repositoryAndShare[1]).toAccessDomain());
     }
 
     @Override
@@ -148,15 +159,15 @@ public class JpaAccessDomains implements AccessDomains {
      * Shared by me: the account's repositories that have any share. Shared with me: one row per share that reaches
      * the account, with its repository.
      */
-    private <T> TypedQuery<T> select(SharedQuery query, String projection, String order, boolean orderByRepository,
+    private <T> TypedQuery<T> select(SharedQuery query, String projection, String order, boolean joinRepository,
                                      Class<T> type) {
         StringBuilder jpql = new StringBuilder(projection);
         if (query.byMe()) {
             jpql.append(" from ImageRepositoryRow r where r.accountId = :account"
                     + " and exists (select 1 from AccessDomainRow x where x.repositoryId = r.id)");
         } else {
-            // The repository is joined only when a filter or the order reads it (a share's repository always exists).
-            boolean readsRepository = orderByRepository || query.ownerAccountName() != null
+            // The repository is joined only when asked or a filter reads it (a share's repository always exists).
+            boolean readsRepository = joinRepository || query.ownerAccountName() != null
                     || query.namespaceContains() != null || query.nameContains() != null;
             jpql.append(readsRepository ? " from AccessDomainRow s, ImageRepositoryRow r where r.id = s.repositoryId"
                     + " and s.accountId = :account" : " from AccessDomainRow s where s.accountId = :account");

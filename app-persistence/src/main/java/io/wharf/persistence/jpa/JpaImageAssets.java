@@ -61,52 +61,64 @@ public class JpaImageAssets implements ImageAssets {
         // The columns an asset shows, not whole rows: a tag row carries its manifest (a kilobyte or more each).
         String columns = "select t.id, r.id, r.namespaceName, r.name, t.imageId, t.digest, t.tag, t.size,"
                 + " t.architectures, t.tagType, t.updatedAt, r.accountId";
-        TypedQuery<Object[]> page = em.createQuery(shared
-                        ? columns + ", s.deadline from ImageTagRow t, ImageRepositoryRow r, AccessDomainRow s"
-                        + " where t.id in :ids and t.repositoryId = r.id and s.repositoryId = r.id and s.accountId = :account"
-                        : columns + " from ImageTagRow t, ImageRepositoryRow r where t.id in :ids"
+        List<Object[]> rows = em.createQuery(columns + " from ImageTagRow t, ImageRepositoryRow r where t.id in :ids"
                         + " and t.repositoryId = r.id", Object[].class)
-                .setParameter("ids", ids);
+                .setParameter("ids", ids).getResultList();
+        // A shared image is valid until its share's deadline: the page's few repositories' shares, read by key.
+        Map<Long, Instant> deadlines = new HashMap<>();
         if (shared) {
-            page.setParameter("account", query.accountId());
+            em.createQuery("select s.repositoryId, s.deadline from AccessDomainRow s where s.accountId = :account"
+                            + " and s.repositoryId in :repositories", Object[].class)
+                    .setParameter("account", query.accountId())
+                    .setParameter("repositories", rows.stream().map(row -> (Long) row[1]).distinct().toList())
+                    .getResultList().forEach(share -> deadlines.put((Long) share[0], (Instant) share[1]));
         }
-        page.getResultList().forEach(row -> {
-                    Instant deadline = shared ? (Instant) row[12] : null;
-                    Boolean valid = shared ? deadline == null || deadline.isAfter(query.now()) : null;
-                    found.put((Long) row[0], new ImageAsset((Long) row[0], (Long) row[1], (String) row[2],
-                            (String) row[3], (String) row[4], (String) row[5], (String) row[6], query.type(),
-                            (Long) row[7], (String) row[8], ((Number) row[9]).intValue() == 1, (Instant) row[10],
-                            (String) row[11], valid));
-                });
+        rows.forEach(row -> {
+            Instant deadline = deadlines.get((Long) row[1]);
+            Boolean valid = shared ? deadline == null || deadline.isAfter(query.now()) : null;
+            found.put((Long) row[0], new ImageAsset((Long) row[0], (Long) row[1], (String) row[2],
+                    (String) row[3], (String) row[4], (String) row[5], (String) row[6], query.type(),
+                    (Long) row[7], (String) row[8], ((Number) row[9]).intValue() == 1, (Instant) row[10],
+                    (String) row[11], valid));
+        });
         return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     /** The deepest page the walk below answers; past it the database sorts every shared tag. */
     private static final int NEWEST_WALK_LIMIT = 1_000;
     private static final int WALK_BATCH = 64;
+    /** Shares read at a time by the walk: a page of 100 usually ends within the first few repositories. */
+    private static final int SHARES_SLICE = 128;
 
     /**
      * The newest tags of the repositories shared with an account, without sorting all of them: a repository's update
      * time is never older than its tags' (a tag change updates its repository in the same transaction), so walking the
      * shared repositories newest first, a batch at a time, can stop once the next repository is older than the
-     * {@code offset + limit}-th newest tag found. The shared repositories are read once, off the shares' own index
-     * (their copy of the repository's update time); each batch of them reads its newest tags off the (repository,
-     * update time) index.
+     * {@code offset + limit}-th newest tag found. The shared repositories come off the shares' own index (their copy
+     * of the repository's update time), a slice at a time as the walk reaches them; each batch of them reads its newest
+     * tags off the (repository, update time) index.
      */
     private List<Long> newestSharedTags(String accountId, int offset, int limit) {
         int wanted = offset + limit;
-        List<Object[]> repositories = em.createQuery("select s.repositoryId, s.repositoryUpdatedAt from AccessDomainRow s"
-                        + " where s.accountId = :account order by s.repositoryUpdatedAt desc, s.repositoryId desc",
-                        Object[].class)
-                .setParameter("account", accountId).getResultList();
+        List<Object[]> repositories = new ArrayList<>();
         List<Object[]> newest = new ArrayList<>();
         Comparator<Object[]> newestFirst = Comparator.comparing((Object[] tag) -> (Instant) tag[1])
                 .thenComparing(tag -> (Long) tag[0]).reversed();
         // Batches grow (4, 8, 16... repositories): the newest repositories usually hold the page, and a small first
         // batch sorts a few hundred index entries where a large one sorted thousands.
         int batchSize = 4;
-        for (int first = 0; first < repositories.size(); first += batchSize, batchSize = Math.min(batchSize * 2, WALK_BATCH)) {
-            if (newest.size() >= wanted
+        boolean allRead = false;
+        for (int first = 0; ; first += batchSize, batchSize = Math.min(batchSize * 2, WALK_BATCH)) {
+            if (!allRead && first + batchSize > repositories.size()) {
+                List<Object[]> slice = em.createQuery("select s.repositoryId, s.repositoryUpdatedAt from AccessDomainRow s"
+                                + " where s.accountId = :account order by s.repositoryUpdatedAt desc, s.repositoryId desc",
+                                Object[].class)
+                        .setParameter("account", accountId).setFirstResult(repositories.size())
+                        .setMaxResults(SHARES_SLICE).getResultList();
+                repositories.addAll(slice);
+                allRead = slice.size() < SHARES_SLICE;
+            }
+            if (first >= repositories.size() || newest.size() >= wanted
                     && ((Instant) repositories.get(first)[1]).isBefore((Instant) newest.get(wanted - 1)[1])) {
                 break;
             }
@@ -137,10 +149,11 @@ public class JpaImageAssets implements ImageAssets {
             return synced(query, "select count(i)", "", Long.class).getSingleResult();
         }
         if (unfiltered(query)) {
-            // Summing 1,000 repositories' image counts, where counting the tags walked 100,000 index entries.
+            // Summing 1,000 repositories' image counts (for shares, their copies), where counting the tags walked 100,000
+            // index entries.
             return em.createQuery(query.type() == ImageType.SHARED_IMAGE
-                            ? "select coalesce(sum(r.numImages), 0L) from AccessDomainRow s, ImageRepositoryRow r"
-                            + " where s.accountId = :account and r.id = s.repositoryId"
+                            ? "select coalesce(sum(s.repositoryNumImages), 0L) from AccessDomainRow s"
+                            + " where s.accountId = :account"
                             : "select coalesce(sum(r.numImages), 0L) from ImageRepositoryRow r where r.accountId = :account",
                             Long.class)
                     .setParameter("account", query.accountId()).getSingleResult();

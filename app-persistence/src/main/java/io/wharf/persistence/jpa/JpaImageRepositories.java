@@ -73,7 +73,7 @@ public class JpaImageRepositories implements ImageRepositories {
     public ImageRepository update(ImageRepository repository, RepositoryDetails details) {
         ImageRepositoryRow row = em.find(ImageRepositoryRow.class, repository.id());
         apply(row, details);
-        JpaAccessDomains.followRepository(em, row.id, row.updatedAt);
+        JpaAccessDomains.followRepository(em, row);
         return row.toRepository();
     }
 

@@ -73,7 +73,7 @@ public class JpaImageTags implements ImageTags {
         repository.size += sizeDelta;
         repository.numImages += countDelta;
         repository.updatedAt = now;
-        JpaAccessDomains.followRepository(em, repositoryId, now);
+        JpaAccessDomains.followRepository(em, repository);
     }
 
     private Optional<ImageTagRow> row(long repositoryId, String tag) {

@@ -26,6 +26,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -37,8 +39,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class JpaImageAssetsTest {
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MICROS);
     private static MariaDbTestDatabase db;
+    /** More shared repositories than the walk reads at a time, so that deep pages cross its slices. */
+    private static final int REPOSITORIES = 300;
     private static Account owner;
     private static Account friend;
+    private static List<ImageRepository> repositories;
 
     @BeforeAll
     static void createDatabase() throws Exception {
@@ -46,15 +51,15 @@ class JpaImageAssetsTest {
         owner = account("owner");
         friend = account("friend");
         Namespace ns = db.inTransaction(em -> new JpaNamespaces(em).add(new NamespaceName("shop"), owner.id(), "u1", "carol"));
-        List<ImageRepository> repositories = new ArrayList<>();
-        for (int i = 0; i < 120; i++) {
+        repositories = new ArrayList<>();
+        for (int i = 0; i < REPOSITORIES; i++) {
             String name = "repo" + i;
             repositories.add(db.inTransaction(em -> new JpaImageRepositories(em).add(ns, new RepositoryName(name),
                     new RepositoryDetails(null, "", false), "u1", "carol")));
         }
         // Pushes in a shuffled order, so that the newest tags are spread over repositories and batches.
         List<String> pushes = new ArrayList<>();
-        for (int i = 0; i < 120; i++) {
+        for (int i = 0; i < REPOSITORIES; i++) {
             for (int t = 0; t < (i % 3) + 1; t++) {
                 pushes.add(i + ":v" + t);
             }
@@ -66,7 +71,7 @@ class JpaImageAssetsTest {
             db.inTransaction(em -> new JpaImageTags(em).put(repository, tag, new TaggedImage("sha256:" + push,
                     "application/vnd.oci.image.manifest.v1+json", "{}", "sha256:c" + push, 2, 100, 0, "amd64")));
         }
-        for (int i = 0; i < 120; i++) {
+        for (int i = 0; i < REPOSITORIES; i++) {
             if (i % 10 != 3) {
                 ImageRepository repository = repositories.get(i);
                 db.inTransaction(em -> new JpaAccessDomains(em).add(repository.id(), friend.id(), friend.name().value(),
@@ -102,7 +107,7 @@ class JpaImageAssetsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"0, 10", "0, 100", "37, 25", "150, 100", "200, 50"})
+    @CsvSource({"0, 10", "0, 100", "37, 25", "150, 100", "200, 50", "450, 100", "520, 80"})
     void theNewestSharedTagsAreTheDatabasesOwnOrder(int offset, int limit) {
         List<Long> all = sortedSharedTagIds();
         List<Long> expected = all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()));
@@ -123,5 +128,22 @@ class JpaImageAssetsTest {
                 .count(query(owner, ImageType.PRIVATE_IMAGE, 0, 10))));
         assertEquals(sortedSharedTagIds().size(), (long) db.inTransaction(em -> new JpaImageAssets(em)
                 .count(query(friend, ImageType.SHARED_IMAGE, 0, 10))));
+    }
+
+    @Test
+    void aSharedImageIsValidUntilItsSharesDeadline() {
+        Account late = account("late");
+        ImageRepository expired = repositories.get(1);
+        ImageRepository open = repositories.get(2);
+        db.inTransaction(em -> new JpaAccessDomains(em).add(expired.id(), late.id(), late.name().value(),
+                new ShareTerms("read", Deadline.parse(NOW.minusSeconds(86_400).toString()), ""), "u1", "carol"));
+        db.inTransaction(em -> new JpaAccessDomains(em).add(open.id(), late.id(), late.name().value(),
+                new ShareTerms("read", Deadline.parse("forever"), ""), "u1", "carol"));
+
+        List<ImageAsset> listed = db.inTransaction(em -> new JpaImageAssets(em)
+                .list(query(late, ImageType.SHARED_IMAGE, 0, 100)));
+
+        assertEquals(Set.of(expired.id(), open.id()), listed.stream().map(ImageAsset::repositoryId).collect(Collectors.toSet()));
+        listed.forEach(asset -> assertEquals(asset.repositoryId() == open.id(), asset.shareValid(), asset.imageName()));
     }
 }
