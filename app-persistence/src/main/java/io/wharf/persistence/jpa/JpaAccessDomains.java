@@ -123,13 +123,13 @@ public class JpaAccessDomains implements AccessDomains {
         }
         Map<Object, SharedRepository> found = new HashMap<>();
         if (query.byMe()) {
-            em.createQuery("select r from ImageRepositoryRow r where r.id in :ids", ImageRepositoryRow.class)
-                    .setParameter("ids", ids).setHint(Hints.READ_ONLY, true).getResultList()
+            InList.bind(em.createQuery("select r from ImageRepositoryRow r where r.id in " + InList.of("ids", ids.size()),
+                            ImageRepositoryRow.class), "ids", ids).setHint(Hints.READ_ONLY, true).getResultList()
                     .forEach(r -> found.put(r.id, new SharedRepository(r.toRepository(), null)));
         } else {
-            em.createQuery("select r, s from AccessDomainRow s, ImageRepositoryRow r where s.id in :ids"
-                            + " and r.id = s.repositoryId", Object[].class)
-                    .setParameter("ids", ids).setHint(Hints.READ_ONLY, true).getResultList()
+            InList.bind(em.createQuery("select r, s from AccessDomainRow s, ImageRepositoryRow r where s.id in "
+                            + InList.of("ids", ids.size()) + " and r.id = s.repositoryId", Object[].class), "ids", ids)
+                    .setHint(Hints.READ_ONLY, true).getResultList()
                     .forEach(row -> found.put(((AccessDomainRow) row[1]).id, shared(row)));
         }
         return ids.stream().map(found::get).filter(Objects::nonNull).toList();

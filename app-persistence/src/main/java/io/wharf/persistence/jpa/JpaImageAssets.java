@@ -61,16 +61,16 @@ public class JpaImageAssets implements ImageAssets {
         // The columns an asset shows, not whole rows: a tag row carries its manifest (a kilobyte or more each).
         String columns = "select t.id, r.id, r.namespaceName, r.name, t.imageId, t.digest, t.tag, t.size,"
                 + " t.architectures, t.tagType, t.updatedAt, r.accountId";
-        List<Object[]> rows = em.createQuery(columns + " from ImageTagRow t, ImageRepositoryRow r where t.id in :ids"
-                        + " and t.repositoryId = r.id", Object[].class)
-                .setParameter("ids", ids).getResultList();
+        List<Object[]> rows = InList.bind(em.createQuery(columns + " from ImageTagRow t, ImageRepositoryRow r where t.id in "
+                        + InList.of("ids", ids.size()) + " and t.repositoryId = r.id", Object[].class), "ids", ids)
+                .getResultList();
         // A shared image is valid until its share's deadline: the page's few repositories' shares, read by key.
         Map<Long, Instant> deadlines = new HashMap<>();
         if (shared) {
-            em.createQuery("select s.repositoryId, s.deadline from AccessDomainRow s where s.accountId = :account"
-                            + " and s.repositoryId in :repositories", Object[].class)
-                    .setParameter("account", query.accountId())
-                    .setParameter("repositories", rows.stream().map(row -> (Long) row[1]).distinct().toList())
+            List<Long> repositories = rows.stream().map(row -> (Long) row[1]).distinct().toList();
+            InList.bind(em.createQuery("select s.repositoryId, s.deadline from AccessDomainRow s where s.accountId = :account"
+                            + " and s.repositoryId in " + InList.of("repositories", repositories.size()), Object[].class)
+                    .setParameter("account", query.accountId()), "repositories", repositories)
                     .getResultList().forEach(share -> deadlines.put((Long) share[0], (Instant) share[1]));
         }
         rows.forEach(row -> {
@@ -124,9 +124,10 @@ public class JpaImageAssets implements ImageAssets {
             }
             List<Long> batch = repositories.subList(first, Math.min(first + batchSize, repositories.size())).stream()
                     .map(r -> (Long) r[0]).toList();
-            newest.addAll(em.createQuery("select t.id, t.updatedAt from ImageTagRow t where t.repositoryId in :ids"
-                            + " order by t.updatedAt desc, t.id desc", Object[].class)
-                    .setParameter("ids", batch).setMaxResults(wanted).getResultList());
+            newest.addAll(InList.bind(em.createQuery("select t.id, t.updatedAt from ImageTagRow t where t.repositoryId in "
+                                    + InList.of("ids", batch.size()) + " order by t.updatedAt desc, t.id desc", Object[].class),
+                            "ids", batch)
+                    .setMaxResults(wanted).getResultList());
             newest.sort(newestFirst);
             if (newest.size() > wanted) {
                 newest.subList(wanted, newest.size()).clear();
@@ -345,9 +346,10 @@ public class JpaImageAssets implements ImageAssets {
         if (repositoryIds.isEmpty()) {
             return latest;
         }
-        em.createQuery("select t.repositoryId, max(t.updatedAt) from ImageTagRow t where t.repositoryId in :ids"
-                        + " group by t.repositoryId", Object[].class)
-                .setParameter("ids", repositoryIds).getResultList().stream()
+        InList.bind(em.createQuery("select t.repositoryId, max(t.updatedAt) from ImageTagRow t where t.repositoryId in "
+                                + InList.of("ids", repositoryIds.size()) + " group by t.repositoryId", Object[].class),
+                        "ids", repositoryIds)
+                .getResultList().stream()
                 .forEach(pair -> latest.put((Long) pair[0], (Instant) pair[1]));
         return latest;
     }

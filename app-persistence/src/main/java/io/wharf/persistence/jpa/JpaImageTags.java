@@ -125,10 +125,9 @@ public class JpaImageTags implements ImageTags {
             return names;
         }
         // In the unique index's order (repository, tag): read straight off it, where a global order by tag sorted them all.
-        em.createQuery("select t.repositoryId, t.tag from ImageTagRow t where t.repositoryId in :ids"
-                                + " order by t.repositoryId, t.tag",
-                        Object[].class)
-                .setParameter("ids", repositoryIds)
+        InList.bind(em.createQuery("select t.repositoryId, t.tag from ImageTagRow t where t.repositoryId in "
+                                + InList.of("ids", repositoryIds.size()) + " order by t.repositoryId, t.tag", Object[].class),
+                        "ids", repositoryIds)
                 .getResultList().stream()
                 .forEach(pair -> names.computeIfAbsent((Long) pair[0], id -> new ArrayList<>()).add((String) pair[1]));
         return names;
