@@ -4,10 +4,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The providers every API root shares: endpoint naming, authentication, body limit, JSON settings and the error mapper. */
+/** The providers every API root shares: endpoint naming, authentication, body limit, JSON settings and writer, errors. */
 final class Providers {
     private static final List<Class<?>> SHARED = List.of(EndpointNaming.class, AuthenticationFilter.class, BodyLimitFilter.class,
-            JsonSettings.class, ErrorMapper.class);
+            JsonSettings.class, JsonBodyWriter.class, ErrorMapper.class);
 
     private Providers() {
     }
