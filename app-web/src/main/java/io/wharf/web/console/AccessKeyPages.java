@@ -5,14 +5,7 @@ import io.wharf.web.application.CredentialService;
 import io.wharf.web.application.IssuedAccessKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import io.wharf.web.application.UseCase;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Response;
 import jakarta.servlet.http.HttpSession;
 
 import java.io.IOException;
@@ -30,7 +23,7 @@ import java.util.Map;
  */
 @ApplicationScoped
 @Path("access-keys")
-public class AccessKeyPages {
+public class AccessKeyPages extends ConsoleSection {
     static final String ISSUED = "wharf.issuedKey";
     private static final Duration KEPT = Duration.ofMinutes(5);
 
@@ -42,30 +35,7 @@ public class AccessKeyPages {
     }
 
 
-    @GET
-    @UseCase
-    public Response show(@Context HttpServletRequest http) throws IOException {
-        return ConsolePage.answer(http, this::handle);
-    }
-
-    @POST
-    public Response submit(@Context HttpServletRequest http) throws IOException {
-        return ConsolePage.answer(http, this::handle);
-    }
-
-    @GET
-    @Path("{rest: .+}")
-    @UseCase
-    public Response showMore(@Context HttpServletRequest http) throws IOException {
-        return ConsolePage.answer(http, this::handle);
-    }
-
-    @POST
-    @Path("{rest: .+}")
-    public Response submitMore(@Context HttpServletRequest http) throws IOException {
-        return ConsolePage.answer(http, this::handle);
-    }
-
+    @Override
     void handle(ConsoleRequest console) throws IOException {
         String[] path = console.path();
         if (path.length == 3 && path[2].equals("delete")) {

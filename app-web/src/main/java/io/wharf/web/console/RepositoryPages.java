@@ -20,14 +20,9 @@ import io.wharf.domain.permission.Permission;
 import io.wharf.web.application.WharfSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import io.wharf.web.application.UseCase;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -42,7 +37,7 @@ import java.util.Map;
  */
 @ApplicationScoped
 @Path("namespaces/{ns}")
-public class RepositoryPages {
+public class RepositoryPages extends ConsoleSection {
     private static final List<String> CATEGORIES = Arrays.stream(Category.values()).map(Category::apiName).toList();
 
     @Inject
@@ -73,32 +68,9 @@ public class RepositoryPages {
     @Inject
     NamespacePages namespacePages;
 
-    @GET
-    @UseCase
-    public Response show(@Context HttpServletRequest http) throws IOException {
-        return ConsolePage.answer(http, this::handle);
-    }
-
-    @POST
-    public Response submit(@Context HttpServletRequest http) throws IOException {
-        return ConsolePage.answer(http, this::handle);
-    }
-
-    @GET
-    @Path("{rest: .+}")
-    @UseCase
-    public Response showMore(@Context HttpServletRequest http) throws IOException {
-        return ConsolePage.answer(http, this::route);
-    }
-
-    @POST
-    @Path("{rest: .+}")
-    public Response submitMore(@Context HttpServletRequest http) throws IOException {
-        return ConsolePage.answer(http, this::route);
-    }
-
     /** {@code <ns>/delete} deletes the organization itself; everything else under it is this page's. */
-    private void route(ConsoleRequest console) throws IOException {
+    @Override
+    void handleUnder(ConsoleRequest console) throws IOException {
         String[] path = console.path();
         if (path.length == 3 && path[2].equals("delete")) {
             namespacePages.handle(console);
@@ -108,6 +80,7 @@ public class RepositoryPages {
     }
 
     /** Handles {@code /console/namespaces/<ns>[/repos/<repo>[/edit|/delete|/tags/<tag>/delete]]}. */
+    @Override
     void handle(ConsoleRequest console) throws IOException {
         String[] path = console.path();
         String ns = path[1];

@@ -1,0 +1,49 @@
+package io.wharf.web.console;
+
+import io.wharf.web.application.UseCase;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+
+import java.io.IOException;
+
+/**
+ * A console resource that answers its path and every path under it, reading (GET, in one use case) and submitting
+ * (POST, whose use cases run inside the page's own work) alike; the subclass routes by {@link ConsoleRequest#path()}.
+ */
+abstract class ConsoleSection {
+    /** The page at the resource's own path. */
+    abstract void handle(ConsoleRequest console) throws IOException;
+
+    /** A page under the resource's path; the same routing unless a subclass says otherwise. */
+    void handleUnder(ConsoleRequest console) throws IOException {
+        handle(console);
+    }
+
+    @GET
+    @UseCase
+    public Response show(@Context HttpServletRequest http) throws IOException {
+        return ConsolePage.answer(http, this::handle);
+    }
+
+    @POST
+    public Response submit(@Context HttpServletRequest http) throws IOException {
+        return ConsolePage.answer(http, this::handle);
+    }
+
+    @GET
+    @Path("{rest: .+}")
+    @UseCase
+    public Response showMore(@Context HttpServletRequest http) throws IOException {
+        return ConsolePage.answer(http, this::handleUnder);
+    }
+
+    @POST
+    @Path("{rest: .+}")
+    public Response submitMore(@Context HttpServletRequest http) throws IOException {
+        return ConsolePage.answer(http, this::handleUnder);
+    }
+}
