@@ -13,8 +13,9 @@ import java.io.IOException;
 /**
  * A console resource that answers its path and every path under it, reading (GET, in one use case) and submitting
  * (POST, whose use cases run inside the page's own work) alike; the subclass routes by {@link ConsoleRequest#path()}.
+ * Public, as the JAX-RS runtime calls these methods reflectively on the subclass.
  */
-abstract class ConsoleSection {
+public abstract class ConsoleSection {
     /** The page at the resource's own path. */
     abstract void handle(ConsoleRequest console) throws IOException;
 
