@@ -6,14 +6,7 @@ import io.wharf.domain.error.WharfException;
 import io.wharf.web.application.AuditService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import io.wharf.web.application.UseCase;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
 import java.time.LocalDate;
@@ -29,25 +22,14 @@ import java.util.Map;
  */
 @ApplicationScoped
 @Path("audit")
-public class AuditPages {
+public class AuditPages extends ConsoleResource {
     private static final int PAGE = 50;
     private static final List<String> FILTERS = List.of("from", "to", "user", "service", "action", "resource", "rating");
 
     @Inject
     AuditService audit;
 
-
-    @GET
-    @UseCase
-    public Response show(@Context HttpServletRequest http) throws IOException {
-        return ConsolePage.answer(http, this::handle);
-    }
-
-    @POST
-    public Response submit(@Context HttpServletRequest http) throws IOException {
-        return ConsolePage.answer(http, this::handle);
-    }
-
+    @Override
     void handle(ConsoleRequest console) throws IOException {
         Map<String, Object> model = new HashMap<>();
         FILTERS.forEach(f -> model.put(f, console.param(f)));

@@ -10,29 +10,11 @@ import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
 
-/**
- * A console resource that answers its path and every path under it, reading (GET, in one use case) and submitting
- * (POST, whose use cases run inside the page's own work) alike; the subclass routes by {@link ConsoleRequest#path()}.
- * Public, as the JAX-RS runtime calls these methods reflectively on the subclass.
- */
-public abstract class ConsoleSection {
-    /** The page at the resource's own path. */
-    abstract void handle(ConsoleRequest console) throws IOException;
-
+/** A console resource that also answers every path under its own. */
+public abstract class ConsoleSection extends ConsoleResource {
     /** A page under the resource's path; the same routing unless a subclass says otherwise. */
     void handleUnder(ConsoleRequest console) throws IOException {
         handle(console);
-    }
-
-    @GET
-    @UseCase
-    public Response show(@Context HttpServletRequest http) throws IOException {
-        return ConsolePage.answer(http, this::handle);
-    }
-
-    @POST
-    public Response submit(@Context HttpServletRequest http) throws IOException {
-        return ConsolePage.answer(http, this::handle);
     }
 
     @GET

@@ -7,14 +7,8 @@ import io.wharf.web.application.PageRequest;
 import io.wharf.web.application.WharfSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import io.wharf.web.application.UseCase;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -28,7 +22,7 @@ import java.util.Map;
  */
 @ApplicationScoped
 @Path("how-to-push")
-public class HowToPushPages {
+public class HowToPushPages extends ConsoleResource {
     static final String TEMPORARY = "wharf.temporaryLogin";
 
     @Inject
@@ -38,18 +32,7 @@ public class HowToPushPages {
     @Inject
     NamespaceService namespaces;
 
-
-    @GET
-    @UseCase
-    public Response show(@Context HttpServletRequest http) throws IOException {
-        return ConsolePage.answer(http, this::handle);
-    }
-
-    @POST
-    public Response submit(@Context HttpServletRequest http) throws IOException {
-        return ConsolePage.answer(http, this::handle);
-    }
-
+    @Override
     void handle(ConsoleRequest console) throws IOException {
         String namespace = console.param("namespace");
         String repository = console.param("repository").isEmpty() ? "myapp" : console.param("repository");

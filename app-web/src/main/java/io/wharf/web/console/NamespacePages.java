@@ -8,14 +8,7 @@ import io.wharf.web.application.Page;
 import io.wharf.web.application.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import io.wharf.web.application.UseCase;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -28,22 +21,11 @@ import java.util.Map;
  */
 @ApplicationScoped
 @Path("namespaces")
-public class NamespacePages {
+public class NamespacePages extends ConsoleResource {
     @Inject
     NamespaceService namespaces;
 
-
-    @GET
-    @UseCase
-    public Response show(@Context HttpServletRequest http) throws IOException {
-        return ConsolePage.answer(http, this::handle);
-    }
-
-    @POST
-    public Response submit(@Context HttpServletRequest http) throws IOException {
-        return ConsolePage.answer(http, this::handle);
-    }
-
+    @Override
     void handle(ConsoleRequest console) throws IOException {
         String[] path = console.path();
         if (path.length == 3 && path[2].equals("delete")) {

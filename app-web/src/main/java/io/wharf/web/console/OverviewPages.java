@@ -6,14 +6,7 @@ import io.wharf.web.application.QuotaService;
 import io.wharf.web.application.UsageService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import io.wharf.web.application.UseCase;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
 import java.time.LocalDate;
@@ -28,7 +21,7 @@ import java.util.Map;
  */
 @ApplicationScoped
 @Path("/")
-public class OverviewPages {
+public class OverviewPages extends ConsoleResource {
     @Inject
     UsageService usage;
     @Inject
@@ -47,18 +40,7 @@ public class OverviewPages {
     public record Segment(String severity, long count, double x, double width) {
     }
 
-
-    @GET
-    @UseCase
-    public Response show(@Context HttpServletRequest http) throws IOException {
-        return ConsolePage.answer(http, this::handle);
-    }
-
-    @POST
-    public Response submit(@Context HttpServletRequest http) throws IOException {
-        return ConsolePage.answer(http, this::handle);
-    }
-
+    @Override
     void handle(ConsoleRequest console) throws IOException {
         ConsoleFormat fmt = new ConsoleFormat(console.reader());
         AccountOverview overview = usage.overview(console.caller());

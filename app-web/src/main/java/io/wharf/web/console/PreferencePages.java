@@ -1,14 +1,7 @@
 package io.wharf.web.console;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import io.wharf.web.application.UseCase;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
 import java.time.ZoneId;
@@ -23,25 +16,14 @@ import java.util.Map;
  */
 @ApplicationScoped
 @Path("preferences")
-public class PreferencePages {
+public class PreferencePages extends ConsoleResource {
     @jakarta.inject.Inject
     io.wharf.web.application.IdentityService identity;
 
     private static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream()
             .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/")).sorted().toList();
 
-
-    @GET
-    @UseCase
-    public Response show(@Context HttpServletRequest http) throws IOException {
-        return ConsolePage.answer(http, this::handle);
-    }
-
-    @POST
-    public Response submit(@Context HttpServletRequest http) throws IOException {
-        return ConsolePage.answer(http, this::handle);
-    }
-
+    @Override
     void handle(ConsoleRequest console) throws IOException {
         if (console.isPost()) {
             ConsoleLocale.supported(console.param("language")).ifPresent(l -> {

@@ -6,14 +6,7 @@ import io.wharf.domain.quota.QuotaKey;
 import io.wharf.web.application.QuotaService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import io.wharf.web.application.UseCase;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
 import java.util.EnumMap;
@@ -27,22 +20,11 @@ import java.util.Map;
  */
 @ApplicationScoped
 @Path("quotas")
-public class QuotaPages {
+public class QuotaPages extends ConsoleResource {
     @Inject
     QuotaService quotas;
 
-
-    @GET
-    @UseCase
-    public Response show(@Context HttpServletRequest http) throws IOException {
-        return ConsolePage.answer(http, this::handle);
-    }
-
-    @POST
-    public Response submit(@Context HttpServletRequest http) throws IOException {
-        return ConsolePage.answer(http, this::handle);
-    }
-
+    @Override
     void handle(ConsoleRequest console) throws IOException {
         String account = console.param("account").isEmpty() ? console.caller().accountName() : console.param("account");
         if (console.isPost()) {

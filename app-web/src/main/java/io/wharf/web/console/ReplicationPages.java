@@ -7,14 +7,7 @@ import io.wharf.web.application.PageRequest;
 import io.wharf.web.application.ReplicationService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import io.wharf.web.application.UseCase;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -29,23 +22,11 @@ import java.util.Map;
  */
 @ApplicationScoped
 @Path("regions")
-public class ReplicationPages {
+public class ReplicationPages extends ConsoleResource {
     private static final List<String> FORM = List.of("region", "remote_namespace", "tags");
 
     @Inject
     ReplicationService replication;
-
-
-    @GET
-    @UseCase
-    public Response show(@Context HttpServletRequest http) throws IOException {
-        return ConsolePage.answer(http, this::regions);
-    }
-
-    @POST
-    public Response submit(@Context HttpServletRequest http) throws IOException {
-        return ConsolePage.answer(http, this::regions);
-    }
 
     void handle(ConsoleRequest console, String ns, String repo, String base) throws IOException {
         String page = base + "/replication";
@@ -102,7 +83,8 @@ public class ReplicationPages {
     }
 
     /** {@code /console/regions}. */
-    void regions(ConsoleRequest console) throws IOException {
+    @Override
+    void handle(ConsoleRequest console) throws IOException {
         Map<String, Object> model = new HashMap<>();
         if (console.isPost()) {
             try {

@@ -8,14 +8,7 @@ import io.wharf.web.application.RepositoryService;
 import io.wharf.web.application.RepositoryView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import io.wharf.web.application.UseCase;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -31,7 +24,7 @@ import java.util.Map;
  */
 @ApplicationScoped
 @Path("search")
-public class SearchPages {
+public class SearchPages extends ConsoleResource {
     static final int SHOWN = 20;
     /** How many of the caller's most recently updated repositories the tag search reads. */
     static final int TAG_SCOPE = 200;
@@ -52,18 +45,7 @@ public class SearchPages {
     public record FoundTag(String path, String page, String tag, String label) {
     }
 
-
-    @GET
-    @UseCase
-    public Response show(@Context HttpServletRequest http) throws IOException {
-        return ConsolePage.answer(http, this::handle);
-    }
-
-    @POST
-    public Response submit(@Context HttpServletRequest http) throws IOException {
-        return ConsolePage.answer(http, this::handle);
-    }
-
+    @Override
     void handle(ConsoleRequest console) throws IOException {
         String text = console.param("q");
         String q = text.toLowerCase(Locale.ROOT);

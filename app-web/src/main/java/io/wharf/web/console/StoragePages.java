@@ -7,14 +7,7 @@ import io.wharf.web.application.Page;
 import io.wharf.web.application.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import io.wharf.web.application.UseCase;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -26,24 +19,13 @@ import java.util.Map;
  */
 @ApplicationScoped
 @Path("storage")
-public class StoragePages {
+public class StoragePages extends ConsoleResource {
     @Inject
     GarbageCollector collector;
     @Inject
     BackupService backups;
 
-
-    @GET
-    @UseCase
-    public Response show(@Context HttpServletRequest http) throws IOException {
-        return ConsolePage.answer(http, this::handle);
-    }
-
-    @POST
-    public Response submit(@Context HttpServletRequest http) throws IOException {
-        return ConsolePage.answer(http, this::handle);
-    }
-
+    @Override
     void handle(ConsoleRequest console) throws IOException {
         Map<String, Object> model = new HashMap<>();
         model.put("graceMinutes", GarbageCollector.DEFAULT_GRACE.toMinutes());

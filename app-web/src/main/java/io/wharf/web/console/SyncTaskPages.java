@@ -8,14 +8,7 @@ import io.wharf.web.application.PageRequest;
 import io.wharf.web.application.SyncTaskService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import io.wharf.web.application.UseCase;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -28,22 +21,11 @@ import java.util.Map;
  */
 @ApplicationScoped
 @Path("sync-tasks")
-public class SyncTaskPages {
+public class SyncTaskPages extends ConsoleResource {
     @Inject
     SyncTaskService tasks;
 
-
-    @GET
-    @UseCase
-    public Response show(@Context HttpServletRequest http) throws IOException {
-        return ConsolePage.answer(http, this::handle);
-    }
-
-    @POST
-    public Response submit(@Context HttpServletRequest http) throws IOException {
-        return ConsolePage.answer(http, this::handle);
-    }
-
+    @Override
     void handle(ConsoleRequest console) throws IOException {
         if (console.isPost() && console.param("action").equals("cancel")) {
             console.submit("/console/sync-tasks", () -> {
