@@ -66,7 +66,7 @@ public class JpaImageAssets implements ImageAssets {
                 .getResultList();
         // A shared image is valid until its share's deadline: the page's few repositories' shares, read by key.
         Map<Long, Instant> deadlines = new HashMap<>();
-        if (shared) {
+        if (shared && !rows.isEmpty()) {
             List<Long> repositories = rows.stream().map(row -> (Long) row[1]).distinct().toList();
             InList.bind(em.createQuery("select s.repositoryId, s.deadline from AccessDomainRow s where s.accountId = :account"
                             + " and s.repositoryId in " + InList.of("repositories", repositories.size()), Object[].class)
