@@ -1,6 +1,9 @@
 package io.wharf.domain.account;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The accounts Wharf keeps. */
@@ -12,6 +15,13 @@ public interface Accounts {
     Optional<Account> byId(String id);
 
     Optional<Account> byName(AccountName name);
+
+    /** The names of the accounts with these ids that exist, by id (a page names the owners of what it lists). */
+    default Map<String, String> namesOf(Collection<String> ids) {
+        Map<String, String> names = new HashMap<>();
+        ids.forEach(id -> byId(id).ifPresent(a -> names.put(id, a.name().value())));
+        return names;
+    }
 
     Optional<Account> system();
 

@@ -8,7 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -33,6 +36,18 @@ public class JpaAccounts implements Accounts {
     @Override
     public Optional<Account> byId(String id) {
         return Optional.ofNullable(em.find(AccountRow.class, id)).map(AccountRow::toAccount);
+    }
+
+    @Override
+    public Map<String, String> namesOf(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> names = new HashMap<>();
+        InList.bind(em.createQuery("select a.id, a.name from AccountRow a where a.id in " + InList.of("ids", ids.size()),
+                        Object[].class), "ids", ids).getResultList()
+                .forEach(row -> names.put((String) row[0], (String) row[1]));
+        return names;
     }
 
     @Override

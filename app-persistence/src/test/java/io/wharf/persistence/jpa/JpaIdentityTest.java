@@ -58,6 +58,14 @@ class JpaIdentityTest {
     }
 
     @Test
+    void namesOfSeveralAccountsAreReadTogetherAndUnknownIdsLeftOut() {
+        Account first = account("owner-one", false);
+        Account second = account("owner-two", false);
+        assertEquals(java.util.Map.of(first.id(), "owner-one", second.id(), "owner-two"), db.inTransaction(em ->
+                new JpaAccounts(em).namesOf(java.util.List.of(first.id(), second.id(), "no-such-account"))));
+    }
+
+    @Test
     void accountNamesAreUniqueAndCaseMatters() {
         account("unique", false);
         WharfException conflict = assertThrows(WharfException.class, () -> account("unique", false));

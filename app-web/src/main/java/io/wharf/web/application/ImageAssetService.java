@@ -59,7 +59,7 @@ public class ImageAssetService {
         Map<Long, Instant> latest = assets.latestUpdates(found.stream().map(ImageAsset::repositoryId)
                 .filter(id -> id >= 0).distinct().toList());
         Map<Long, List<AssociatedImage>> associations = assets.associations(query.type(), found);
-        Map<String, String> owners = new HashMap<>();
+        OwnerNames owners = OwnerNames.of(caller, accounts, found.stream().map(ImageAsset::ownerAccountId).toList());
         // Scans of the listed images and of the per-architecture images of indexes, in one query.
         List<String> digests = new java.util.ArrayList<>(found.stream().map(ImageAsset::imageDigest).toList());
         associations.values().forEach(list -> list.forEach(child -> digests.add(child.digest())));
@@ -68,7 +68,7 @@ public class ImageAssetService {
         // Synced images have no local repository: they are "latest" exactly when the newest tags were asked for.
         List<AssetView> views = found.stream().map(a -> new AssetView(a,
                 a.repositoryId() < 0 ? query.latestOnly() : a.updatedAt().equals(latest.get(a.repositoryId())),
-                owners.computeIfAbsent(a.ownerAccountId(), id -> accounts.byId(id).map(x -> x.name().value()).orElse("")),
+                owners.of(a.ownerAccountId()),
                 associations.getOrDefault(a.id(), List.of()),
                 Optional.ofNullable(scanned.get(a.repositoryId() + "/" + a.imageDigest())),
                 scansOf(a, associations.getOrDefault(a.id(), List.of()), scanned))).toList();

@@ -72,7 +72,7 @@ public class RepositoryService {
     public RepositoryView show(Caller caller, String namespace, String repository) {
         RepositoryAccess.Located located = access.locate(caller, namespace, repository);
         ImageRepository repo = located.repository();
-        String domainName = accounts.byId(repo.accountId()).map(a -> a.name().value()).orElse("");
+        String domainName = OwnerNames.of(caller, accounts, List.of(repo.accountId())).of(repo.accountId());
         return new RepositoryView(repo, located.right(), domainName, List.of());
     }
 

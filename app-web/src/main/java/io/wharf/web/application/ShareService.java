@@ -19,7 +19,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -105,10 +104,10 @@ public class ShareService {
                 valid, now, order, descending, page.offset(), page.limit());
         List<SharedRepository> found = shares.list(query);
         Map<Long, List<String>> names = tagNames.of(found.stream().map(SharedRepository::repository).toList());
-        Map<String, String> owners = new HashMap<>();
+        OwnerNames owners = OwnerNames.of(caller, accounts,
+                found.stream().map(s -> s.repository().accountId()).toList());
         List<SharedView> views = found.stream().map(s -> new SharedView(s.repository(),
-                owners.computeIfAbsent(s.repository().accountId(),
-                        id -> accounts.byId(id).map(a -> a.name().value()).orElse("")),
+                owners.of(s.repository().accountId()),
                 names.getOrDefault(s.repository().id(), List.of()),
                 !byMe && s.share().isValidAt(now))).toList();
         return new Page<>(views, shares.count(query));

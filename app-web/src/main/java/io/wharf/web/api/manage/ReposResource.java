@@ -54,8 +54,9 @@ public class ReposResource {
                 parsed.valueOr("category", category).map(Category::of).orElse(null),
                 parsed.valueOr("is_public", isPublic).map(RepositoriesResource::bool).orElse(null),
                 order, list.descending(), list.page());
+        String registry = settings.registryAddress();
         return Response.ok(found.items().stream()
-                        .map(v -> RepositoryListItem.of(v, settings.registryAddress(), false, found.total())).toList())
+                        .map(v -> RepositoryListItem.of(v, registry, false, found.total())).toList())
                 .header("Content-Range", list.contentRange(found.items().size(), found.total()))
                 .build();
     }

@@ -107,8 +107,9 @@ public class RepositoriesResource {
         RepositoryTags found = repositories.tags(caller.get(), namespace, repository,
                 parsed.valueOr("tag", tag).orElse(null), byUpdateTime, list.descending(),
                 list.page());
+        String registry = settings.registryAddress();
         return Response.ok(found.tags().items().stream()
-                        .map(t -> TagResponse.of(found.repository(), t, settings.registryAddress())).toList())
+                        .map(t -> TagResponse.of(found.repository(), t, registry)).toList())
                 .header("Content-Range", list.contentRange(found.tags().items().size(), found.tags().total()))
                 .build();
     }

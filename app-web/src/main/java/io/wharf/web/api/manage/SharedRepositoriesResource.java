@@ -64,8 +64,9 @@ public class SharedRepositoriesResource {
                 parsed.valueOr("domain_name", domainName).orElse(null),
                 parsed.valueOr("status", status).map(RepositoriesResource::bool).orElse(null),
                 order, list.descending(), list.page());
+        String registry = settings.registryAddress();
         return Response.ok(found.items().stream().map(v -> RepositoryListItem.of(
-                        new RepositoryView(v.repository(), null, v.domainName(), v.tags()), settings.registryAddress(),
+                        new RepositoryView(v.repository(), null, v.domainName(), v.tags()), registry,
                         v.status(), found.total())).toList())
                 .header("Content-Range", list.contentRange(found.items().size(), found.total()))
                 .build();
