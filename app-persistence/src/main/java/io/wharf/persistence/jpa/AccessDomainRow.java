@@ -48,4 +48,20 @@ class AccessDomainRow {
         return new AccessDomain(id, repositoryId, accountId, accountName, permit, new Deadline(Optional.ofNullable(deadline)),
                 description, creatorId, creatorName, createdAt, updatedAt);
     }
+
+    /** A share's attributes as a JPQL select list of {@code alias} (see {@link ImageRepositoryRow#columns}). */
+    static String columns(String alias) {
+        return COLUMNS.replace("s.", alias + ".");
+    }
+
+    private static final String COLUMNS = "s.id, s.repositoryId, s.accountId, s.accountName, s.permit, s.deadline,"
+            + " s.description, s.creatorId, s.creatorName, s.createdAt, s.updatedAt";
+
+    /** The share in {@code row} from {@code from} on, as {@link #columns} selected it. */
+    static AccessDomain toAccessDomain(Object[] row, int from) {
+        return new AccessDomain((Long) row[from], (Long) row[from + 1], (String) row[from + 2], (String) row[from + 3],
+                (String) row[from + 4], new Deadline(Optional.ofNullable((Instant) row[from + 5])),
+                (String) row[from + 6], (String) row[from + 7], (String) row[from + 8], (Instant) row[from + 9],
+                (Instant) row[from + 10]);
+    }
 }

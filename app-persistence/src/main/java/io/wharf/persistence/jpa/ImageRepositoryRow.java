@@ -53,4 +53,26 @@ class ImageRepositoryRow {
                 new RepositoryName(name), Category.of(category), description, isPublic, creatorId, creatorName,
                 createdAt, updatedAt, size, numImages, numDownload);
     }
+
+    /**
+     * The attributes a repository is made of, as a JPQL select list of {@code alias}: a page read as columns leaves
+     * nothing in the persistence context (read as entities, each row was visited again by the flush at commit).
+     */
+    static String columns(String alias) {
+        return COLUMNS.replace("r.", alias + ".");
+    }
+
+    static final int COLUMN_COUNT = 15;
+    private static final String COLUMNS = "r.id, r.namespaceId, r.namespaceName, r.accountId, r.name, r.category,"
+            + " r.description, r.isPublic, r.creatorId, r.creatorName, r.createdAt, r.updatedAt, r.size, r.numImages,"
+            + " r.numDownload";
+
+    /** The repository in {@code row} from {@code from} on, as {@link #columns} selected it. */
+    static ImageRepository toRepository(Object[] row, int from) {
+        return new ImageRepository((Long) row[from], (Long) row[from + 1], new NamespaceName((String) row[from + 2]),
+                (String) row[from + 3], new RepositoryName((String) row[from + 4]), Category.of((String) row[from + 5]),
+                (String) row[from + 6], (Boolean) row[from + 7], (String) row[from + 8], (String) row[from + 9],
+                (Instant) row[from + 10], (Instant) row[from + 11], (Long) row[from + 12], (Long) row[from + 13],
+                (Long) row[from + 14]);
+    }
 }

@@ -108,9 +108,9 @@ public class JpaAccessDomains implements AccessDomains {
         if (!query.byMe() && query.order() == RepositoryQuery.Order.UPDATED_TIME) {
             // Shared with me by update time (the default): one query, the page read in order off the shares' index
             // (their copy of the repository's update time), each share joined to its repository by key.
-            return select(query, "select r, s", " order by s.repositoryUpdatedAt" + direction + ", s.repositoryId"
+            return select(query, SHARED_COLUMNS, " order by s.repositoryUpdatedAt" + direction + ", s.repositoryId"
                     + direction, true, Object[].class)
-                    .setFirstResult(query.offset()).setMaxResults(query.limit()).setHint(Hints.READ_ONLY, true)
+                    .setFirstResult(query.offset()).setMaxResults(query.limit())
                     .getResultList().stream().map(JpaAccessDomains::shared).toList();
         }
         // Other orders, two steps: the page's ids in order (narrow rows: the sort of every share's whole repository
@@ -127,17 +127,23 @@ public class JpaAccessDomains implements AccessDomains {
                             ImageRepositoryRow.class), "ids", ids).setHint(Hints.READ_ONLY, true).getResultList()
                     .forEach(r -> found.put(r.id, new SharedRepository(r.toRepository(), null)));
         } else {
-            InList.bind(em.createQuery("select r, s from AccessDomainRow s, ImageRepositoryRow r where s.id in "
+            InList.bind(em.createQuery(SHARED_COLUMNS + " from AccessDomainRow s, ImageRepositoryRow r where s.id in "
                             + InList.of("ids", ids.size()) + " and r.id = s.repositoryId", Object[].class), "ids", ids)
-                    .setHint(Hints.READ_ONLY, true).getResultList()
-                    .forEach(row -> found.put(((AccessDomainRow) row[1]).id, shared(row)));
+                    .getResultList().forEach(row -> {
+                        SharedRepository shared = shared(row);
+                        found.put(shared.share().id(), shared);
+                    });
         }
         return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
-    private static SharedRepository shared(Object[] repositoryAndShare) {
-        return new SharedRepository(((ImageRepositoryRow) repositoryAndShare[0]).toRepository(),
-                ((AccessDomainRow) repositoryAndShare[1]).toAccessDomain());
+    /** A share with its repository, read as columns (see {@link ImageRepositoryRow#columns}). */
+    private static final String SHARED_COLUMNS = "select " + ImageRepositoryRow.columns("r") + ", "
+            + AccessDomainRow.columns("s");
+
+    private static SharedRepository shared(Object[] row) {
+        return new SharedRepository(ImageRepositoryRow.toRepository(row, 0),
+                AccessDomainRow.toAccessDomain(row, ImageRepositoryRow.COLUMN_COUNT));
     }
 
     @Override

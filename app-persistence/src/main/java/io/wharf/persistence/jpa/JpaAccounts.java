@@ -8,11 +8,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 @ApplicationScoped
 public class JpaAccounts implements Accounts {
@@ -38,15 +40,37 @@ public class JpaAccounts implements Accounts {
         return Optional.ofNullable(em.find(AccountRow.class, id)).map(AccountRow::toAccount);
     }
 
+    /**
+     * Account names already read, by id. Exact forever: no API renames an account and ids are never reused, and a name
+     * grants nothing (the permission checks never read it from here). Bounded: emptied when full.
+     */
+    private final Map<String, String> knownNames = new ConcurrentHashMap<>();
+    private static final int KNOWN_NAMES_LIMIT = 10_000;
+
     @Override
     public Map<String, String> namesOf(Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
         Map<String, String> names = new HashMap<>();
-        InList.bind(em.createQuery("select a.id, a.name from AccountRow a where a.id in " + InList.of("ids", ids.size()),
-                        Object[].class), "ids", ids).getResultList()
-                .forEach(row -> names.put((String) row[0], (String) row[1]));
+        List<String> unknown = new ArrayList<>();
+        ids.forEach(id -> {
+            String known = knownNames.get(id);
+            if (known != null) {
+                names.put(id, known);
+            } else {
+                unknown.add(id);
+            }
+        });
+        if (unknown.isEmpty()) {
+            return names;
+        }
+        if (knownNames.size() >= KNOWN_NAMES_LIMIT) {
+            knownNames.clear();
+        }
+        InList.bind(em.createQuery("select a.id, a.name from AccountRow a where a.id in "
+                        + InList.of("ids", unknown.size()), Object[].class), "ids", unknown).getResultList()
+                .forEach(row -> {
+                    names.put((String) row[0], (String) row[1]);
+                    knownNames.put((String) row[0], (String) row[1]);
+                });
         return names;
     }
 

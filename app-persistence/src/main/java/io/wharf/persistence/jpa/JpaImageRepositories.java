@@ -135,10 +135,10 @@ public class JpaImageRepositories implements ImageRepositories {
 
     @Override
     public List<ImageRepository> list(RepositoryQuery query) {
-        return select(query, "select r", RepositoryOrder.of(query.order(), query.descending()), ImageRepositoryRow.class)
-                .setHint(Hints.READ_ONLY, true)
+        return select(query, "select " + ImageRepositoryRow.columns("r"),
+                RepositoryOrder.of(query.order(), query.descending()), Object[].class)
                 .setFirstResult(query.offset()).setMaxResults(query.limit())
-                .getResultList().stream().map(ImageRepositoryRow::toRepository).toList();
+                .getResultList().stream().map(row -> ImageRepositoryRow.toRepository(row, 0)).toList();
     }
 
     @Override

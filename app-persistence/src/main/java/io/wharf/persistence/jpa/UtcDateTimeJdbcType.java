@@ -25,10 +25,7 @@ public class UtcDateTimeJdbcType extends TimestampUtcAsJdbcTimestampJdbcType {
         return new BasicExtractor<>(javaType, this) {
             @Override
             protected X doExtract(ResultSet rs, int position, WrapperOptions options) throws SQLException {
-                String text = rs.getString(position);
-                LocalDateTime wallTime = text == null ? null : parse(text);
-                return inUtc(wallTime != null || text == null ? wallTime : rs.getObject(position, LocalDateTime.class),
-                        options);
+                return inUtc(rs.getObject(position, LocalDateTime.class), options);
             }
 
             @Override
@@ -45,58 +42,5 @@ public class UtcDateTimeJdbcType extends TimestampUtcAsJdbcTimestampJdbcType {
                 return wallTime == null ? null : getJavaType().wrap(wallTime.toInstant(ZoneOffset.UTC), options);
             }
         };
-    }
-
-    /**
-     * {@code yyyy-MM-dd HH:mm:ss[.f...]}, the text MariaDB sends for a DATETIME, read by position (the driver's own
-     * {@code LocalDateTime} decoding tries several codecs and formats first: a tenth of a page of 100 repositories);
-     * null for any other shape, which the driver then decodes itself.
-     */
-    static LocalDateTime parse(String text) {
-        int length = text.length();
-        if (length < 19 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != ' '
-                || text.charAt(13) != ':' || text.charAt(16) != ':' || (length > 19 && (text.charAt(19) != '.'
-                || length > 29))) {
-            return null;
-        }
-        int nanos = 0;
-        for (int i = 20; i < 29; i++) {
-            int digit = i < length ? digit(text, i) : 0;
-            if (digit < 0) {
-                return null;
-            }
-            nanos = nanos * 10 + digit;
-        }
-        int year = number(text, 0, 4);
-        int month = number(text, 5, 7);
-        int day = number(text, 8, 10);
-        int hour = number(text, 11, 13);
-        int minute = number(text, 14, 16);
-        int second = number(text, 17, 19);
-        if (year < 1 || month < 1 || day < 1 || hour < 0 || minute < 0 || second < 0) {
-            return null;
-        }
-        try {
-            return LocalDateTime.of(year, month, day, hour, minute, second, nanos);
-        } catch (java.time.DateTimeException e) {
-            return null;
-        }
-    }
-
-    private static int number(String text, int from, int to) {
-        int value = 0;
-        for (int i = from; i < to; i++) {
-            int digit = digit(text, i);
-            if (digit < 0) {
-                return -1;
-            }
-            value = value * 10 + digit;
-        }
-        return value;
-    }
-
-    private static int digit(String text, int index) {
-        char c = text.charAt(index);
-        return c >= '0' && c <= '9' ? c - '0' : -1;
     }
 }

@@ -66,6 +66,18 @@ class JpaIdentityTest {
     }
 
     @Test
+    void anAccountsNameIsReadOnceByTheSameStore() {
+        Account owner = account("named-once", false);
+        JpaAccounts store = db.inTransaction(JpaAccounts::new);
+        assertEquals(java.util.Map.of(owner.id(), "named-once"),
+                db.inTransaction(em -> { store.em = em; return store.namesOf(java.util.List.of(owner.id())); }));
+        db.inTransaction(em -> em.createNativeQuery("DELETE FROM account WHERE id = ?1").setParameter(1, owner.id())
+                .executeUpdate());
+        assertEquals(java.util.Map.of(owner.id(), "named-once"),
+                db.inTransaction(em -> { store.em = em; return store.namesOf(java.util.List.of(owner.id())); }));
+    }
+
+    @Test
     void accountNamesAreUniqueAndCaseMatters() {
         account("unique", false);
         WharfException conflict = assertThrows(WharfException.class, () -> account("unique", false));
