@@ -112,10 +112,19 @@ final class RecordJson {
     /** As JSON-P escapes: quote, backslash and control characters; everything else as it is. */
     private static void string(StringBuilder json, String s) {
         json.append('"');
+        int first = 0;
+        while (first < s.length() && !escaped(s.charAt(first))) {
+            first++;
+        }
+        if (first == s.length()) {
+            // Nearly every string: copied whole (appending a range goes character by character).
+            json.append(s).append('"');
+            return;
+        }
         int start = 0;
-        for (int i = 0; i < s.length(); i++) {
+        for (int i = first; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '"' || c == '\\' || c < 0x20) {
+            if (escaped(c)) {
                 json.append(s, start, i);
                 switch (c) {
                     case '"' -> json.append("\\\"");
@@ -131,6 +140,10 @@ final class RecordJson {
             }
         }
         json.append(s, start, s.length()).append('"');
+    }
+
+    private static boolean escaped(char c) {
+        return c == '"' || c == '\\' || c < 0x20;
     }
 
     /** A record's components in JSON-B's order, or {@link #NOT_A_PLAIN_RECORD} when JSON-B would write it otherwise. */
