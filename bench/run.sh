@@ -73,7 +73,7 @@ endpoints() {
     "/v5/${P1}/image/swr-repository?image_type=shared_image&offset=0&limit=100" "${c}" "${SHARED_TOKEN}"
   [ "${BENCH_ONLY:-}" = assets ] || measure "a repository's brief (ns00042/repo5)" "/v2/manage/namespaces/ns00042/repos/repo5" "${c}"
 }
-# Warm-up: the JIT compiles the hot paths over the first minutes of load; every endpoint twice, unrecorded.
+# Warm-up: the JIT compiles the hot paths over the first minutes of load; every endpoint, unrecorded.
 # Four rounds: after two the JIT was still compiling the list paths (the 64-client rows came out 20 % under the
 # 300-client ones measured a minute later).
 for _ in $(seq 1 "${BENCH_WARMUP_ROUNDS:-4}"); do endpoints 64 > /dev/null; done
