@@ -49,15 +49,11 @@ class AccessDomainRow {
                 description, creatorId, creatorName, createdAt, updatedAt);
     }
 
-    /** A share's attributes as a JPQL select list of {@code alias} (see {@link ImageRepositoryRow#columns}). */
-    static String columns(String alias) {
-        return COLUMNS.replace("s.", alias + ".");
-    }
-
-    private static final String COLUMNS = "s.id, s.repositoryId, s.accountId, s.accountName, s.permit, s.deadline,"
+    /** A share's attributes as a JPQL select list of the alias {@code s} (see {@link ImageRepositoryRow#COLUMNS}). */
+    static final String COLUMNS = "s.id, s.repositoryId, s.accountId, s.accountName, s.permit, s.deadline,"
             + " s.description, s.creatorId, s.creatorName, s.createdAt, s.updatedAt";
 
-    /** The share in {@code row} from {@code from} on, as {@link #columns} selected it. */
+    /** The share in {@code row} from {@code from} on, as {@link #COLUMNS} selects it. */
     static AccessDomain toAccessDomain(Object[] row, int from) {
         return new AccessDomain((Long) row[from], (Long) row[from + 1], (String) row[from + 2], (String) row[from + 3],
                 (String) row[from + 4], new Deadline(Optional.ofNullable((Instant) row[from + 5])),

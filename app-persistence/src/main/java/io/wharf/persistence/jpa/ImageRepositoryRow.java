@@ -55,19 +55,15 @@ class ImageRepositoryRow {
     }
 
     /**
-     * The attributes a repository is made of, as a JPQL select list of {@code alias}: a page read as columns leaves
-     * nothing in the persistence context (read as entities, each row was visited again by the flush at commit).
+     * The attributes a repository is made of, as a JPQL select list of the alias {@code r}: a page read as columns
+     * leaves nothing in the persistence context (read as entities, each row was visited again by the flush at commit).
      */
-    static String columns(String alias) {
-        return COLUMNS.replace("r.", alias + ".");
-    }
-
-    static final int COLUMN_COUNT = 15;
-    private static final String COLUMNS = "r.id, r.namespaceId, r.namespaceName, r.accountId, r.name, r.category,"
+    static final String COLUMNS = "r.id, r.namespaceId, r.namespaceName, r.accountId, r.name, r.category,"
             + " r.description, r.isPublic, r.creatorId, r.creatorName, r.createdAt, r.updatedAt, r.size, r.numImages,"
             + " r.numDownload";
+    static final int COLUMN_COUNT = COLUMNS.split(",").length;
 
-    /** The repository in {@code row} from {@code from} on, as {@link #columns} selected it. */
+    /** The repository in {@code row} from {@code from} on, as {@link #COLUMNS} selects it. */
     static ImageRepository toRepository(Object[] row, int from) {
         return new ImageRepository((Long) row[from], (Long) row[from + 1], new NamespaceName((String) row[from + 2]),
                 (String) row[from + 3], new RepositoryName((String) row[from + 4]), Category.of((String) row[from + 5]),

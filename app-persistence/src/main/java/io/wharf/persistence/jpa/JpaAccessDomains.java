@@ -1,6 +1,7 @@
 package io.wharf.persistence.jpa;
 
 import io.wharf.domain.error.Subject;
+import io.wharf.domain.repository.ImageRepository;
 import io.wharf.domain.repository.RepositoryQuery;
 import io.wharf.domain.share.AccessDomain;
 import io.wharf.domain.share.AccessDomains;
@@ -123,9 +124,12 @@ public class JpaAccessDomains implements AccessDomains {
         }
         Map<Object, SharedRepository> found = new HashMap<>();
         if (query.byMe()) {
-            InList.bind(em.createQuery("select r from ImageRepositoryRow r where r.id in " + InList.of("ids", ids.size()),
-                            ImageRepositoryRow.class), "ids", ids).setHint(Hints.READ_ONLY, true).getResultList()
-                    .forEach(r -> found.put(r.id, new SharedRepository(r.toRepository(), null)));
+            InList.bind(em.createQuery("select " + ImageRepositoryRow.COLUMNS + " from ImageRepositoryRow r where r.id in "
+                            + InList.of("ids", ids.size()), Object[].class), "ids", ids).getResultList()
+                    .forEach(row -> {
+                        ImageRepository repository = ImageRepositoryRow.toRepository(row, 0);
+                        found.put(repository.id(), new SharedRepository(repository, null));
+                    });
         } else {
             InList.bind(em.createQuery(SHARED_COLUMNS + " from AccessDomainRow s, ImageRepositoryRow r where s.id in "
                             + InList.of("ids", ids.size()) + " and r.id = s.repositoryId", Object[].class), "ids", ids)
@@ -137,9 +141,8 @@ public class JpaAccessDomains implements AccessDomains {
         return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
-    /** A share with its repository, read as columns (see {@link ImageRepositoryRow#columns}). */
-    private static final String SHARED_COLUMNS = "select " + ImageRepositoryRow.columns("r") + ", "
-            + AccessDomainRow.columns("s");
+    /** A share with its repository, read as columns (see {@link ImageRepositoryRow#COLUMNS}). */
+    private static final String SHARED_COLUMNS = "select " + ImageRepositoryRow.COLUMNS + ", " + AccessDomainRow.COLUMNS;
 
     private static SharedRepository shared(Object[] row) {
         return new SharedRepository(ImageRepositoryRow.toRepository(row, 0),

@@ -135,7 +135,7 @@ public class JpaImageRepositories implements ImageRepositories {
 
     @Override
     public List<ImageRepository> list(RepositoryQuery query) {
-        return select(query, "select " + ImageRepositoryRow.columns("r"),
+        return select(query, "select " + ImageRepositoryRow.COLUMNS,
                 RepositoryOrder.of(query.order(), query.descending()), Object[].class)
                 .setFirstResult(query.offset()).setMaxResults(query.limit())
                 .getResultList().stream().map(row -> ImageRepositoryRow.toRepository(row, 0)).toList();
