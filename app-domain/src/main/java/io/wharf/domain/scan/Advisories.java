@@ -18,13 +18,22 @@ public interface Advisories {
     /** Records how far a running import (or its re-matching) has got. */
     void progress(long importId, FeedImport.Progress progress);
 
-    /**
-     * Stores the advisories (an advisory imported again is replaced) and marks the import {@code imported}, all or
-     * nothing; the stored images are re-matched next.
-     */
-    FeedImport store(long importId, List<Imported> advisories, Instant finishedAt);
+    /** Puts a batch of a running import's advisories aside, not yet stored (an advisory read twice is kept once). */
+    void stage(long importId, List<Imported> batch);
 
-    /** Marks an import that changed nothing {@code refused}, with why. */
+    /**
+     * Makes what the import put aside the stored advisories (an advisory imported again is replaced), all at once, and
+     * marks the import {@code imported} with its count; the stored images are re-matched next.
+     */
+    FeedImport publish(long importId, int advisoryCount, Instant finishedAt);
+
+    /** Stages and publishes in one go (a small feed, or a test). */
+    default FeedImport store(long importId, List<Imported> advisories, Instant finishedAt) {
+        stage(importId, advisories);
+        return publish(importId, advisories.size(), finishedAt);
+    }
+
+    /** Marks an import that changed nothing {@code refused}, with why, and drops what it had put aside. */
     FeedImport refused(long importId, String message, Instant finishedAt);
 
     Optional<FeedImport> importById(long importId);

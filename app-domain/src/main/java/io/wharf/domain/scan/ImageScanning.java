@@ -42,8 +42,10 @@ public interface ImageScanning {
 
     /**
      * Reads every {@code .json} advisory of a saved zip, or of a directory tree (with the {@code .zip} feeds in it),
-     * telling {@code progress} as it goes; a malformed archive or document fails with {@link IllegalArgumentException}
-     * naming why, having returned nothing.
+     * handing each to {@code each} as it is read — a feed is never held whole — and telling {@code progress} as it
+     * goes; returns how many were read. A malformed archive or document, or a zip that inflates past what any feed
+     * can (a zip bomb), fails with {@link IllegalArgumentException} naming why.
      */
-    List<Advisories.Imported> readFeed(java.nio.file.Path zipOrDirectory, FeedProgress progress) throws IOException;
+    long readFeed(java.nio.file.Path zipOrDirectory, FeedProgress progress,
+                  java.util.function.Consumer<Advisories.Imported> each) throws IOException;
 }

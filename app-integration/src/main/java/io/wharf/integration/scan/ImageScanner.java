@@ -38,7 +38,7 @@ public final class ImageScanner {
             }
         }
         Collection<ImageFile> files = walker.files();
-        Inventory inventory = Inventory.of(files);
+        Inventory inventory = Inventory.of(walker);
         return new ScanFindings(inventory.os().map(OsRelease::prettyName).orElse(""), inventory.components(),
                 VulnerabilityMatcher.match(inventory.components(), advisories), MaliciousFiles.find(files, denyList),
                 RiskRules.check(configObject(config), files));

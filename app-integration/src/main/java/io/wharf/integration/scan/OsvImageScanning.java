@@ -18,10 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -34,6 +34,10 @@ import java.util.zip.ZipFile;
 public class OsvImageScanning implements ImageScanning {
     /** A larger advisory document is not an advisory. */
     private static final int MAX_DOCUMENT = 16 * 1024 * 1024;
+    static final int MAX_ENTRIES = 2_000_000;
+    static final long MAX_RATIO = 100;
+    /** Small zips may inflate further (a handful of documents compress well): this much is always allowed. */
+    private static final long RATIO_ALLOWANCE = 64L * 1024 * 1024;
 
     @Override
     public ScanFindings scan(byte[] config, List<? extends Layer> layers, AdvisoryLookup advisories,
@@ -74,7 +78,7 @@ public class OsvImageScanning implements ImageScanning {
                 // Opening reads the central directory at the end: a truncated download fails here.
                 return copy;
             } catch (ZipException e) {
-                throw new IllegalArgumentException("not a complete zip archive (" + e.getMessage() + ")");
+                throw new IllegalArgumentException("not a complete zip archive");
             }
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(copy);
@@ -107,36 +111,49 @@ public class OsvImageScanning implements ImageScanning {
     }
 
     @Override
-    public List<Advisories.Imported> readFeed(Path zipOrDirectory, FeedProgress progress) throws IOException {
+    public long readFeed(Path zipOrDirectory, FeedProgress progress, Consumer<Advisories.Imported> each) throws IOException {
         if (!Files.isDirectory(zipOrDirectory)) {
-            return readZip(zipOrDirectory, zipOrDirectory.getFileName().toString(), progress);
+            return readZip(zipOrDirectory, zipOrDirectory.getFileName().toString(), progress, each);
         }
         List<Path> files;
         try (var walk = Files.walk(zipOrDirectory)) {
             files = walk.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".zip") || f.toString().endsWith(".json"))
                     .sorted().toList();
         }
-        List<Advisories.Imported> found = new ArrayList<>();
+        long read = 0;
         for (int i = 0; i < files.size(); i++) {
             Path file = files.get(i);
             String name = zipOrDirectory.relativize(file).toString();
             if (name.endsWith(".zip")) {
-                found.addAll(readZip(file, name, FeedProgress.NONE));
+                read += readZip(file, name, FeedProgress.NONE, each);
             } else {
                 if (Files.size(file) > MAX_DOCUMENT) {
-                    throw new IllegalArgumentException(name + " is larger than 16 MiB");
+                    throw new IllegalArgumentException(name + " is larger than 16 MiB; no advisory is that large");
                 }
-                found.add(imported(name, Files.readAllBytes(file)));
+                each.accept(imported(name, Files.readAllBytes(file)));
+                read++;
             }
             progress.advanced(i + 1, files.size());
         }
-        return found;
+        return read;
     }
 
-    private static List<Advisories.Imported> readZip(Path zip, String name, FeedProgress progress) throws IOException {
-        List<Advisories.Imported> found = new ArrayList<>();
+    /**
+     * Streams a zip's advisories one at a time. What a zip may inflate to is bounded, so a crafted one cannot exhaust
+     * the heap or the disk: one entry at most 16 MiB, at most {@value #MAX_ENTRIES} entries, and no more than
+     * {@value #MAX_RATIO} times the zip's own size in all (real feeds of JSON inflate about 10 times).
+     */
+    private static long readZip(Path zip, String name, FeedProgress progress, Consumer<Advisories.Imported> each)
+            throws IOException {
+        long budget = Files.size(zip) * MAX_RATIO + RATIO_ALLOWANCE;
+        long inflated = 0;
+        long read = 0;
         try (ZipFile file = new ZipFile(zip.toFile())) {
             int total = file.size();
+            if (total > MAX_ENTRIES) {
+                throw new IllegalArgumentException(name + " holds " + total + " entries, more than the "
+                        + MAX_ENTRIES + " any feed has");
+            }
             int done = 0;
             Enumeration<? extends ZipEntry> entries = file.entries();
             while (entries.hasMoreElements()) {
@@ -148,16 +165,23 @@ public class OsvImageScanning implements ImageScanning {
                 try (InputStream in = file.getInputStream(entry)) {
                     byte[] bytes = in.readNBytes(MAX_DOCUMENT + 1);
                     if (bytes.length > MAX_DOCUMENT) {
-                        throw new IllegalArgumentException(entry.getName() + " is larger than 16 MiB");
+                        throw new IllegalArgumentException(entry.getName() + " inflates to more than 16 MiB; no advisory"
+                                + " is that large (a zip bomb?)");
                     }
-                    found.add(imported(entry.getName(), bytes));
+                    inflated += bytes.length;
+                    if (inflated > budget) {
+                        throw new IllegalArgumentException(name + " inflates to more than " + MAX_RATIO
+                                + " times its size (a zip bomb?)");
+                    }
+                    each.accept(imported(entry.getName(), bytes));
+                    read++;
                 }
             }
             progress.advanced(total, total);
         } catch (ZipException e) {
-            throw new IllegalArgumentException(name + " is not a complete zip archive (" + e.getMessage() + ")");
+            throw new IllegalArgumentException(name + " is not a complete zip archive");
         }
-        return found;
+        return read;
     }
 
     private static Advisories.Imported imported(String name, byte[] bytes) {
@@ -165,7 +189,7 @@ public class OsvImageScanning implements ImageScanning {
             return new Advisories.Imported(OsvAdvisories.read(new ByteArrayInputStream(bytes)),
                     new String(bytes, StandardCharsets.UTF_8));
         } catch (OsvAdvisories.Malformed e) {
-            throw new IllegalArgumentException(name + ": " + e.getMessage());
+            throw new IllegalArgumentException(name + " " + e.getMessage());
         }
     }
 }

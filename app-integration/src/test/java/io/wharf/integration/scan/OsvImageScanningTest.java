@@ -13,6 +13,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,7 +25,9 @@ class OsvImageScanningTest {
     private List<Advisories.Imported> read(byte[] zip, List<String> seen) throws IOException {
         java.nio.file.Path saved = scanning.saveFeed(new ByteArrayInputStream(zip));
         try {
-            return scanning.readFeed(saved, (done, total) -> seen.add(done + "/" + total));
+            List<Advisories.Imported> read = new java.util.ArrayList<>();
+            assertEquals(scanning.readFeed(saved, (done, total) -> seen.add(done + "/" + total), read::add), read.size());
+            return read;
         } finally {
             java.nio.file.Files.deleteIfExists(saved);
         }
@@ -77,8 +80,9 @@ class OsvImageScanningTest {
         java.nio.file.Files.write(dir.resolve("npm.zip"), zip("GHSA-4.json", "{\"id\":\"GHSA-4\"}"));
         java.nio.file.Files.writeString(dir.resolve("notes.txt"), "ignored");
         List<String> progress = new java.util.ArrayList<>();
-        assertEquals(List.of("DSA-3", "GHSA-4"), scanning.readFeed(dir, (done, total) -> progress.add(done + "/" + total))
-                .stream().map(i -> i.advisory().id()).toList());
+        List<Advisories.Imported> read = new java.util.ArrayList<>();
+        scanning.readFeed(dir, (done, total) -> progress.add(done + "/" + total), read::add);
+        assertEquals(List.of("DSA-3", "GHSA-4"), read.stream().map(i -> i.advisory().id()).toList());
         assertEquals(List.of("1/2", "2/2"), progress, "each feed file of the directory counts");
     }
 
@@ -96,7 +100,9 @@ class OsvImageScanningTest {
         try {
             String base = "http://127.0.0.1:" + server.getAddress().getPort();
             java.nio.file.Path saved = scanning.downloadFeed(java.net.URI.create(base + "/all.zip"));
-            assertEquals("DSA-5", scanning.readFeed(saved, io.wharf.domain.scan.FeedProgress.NONE).get(0).advisory().id());
+            List<Advisories.Imported> read = new java.util.ArrayList<>();
+            scanning.readFeed(saved, io.wharf.domain.scan.FeedProgress.NONE, read::add);
+            assertEquals("DSA-5", read.get(0).advisory().id());
             java.nio.file.Files.delete(saved);
             IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                     () -> scanning.downloadFeed(java.net.URI.create(base + "/missing.zip")));
@@ -112,5 +118,49 @@ class OsvImageScanningTest {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> read(feed, new java.util.ArrayList<>()));
         assertTrue(refused.getMessage().startsWith("broken.json"), refused.getMessage());
+    }
+
+    @Test
+    void aRefusalSaysWhyInWharfsWordsNotTheParsers() throws IOException {
+        byte[] feed = zip("array.json", "[1, 2]");
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> read(feed, new java.util.ArrayList<>()));
+        assertEquals("array.json is not a JSON object", refused.getMessage());
+        byte[] cut = zip("cut.json", "{\"id\": \"X\",");
+        String message = assertThrows(IllegalArgumentException.class, () -> read(cut, new java.util.ArrayList<>())).getMessage();
+        assertTrue(message.startsWith("cut.json is not valid JSON"), message);
+        assertFalse(message.contains("Json") || message.contains("START_"), message);
+    }
+
+    @Test
+    void anEntryInflatingPastAnyAdvisoryIsRefusedWithoutReadingIt() throws IOException {
+        // 17 MiB of spaces compress to a few kilobytes: a small zip, a large entry.
+        byte[] feed = zip("bomb.json", "{\"id\":\"B\"," + " ".repeat(17 * 1024 * 1024) + "}");
+        assertTrue(feed.length < 100_000);
+        String message = assertThrows(IllegalArgumentException.class, () -> read(feed, new java.util.ArrayList<>())).getMessage();
+        assertTrue(message.contains("bomb.json inflates to more than 16 MiB"), message);
+    }
+
+    @Test
+    void aZipInflatingFarPastItsSizeIsRefused() throws IOException {
+        // Forty documents of 15 MiB each are each allowed; together they are 600 MiB out of a 1 MiB zip.
+        String big = "{\"id\":\"B\",\"details\":\"" + "a".repeat(15 * 1024 * 1024) + "\"}";
+        String[] entries = new String[80];
+        for (int i = 0; i < 40; i++) {
+            entries[2 * i] = "B-" + i + ".json";
+            entries[2 * i + 1] = big;
+        }
+        byte[] feed = zip(entries);
+        List<Advisories.Imported> seen = new java.util.ArrayList<>();
+        String message = assertThrows(IllegalArgumentException.class, () -> {
+            java.nio.file.Path saved = scanning.saveFeed(new ByteArrayInputStream(feed));
+            try {
+                scanning.readFeed(saved, io.wharf.domain.scan.FeedProgress.NONE, seen::add);
+            } finally {
+                java.nio.file.Files.deleteIfExists(saved);
+            }
+        }).getMessage();
+        assertTrue(message.contains("inflates to more than 100 times its size"), message);
+        assertTrue(seen.size() < 10, "stopped early: " + seen.size());
     }
 }

@@ -2,6 +2,7 @@ package io.wharf.persistence.jpa;
 
 import io.wharf.domain.scan.Advisories;
 import io.wharf.domain.scan.AffectedPackage;
+import io.wharf.domain.scan.Ecosystems;
 import io.wharf.domain.scan.FeedImport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -52,31 +53,62 @@ public class JpaAdvisories implements Advisories {
     }
 
     @Override
-    public FeedImport store(long importId, List<Imported> advisories, Instant finishedAt) {
-        for (Imported imported : advisories) {
-            String id = cut(imported.advisory().id(), 128);
-            em.createNativeQuery("DELETE FROM advisory WHERE id = ?1").setParameter(1, id).executeUpdate();
-            em.createNativeQuery("INSERT INTO advisory (id, modified_at, document, feed_import_id) VALUES (?1, ?2, ?3, ?4)")
-                    .setParameter(1, id).setParameter(2, Timestamp.from(imported.advisory().modified()))
-                    .setParameter(3, imported.document()).setParameter(4, importId).executeUpdate();
+    public void stage(long importId, List<Imported> batch) {
+        Map<String, Imported> last = new java.util.LinkedHashMap<>();
+        batch.forEach(i -> last.put(cut(i.advisory().id(), 128), i));
+        for (Map.Entry<String, Imported> e : last.entrySet()) {
+            String id = e.getKey();
+            Imported imported = e.getValue();
+            // The same advisory in two files of one feed: the one read last is kept, with the packages it names.
+            em.createNativeQuery("DELETE FROM advisory_package_staged WHERE import_id = ?1 AND advisory_id = ?2")
+                    .setParameter(1, importId).setParameter(2, id).executeUpdate();
+            em.createNativeQuery("DELETE FROM advisory_staged WHERE import_id = ?1 AND id = ?2")
+                    .setParameter(1, importId).setParameter(2, id).executeUpdate();
+            em.createNativeQuery("INSERT INTO advisory_staged (import_id, id, modified_at, document) VALUES (?1, ?2, ?3, ?4)")
+                    .setParameter(1, importId).setParameter(2, id).setParameter(3, Timestamp.from(imported.advisory().modified()))
+                    .setParameter(4, imported.document()).executeUpdate();
             Set<String> packages = new LinkedHashSet<>();
             for (AffectedPackage p : imported.advisory().affected()) {
                 if (!p.ecosystem().isBlank() && !p.name().isBlank()) {
-                    packages.add(cut(p.ecosystem(), 64) + "\n" + cut(p.name(), 255));
+                    // Stored under the name the matcher looks packages up by: Ubuntu:22.04:LTS as Ubuntu:22.04.
+                    packages.add(cut(Ecosystems.canonical(p.ecosystem()), 64) + "\n" + cut(p.name(), 255));
                 }
             }
             for (String p : packages) {
                 String[] parts = p.split("\n", 2);
-                em.createNativeQuery("INSERT INTO advisory_package (ecosystem, name, advisory_id) VALUES (?1, ?2, ?3)")
-                        .setParameter(1, parts[0]).setParameter(2, parts[1]).setParameter(3, id).executeUpdate();
+                em.createNativeQuery("INSERT INTO advisory_package_staged (import_id, ecosystem, name, advisory_id)"
+                                + " VALUES (?1, ?2, ?3, ?4)")
+                        .setParameter(1, importId).setParameter(2, parts[0]).setParameter(3, parts[1]).setParameter(4, id)
+                        .executeUpdate();
             }
         }
-        finish(importId, FeedImport.IMPORTED, advisories.size(), "", finishedAt, FeedImport.Progress.MATCHING);
+    }
+
+    @Override
+    public FeedImport publish(long importId, int advisoryCount, Instant finishedAt) {
+        // Set-wise, in the database: a feed of any size moves in five statements, never through this heap.
+        em.createNativeQuery("DELETE FROM advisory WHERE id IN (SELECT id FROM advisory_staged WHERE import_id = ?1)")
+                .setParameter(1, importId).executeUpdate();
+        em.createNativeQuery("INSERT INTO advisory (id, modified_at, document, feed_import_id)"
+                        + " SELECT id, modified_at, document, import_id FROM advisory_staged WHERE import_id = ?1")
+                .setParameter(1, importId).executeUpdate();
+        em.createNativeQuery("INSERT INTO advisory_package (ecosystem, name, advisory_id)"
+                        + " SELECT ecosystem, name, advisory_id FROM advisory_package_staged WHERE import_id = ?1")
+                .setParameter(1, importId).executeUpdate();
+        discard(importId);
+        finish(importId, FeedImport.IMPORTED, advisoryCount, "", finishedAt, FeedImport.Progress.MATCHING);
         return importById(importId).orElseThrow();
+    }
+
+    private void discard(long importId) {
+        em.createNativeQuery("DELETE FROM advisory_package_staged WHERE import_id = ?1").setParameter(1, importId)
+                .executeUpdate();
+        em.createNativeQuery("DELETE FROM advisory_staged WHERE import_id = ?1").setParameter(1, importId).executeUpdate();
     }
 
     @Override
     public FeedImport refused(long importId, String message, Instant finishedAt) {
+        discard(importId);
         finish(importId, FeedImport.REFUSED, 0, message, finishedAt, FeedImport.Progress.DONE);
         return importById(importId).orElseThrow();
     }

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -37,8 +39,9 @@ import java.util.regex.Pattern;
 /**
  * Vulnerability feeds and the malicious-file deny-list, administered by Wharf's system administrators. An import is
  * accepted at once ({@code running}) and works in the background, one at a time on each server, recording its phase
- * and progress: the feed is read whole, then stored in one transaction (a broken zip or document changes nothing and
- * the import is {@code refused} with the reason), then the stored images are matched again. Sources: uploaded zips
+ * and progress: the feed is read as a stream and put aside a batch at a time, then made the stored advisories at once
+ * (a broken zip or document changes nothing and the import is {@code refused} with the reason), then the stored images
+ * are matched again. Sources: uploaded zips
  * (checked to be complete before they are accepted), directories inside {@code WHARF_FEED_DIR}, and the mirrors of
  * {@code WHARF_FEED_URLS} on a schedule. An import a stopped server left unfinished is refused (nothing was stored) or,
  * when its advisories were stored, has its images matched again at the next start.
@@ -72,10 +75,13 @@ public class FeedService {
 
     private final ReentrantLock oneAtATime = new ReentrantLock(true);
 
-    /** Reads a feed, telling its progress. */
+    /** Reads a feed, handing each advisory on as it is read and telling its progress; returns how many. */
     private interface Reading {
-        List<Advisories.Imported> read(FeedProgress progress) throws IOException;
+        long read(FeedProgress progress, Consumer<Advisories.Imported> each) throws IOException;
     }
+
+    /** Advisories put aside per transaction while a feed is read: small enough for short transactions and a flat heap. */
+    static final int BATCH = 500;
 
     protected FeedService() {
     }
@@ -140,7 +146,7 @@ public class FeedService {
             self.refused(begun.id(), String.valueOf(e.getMessage()));
             return;
         }
-        run(begun, progress -> scanning.readFeed(saved, progress), saved);
+        run(begun, (progress, each) -> scanning.readFeed(saved, progress, each), saved);
     }
 
     /**
@@ -158,7 +164,7 @@ public class FeedService {
             throw WharfException.invalid("directory", "There is no directory " + chosen + ".");
         }
         FeedImport begun = self.begin("dir:" + chosen);
-        run(begun, progress -> scanning.readFeed(chosen, progress), null);
+        run(begun, (progress, each) -> scanning.readFeed(chosen, progress, each), null);
         return begun;
     }
 
@@ -173,26 +179,48 @@ public class FeedService {
             self.refused(begun.id(), String.valueOf(refused.getMessage()));
             throw WharfException.invalid("body", "The feed was refused and nothing changed: " + refused.getMessage());
         }
-        run(begun, progress -> scanning.readFeed(saved, progress), saved);
+        run(begun, (progress, each) -> scanning.readFeed(saved, progress, each), saved);
         return begun;
     }
 
-    /** Reads, stores and re-matches in the background; {@code saved} (a temporary copy) is removed afterwards. */
+    /**
+     * Reads and stores in the background, a batch at a time, then re-matches; {@code saved} (a temporary copy) is
+     * removed afterwards. Whatever ends the work early — a refused document, a zip bomb, the database, the heap — drops
+     * what was put aside and records the import refused with why, so the stored advisories never hold half a feed and
+     * the next import runs.
+     */
     private void run(FeedImport begun, Reading reading, Path saved) {
         executor.submit(() -> {
             oneAtATime.lock();
             boolean leased = awaitImportLease();
             try {
-                List<Advisories.Imported> read = reading.read(progress(begun.id(), FeedImport.Progress.READING));
-                self.progress(begun.id(), new FeedImport.Progress(FeedImport.Progress.STORING, 0, read.size()));
-                self.store(begun.id(), read);
+                List<Advisories.Imported> batch = new ArrayList<>(BATCH);
+                long read = reading.read(progress(begun.id(), FeedImport.Progress.READING), imported -> {
+                    batch.add(imported);
+                    if (batch.size() == BATCH) {
+                        self.stage(begun.id(), batch);
+                        batch.clear();
+                    }
+                });
+                self.stage(begun.id(), batch);
+                batch.clear();
+                self.progress(begun.id(), new FeedImport.Progress(FeedImport.Progress.STORING, read, read));
+                self.publish(begun.id(), (int) Math.min(Integer.MAX_VALUE, read));
             } catch (IllegalArgumentException | IOException e) {
                 LOG.log(Level.WARNING, "Feed import from " + begun.source() + " refused: " + e.getMessage());
-                self.refused(begun.id(), String.valueOf(e.getMessage()));
+                refuseQuietly(begun.id(), String.valueOf(e.getMessage()));
                 return;
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Feed import from " + begun.source() + " failed", e);
-                self.refused(begun.id(), "unexpected failure; see the server log");
+                refuseQuietly(begun.id(), "the import failed (" + e.getClass().getSimpleName() + "); see the server log");
+                return;
+            } catch (OutOfMemoryError e) {
+                LOG.log(Level.SEVERE, "Feed import from " + begun.source() + " ran out of memory", e);
+                refuseQuietly(begun.id(), "the server ran out of memory during this import; nothing was stored");
+                return;
+            } catch (Error e) {
+                LOG.log(Level.SEVERE, "Feed import from " + begun.source() + " died", e);
+                refuseQuietly(begun.id(), "the import stopped (" + e.getClass().getSimpleName() + "); nothing was stored");
                 return;
             } finally {
                 if (leased) {
@@ -203,6 +231,15 @@ public class FeedService {
             }
             rematch(begun.id());
         });
+    }
+
+    /** Records a refusal; when even that fails (the database is down), the log says so and a restart refuses it. */
+    private void refuseQuietly(long importId, String message) {
+        try {
+            self.refused(importId, message);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Feed import " + importId + " could not be recorded as refused; the next start will", e);
+        }
     }
 
     /** One import at a time across the cluster: waits while another node holds the import lease. */
@@ -265,8 +302,13 @@ public class FeedService {
     }
 
     @UseCase
-    public FeedImport store(long importId, List<Advisories.Imported> read) {
-        return advisories.store(importId, read, now());
+    public void stage(long importId, List<Advisories.Imported> batch) {
+        advisories.stage(importId, batch);
+    }
+
+    @UseCase
+    public FeedImport publish(long importId, int advisoryCount) {
+        return advisories.publish(importId, advisoryCount, now());
     }
 
     @UseCase

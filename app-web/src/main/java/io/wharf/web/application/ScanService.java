@@ -405,8 +405,24 @@ public class ScanService {
     /** The imported advisories naming a package, each package's read and parsed once per lookup. */
     private AdvisoryLookup advisoryLookup() {
         Map<String, List<Advisory>> cache = new HashMap<>();
-        return (ecosystem, name) -> cache.computeIfAbsent(ecosystem + "\n" + name,
-                key -> self.documents(ecosystem, name).stream().map(scanning::readAdvisory).toList());
+        Map<String, Optional<Advisory>> byId = new HashMap<>();
+        return new AdvisoryLookup() {
+            @Override
+            public List<Advisory> affecting(String ecosystem, String name) {
+                return cache.computeIfAbsent(ecosystem + "\n" + name,
+                        key -> self.documents(ecosystem, name).stream().map(scanning::readAdvisory).toList());
+            }
+
+            @Override
+            public Optional<Advisory> byId(String advisoryId) {
+                return byId.computeIfAbsent(advisoryId, id -> self.document(id).map(scanning::readAdvisory));
+            }
+        };
+    }
+
+    @UseCase
+    public Optional<String> document(String advisoryId) {
+        return advisories.document(advisoryId);
     }
 
     @UseCase

@@ -15,6 +15,7 @@ import java.util.Optional;
 /** Advisories and their documents in maps; imports recorded newest first. */
 public final class InMemoryAdvisories implements Advisories {
     private final Map<String, Imported> advisories = new LinkedHashMap<>();
+    private final Map<Long, Map<String, Imported>> staged = new HashMap<>();
     private final List<FeedImport> imports = new ArrayList<>();
     private final Map<String, String> hashes = new HashMap<>();
 
@@ -34,15 +35,28 @@ public final class InMemoryAdvisories implements Advisories {
     }
 
     @Override
-    public synchronized FeedImport store(long importId, List<Imported> read, Instant finishedAt) {
-        read.forEach(i -> advisories.put(i.advisory().id(), i));
+    public synchronized void stage(long importId, List<Imported> batch) {
+        Map<String, Imported> aside = staged.computeIfAbsent(importId, id -> new LinkedHashMap<>());
+        batch.forEach(i -> aside.put(i.advisory().id(), i));
+    }
+
+    @Override
+    public synchronized FeedImport publish(long importId, int advisoryCount, Instant finishedAt) {
+        advisories.putAll(staged.getOrDefault(importId, Map.of()));
+        staged.remove(importId);
         FeedImport i = importById(importId).orElseThrow();
-        return replace(new FeedImport(i.id(), i.source(), FeedImport.IMPORTED, read.size(), "", i.startedAt(), finishedAt,
+        return replace(new FeedImport(i.id(), i.source(), FeedImport.IMPORTED, advisoryCount, "", i.startedAt(), finishedAt,
                 FeedImport.Progress.of(FeedImport.Progress.MATCHING)));
+    }
+
+    /** How many advisories imports have put aside and not published or dropped. */
+    public synchronized int stagedCount() {
+        return staged.values().stream().mapToInt(Map::size).sum();
     }
 
     @Override
     public synchronized FeedImport refused(long importId, String message, Instant finishedAt) {
+        staged.remove(importId);
         FeedImport i = importById(importId).orElseThrow();
         return replace(new FeedImport(i.id(), i.source(), FeedImport.REFUSED, 0, message, i.startedAt(), finishedAt,
                 FeedImport.Progress.of(FeedImport.Progress.DONE)));
@@ -66,7 +80,8 @@ public final class InMemoryAdvisories implements Advisories {
     @Override
     public synchronized List<String> documentsAffecting(String ecosystem, String packageName) {
         return advisories.values().stream().filter(i -> i.advisory().affected().stream()
-                .anyMatch((AffectedPackage p) -> p.ecosystem().equals(ecosystem) && p.name().equals(packageName)))
+                .anyMatch((AffectedPackage p) -> io.wharf.domain.scan.Ecosystems.canonical(p.ecosystem()).equals(ecosystem)
+                        && p.name().equals(packageName)))
                 .map(Imported::document).toList();
     }
 

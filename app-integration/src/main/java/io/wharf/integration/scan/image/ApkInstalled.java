@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Alpine packages from apk's database {@code lib/apk/db/installed}: {@code P:} name, {@code V:} version, {@code o:}
- * origin (the source package Alpine's advisories name). The ecosystem ({@code apk}) is made precise by os-release.
+ * origin (the source package Alpine's advisories name); {@code F:} and {@code R:}, the files each installed. The ecosystem ({@code apk}) is made precise by os-release.
  */
 public final class ApkInstalled implements FileAnalyzer {
     public static final String ECOSYSTEM = "apk";
@@ -24,11 +24,18 @@ public final class ApkInstalled implements FileAnalyzer {
     @Override
     public List<Object> analyze(String path, InputStream content) throws IOException {
         List<Object> found = new ArrayList<>();
+        java.util.Set<String> owned = new java.util.LinkedHashSet<>();
         for (String block : new String(content.readNBytes(MAX), StandardCharsets.UTF_8).split("\n\\s*\n")) {
             String name = null;
             String version = null;
             String origin = null;
+            String dir = "";
             for (String line : block.split("\n")) {
+                if (line.startsWith("F:")) {
+                    dir = line.substring(2).strip();
+                } else if (line.startsWith("R:")) {
+                    owned.add(LayerWalker.normalise(dir + "/" + line.substring(2).strip()));
+                }
                 if (line.startsWith("P:")) {
                     name = line.substring(2).strip();
                 } else if (line.startsWith("V:")) {
@@ -41,6 +48,7 @@ public final class ApkInstalled implements FileAnalyzer {
                 found.add(new Component(ECOSYSTEM, name, version, origin == null ? name : origin, version, "", path));
             }
         }
+        found.add(new OwnedFiles(owned));
         return found;
     }
 }

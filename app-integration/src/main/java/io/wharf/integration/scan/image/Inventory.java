@@ -9,8 +9,11 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What an image holds once its layers are applied: the operating system (from os-release) and every component, with
@@ -21,15 +24,34 @@ public record Inventory(Optional<OsRelease> os, List<Component> components) {
         components = List.copyOf(components);
     }
 
+    /** The inventory of an image whose layers the walker applied: os-release found through links, as a reader would. */
+    public static Inventory of(LayerWalker walker) {
+        return of(walker.files(), walker::file, walker::resolve);
+    }
+
+    /** The inventory of files taken as they are (no links). */
     public static Inventory of(Collection<ImageFile> files) {
-        Optional<OsRelease> os = files.stream().filter(f -> f.path().equals("etc/os-release"))
-                .flatMap(f -> f.facts().stream()).filter(OsRelease.class::isInstance).map(OsRelease.class::cast).findFirst()
-                .or(() -> files.stream().flatMap(f -> f.facts().stream()).filter(OsRelease.class::isInstance)
-                        .map(OsRelease.class::cast).findFirst());
+        java.util.Map<String, ImageFile> byPath = files.stream().collect(Collectors.toMap(ImageFile::path, f -> f, (a, b) -> b));
+        return of(files, p -> Optional.ofNullable(byPath.get(p)), Optional::of);
+    }
+
+    private static Inventory of(Collection<ImageFile> files, Function<String, Optional<ImageFile>> file,
+                                Function<String, Optional<String>> canonicalPath) {
+        // etc/os-release is a link to ../usr/lib/os-release in Debian and Ubuntu; usr/lib/os-release is the fallback.
+        Optional<OsRelease> os = Stream.of("etc/os-release", "usr/lib/os-release").map(file).flatMap(Optional::stream)
+                .flatMap(f -> f.facts().stream()).filter(OsRelease.class::isInstance).map(OsRelease.class::cast)
+                .findFirst();
+        Set<String> owned = new HashSet<>();
+        files.stream().flatMap(f -> f.facts().stream()).filter(OwnedFiles.class::isInstance)
+                .flatMap(o -> ((OwnedFiles) o).paths().stream())
+                .forEach(p -> owned.add(canonicalPath.apply(p).orElse(p)));
         List<Component> components = new ArrayList<>();
-        for (ImageFile file : files) {
-            for (Object fact : file.facts()) {
-                if (fact instanceof Component c) {
+        Set<String> seen = new HashSet<>();
+        for (ImageFile f : files) {
+            for (Object fact : f.facts()) {
+                // A hard link repeats its file's facts: the same component at the same place counts once.
+                if (fact instanceof Component c && !ownedByOs(c, owned) && seen.add(c.ecosystem() + "\n" + c.name()
+                        + "\n" + c.version() + "\n" + c.location())) {
                     components.add(resolve(c, os));
                 }
             }
@@ -42,6 +64,25 @@ public record Inventory(Optional<OsRelease> os, List<Component> components) {
         components.sort(Comparator.comparing(Component::ecosystem).thenComparing(Component::name)
                 .thenComparing(Component::version).thenComparing(Component::location));
         return new Inventory(os, components);
+    }
+
+    /**
+     * A language package whose files an OS package installed (Debian's python3-cryptography, a jar of a libxxx-java
+     * package) is the distribution's to report: its advisories name the OS package and its fixes come with it.
+     */
+    private static boolean ownedByOs(Component c, Set<String> owned) {
+        if (owned.isEmpty() || isOsPackage(c)) {
+            return false;
+        }
+        String location = c.location();
+        int nested = location.indexOf("!/");
+        String file = nested < 0 ? location : location.substring(0, nested);
+        return owned.contains(file);
+    }
+
+    private static boolean isOsPackage(Component c) {
+        return c.ecosystem().equals(DpkgStatus.ECOSYSTEM) || c.ecosystem().equals(ApkInstalled.ECOSYSTEM)
+                || c.ecosystem().equals(RpmDatabase.ECOSYSTEM);
     }
 
     /** A dpkg, apk or rpm package gets the system's ecosystem and a {@code pkg:deb}, {@code pkg:apk} or {@code pkg:rpm} URL. */
@@ -72,6 +113,7 @@ public record Inventory(Optional<OsRelease> os, List<Component> components) {
 
     public static List<FileAnalyzer> analyzers() {
         return List.of(new OsRelease.Analyzer(), new DpkgStatus(), new ApkInstalled(), new JavaArchives(),
-                new NpmPackages(), new PythonPackages(), new ShadowFile(), new RpmDatabase(), new GoBinaries());
+                new NpmPackages(), new PythonPackages(), new ShadowFile(), new RpmDatabase(), new GoBinaries(),
+                new OwnedFiles.DpkgLists());
     }
 }

@@ -22,16 +22,23 @@ import java.util.zip.GZIPInputStream;
  * Applies an image's layers in order, as a container runtime would, reading each as a stream (gzip, zstd or plain tar;
  * never a whole layer in memory): whiteouts ({@code .wh.name}) remove what lower layers put at that path, an opaque
  * marker ({@code .wh..wh..opq}) hides a directory's lower content, and a path written again replaces what was there.
- * What remains is the image's files, each hashed, with what the analyzers read in them. A layer that is not a tar
- * archive fails with {@link IllegalArgumentException}; a failure to read the stream stays an {@link IOException}.
+ * What remains is the image's regular files, each hashed, with what the analyzers read in them, and its symbolic
+ * links, which {@link #file} follows inside the image's own filesystem (never out of it: a link that climbs above the
+ * root or loops leads nowhere). A hard link is the file it names, under a second path. Whiteouts and opaque
+ * directories remove links as they remove files. A layer that is not a tar archive fails with
+ * {@link IllegalArgumentException}; a failure to read the stream stays an {@link IOException}.
  */
 public final class LayerWalker {
     static final int HEAD = 128;
     private static final String WHITEOUT = ".wh.";
     private static final String OPAQUE = ".wh..wh..opq";
+    /** Links followed to reach one file before it counts as a loop (Linux's own limit). */
+    static final int MAX_LINKS = 40;
 
     private final List<FileAnalyzer> analyzers;
     private final NavigableMap<String, ImageFile> files = new TreeMap<>();
+    /** Symbolic links: path to target, as the link states it (relative to its directory, or absolute). */
+    private final NavigableMap<String, String> links = new TreeMap<>();
     /** Per path, the index of the layer that last wrote it (for opaque directories). */
     private final NavigableMap<String, Integer> writtenBy = new TreeMap<>();
     private int layerIndex = -1;
@@ -61,12 +68,24 @@ public final class LayerWalker {
                     removeTree(dir + name.substring(WHITEOUT.length()), Integer.MAX_VALUE);
                     continue;
                 }
-                if (!entry.isDirectory()) {
-                    removeTree(path, Integer.MAX_VALUE);
+                if (entry.isDirectory()) {
+                    links.remove(path);
+                    continue;
                 }
-                if (entry.isFile()) {
+                // commons-compress calls links files too (isFile is true for them): tell them apart first.
+                if (entry.isSymbolicLink()) {
+                    removeTree(path, Integer.MAX_VALUE);
+                    links.put(path, entry.getLinkName());
+                    writtenBy.put(path, layerIndex);
+                } else if (entry.isLink()) {
+                    hardLink(path, normalise(entry.getLinkName()));
+                } else if (entry.isFile()) {
+                    removeTree(path, Integer.MAX_VALUE);
                     files.put(path, read(path, layerDigest, entry, tar));
                     writtenBy.put(path, layerIndex);
+                } else {
+                    // Devices and fifos hold nothing to read, but replace what was at their path.
+                    removeTree(path, Integer.MAX_VALUE);
                 }
             }
         }
@@ -93,8 +112,73 @@ public final class LayerWalker {
         }
     }
 
+    /** The image's regular files (hard links included, under their own path); links are not files. */
     public Collection<ImageFile> files() {
         return files.values();
+    }
+
+    /** The image's symbolic links, path to target as stated. */
+    public java.util.Map<String, String> links() {
+        return java.util.Collections.unmodifiableMap(links);
+    }
+
+    /**
+     * The regular file at {@code path}, following symbolic links (in the path's directories too) inside the image;
+     * empty when there is none, when a link climbs above the root or when links loop.
+     */
+    public java.util.Optional<ImageFile> file(String path) {
+        return resolve(path).map(files::get);
+    }
+
+    /** The path {@code path} leads to once every symbolic link on the way is followed; empty for an escape or a loop. */
+    public java.util.Optional<String> resolve(String path) {
+        java.util.Deque<String> pending = new java.util.ArrayDeque<>(List.of(normalise(path).split("/")));
+        java.util.Deque<String> resolved = new java.util.ArrayDeque<>();
+        int followed = 0;
+        while (!pending.isEmpty()) {
+            String part = pending.pollFirst();
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                if (resolved.pollLast() == null) {
+                    return java.util.Optional.empty();
+                }
+                continue;
+            }
+            resolved.addLast(part);
+            String target = links.get(String.join("/", resolved));
+            if (target == null) {
+                continue;
+            }
+            if (++followed > MAX_LINKS) {
+                return java.util.Optional.empty();
+            }
+            resolved.removeLast();
+            if (target.startsWith("/")) {
+                resolved.clear();
+            }
+            List<String> parts = List.of(target.split("/"));
+            for (int i = parts.size() - 1; i >= 0; i--) {
+                pending.addFirst(parts.get(i));
+            }
+        }
+        return java.util.Optional.of(String.join("/", resolved));
+    }
+
+    /** A hard link names a file already in the image (this layer or one below): the same content under a second path. */
+    private void hardLink(String path, String target) {
+        ImageFile original = files.get(target);
+        String linked = links.get(target);
+        removeTree(path, Integer.MAX_VALUE);
+        if (original != null) {
+            files.put(path, new ImageFile(path, original.layer(), original.mode(), original.size(), original.sha256(),
+                    original.head(), original.facts()));
+            writtenBy.put(path, layerIndex);
+        } else if (linked != null) {
+            links.put(path, linked);
+            writtenBy.put(path, layerIndex);
+        }
     }
 
     private ImageFile read(String path, String layer, TarArchiveEntry entry, InputStream tar) throws IOException {
@@ -113,15 +197,17 @@ public final class LayerWalker {
     /** Removes {@code path} and everything below it that a layer before {@code beforeLayer} wrote. */
     private void removeTree(String path, int beforeLayer) {
         String prefix = path.endsWith("/") ? path : path + "/";
-        List<String> gone = new ArrayList<>();
-        if (!path.endsWith("/") && files.containsKey(path)) {
-            gone.add(path);
-        }
-        gone.addAll(files.subMap(prefix, true, prefix + Character.MAX_VALUE, true).keySet());
-        for (String p : gone) {
-            if (writtenBy.getOrDefault(p, -1) < beforeLayer) {
-                files.remove(p);
-                writtenBy.remove(p);
+        for (NavigableMap<String, ?> entries : List.of(files, links)) {
+            List<String> gone = new ArrayList<>();
+            if (!path.endsWith("/") && entries.containsKey(path)) {
+                gone.add(path);
+            }
+            gone.addAll(entries.subMap(prefix, true, prefix + Character.MAX_VALUE, true).keySet());
+            for (String p : gone) {
+                if (writtenBy.getOrDefault(p, -1) < beforeLayer) {
+                    entries.remove(p);
+                    writtenBy.remove(p);
+                }
             }
         }
     }

@@ -38,21 +38,38 @@ public final class OsvAdvisories {
     public static Advisory read(InputStream json) {
         JsonObject doc;
         try (var reader = JSON.createReader(json)) {
-            doc = reader.readObject();
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new Malformed("is not a JSON object");
+            }
+            doc = value.asJsonObject();
+        } catch (jakarta.json.stream.JsonParsingException e) {
+            // In Wharf's words: the parser's own message names its internals.
+            var at = e.getLocation();
+            throw new Malformed(at == null ? "is not valid JSON" : "is not valid JSON (line " + at.getLineNumber()
+                    + ", column " + at.getColumnNumber() + ")");
         } catch (JsonException | ClassCastException | IllegalStateException e) {
-            throw new Malformed("not a JSON object: " + e.getMessage());
+            throw new Malformed("is not a JSON object");
         }
         try {
             String id = doc.getString("id", "");
             if (id.isBlank()) {
-                throw new Malformed("an advisory needs an id");
+                throw new Malformed("has no id (an OSV advisory needs one)");
             }
             List<String> cvss = new ArrayList<>();
+            String label = "";
             for (JsonValue s : array(doc, "severity")) {
                 JsonObject severity = s.asJsonObject();
-                if (severity.getString("type", "").startsWith("CVSS_")) {
+                String type = severity.getString("type", "");
+                if (type.startsWith("CVSS_")) {
                     cvss.add(severity.getString("score", ""));
+                } else if (type.equals("Ubuntu")) {
+                    label = severity.getString("score", "");
                 }
+            }
+            if (doc.containsKey("database_specific") && doc.get("database_specific").getValueType() == JsonValue.ValueType.OBJECT
+                    && doc.getJsonObject("database_specific").get("severity") instanceof JsonString word) {
+                label = word.getString();
             }
             List<String> references = new ArrayList<>();
             for (JsonValue r : array(doc, "references")) {
@@ -62,10 +79,14 @@ public final class OsvAdvisories {
             for (JsonValue a : array(doc, "affected")) {
                 affected.add(affected(a.asJsonObject()));
             }
+            Instant modified = time(doc, "modified");
+            Instant published = time(doc, "published");
             return new Advisory(id, strings(doc, "aliases"), doc.getString("summary", ""), doc.getString("details", ""),
-                    cvss, references, modified(doc), affected);
+                    cvss, label, references, modified, published.equals(Instant.EPOCH) ? modified : published,
+                    doc.containsKey("withdrawn") && doc.get("withdrawn").getValueType() == JsonValue.ValueType.STRING,
+                    affected);
         } catch (ClassCastException | NullPointerException e) {
-            throw new Malformed("advisory " + doc.getString("id", "?") + " has a field of the wrong type");
+            throw new Malformed("(advisory " + doc.getString("id", "?") + ") has a field of the wrong type");
         }
     }
 
@@ -89,9 +110,17 @@ public final class OsvAdvisories {
         return new AffectedPackage(pkg.getString("ecosystem", ""), pkg.getString("name", ""), ranges, strings(a, "versions"));
     }
 
-    private static Instant modified(JsonObject doc) {
+    /**
+     * An RFC 3339 time of the document; absent, unreadable or before 1970 (Go's vulndb writes {@code 0001-01-01} for
+     * "unknown") it is the Unix epoch, which readers take for "not said".
+     */
+    private static Instant time(JsonObject doc, String key) {
+        if (!(doc.get(key) instanceof JsonString text)) {
+            return Instant.EPOCH;
+        }
         try {
-            return Instant.parse(doc.getString("modified", "1970-01-01T00:00:00Z"));
+            Instant t = Instant.parse(text.getString());
+            return t.isBefore(Instant.EPOCH) ? Instant.EPOCH : t;
         } catch (DateTimeParseException e) {
             return Instant.EPOCH;
         }

@@ -21,6 +21,8 @@ final class TestLayers {
 
     private final Map<String, byte[]> files = new LinkedHashMap<>();
     private final Map<String, Integer> modes = new LinkedHashMap<>();
+    /** Link entries: path to (type flag, target). */
+    private final Map<String, Map.Entry<Byte, String>> links = new LinkedHashMap<>();
 
     TestLayers file(String path, String content) {
         return file(path, content.getBytes(StandardCharsets.UTF_8), 0644);
@@ -38,6 +40,22 @@ final class TestLayers {
         return file(path.substring(0, slash + 1) + ".wh." + path.substring(slash + 1), new byte[0], 0644);
     }
 
+    /** A symbolic link, stored with mode 0777 as tar stores them. */
+    TestLayers symlink(String path, String target) {
+        files.put(path, new byte[0]);
+        modes.put(path, 0777);
+        links.put(path, Map.entry(TarArchiveEntry.LF_SYMLINK, target));
+        return this;
+    }
+
+    /** A hard link to a path of the image (this layer or one below). */
+    TestLayers hardlink(String path, String target) {
+        files.put(path, new byte[0]);
+        modes.put(path, 0644);
+        links.put(path, Map.entry(TarArchiveEntry.LF_LINK, target));
+        return this;
+    }
+
     TestLayers opaque(String dir) {
         return file(dir + "/.wh..wh..opq", new byte[0], 0644);
     }
@@ -53,9 +71,16 @@ final class TestLayers {
             try (TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
                 tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
                 for (Map.Entry<String, byte[]> f : files.entrySet()) {
-                    TarArchiveEntry entry = new TarArchiveEntry("./" + f.getKey());
-                    entry.setSize(f.getValue().length);
-                    entry.setMode(0100000 | modes.get(f.getKey()));
+                    Map.Entry<Byte, String> link = links.get(f.getKey());
+                    TarArchiveEntry entry = link == null ? new TarArchiveEntry("./" + f.getKey())
+                            : new TarArchiveEntry("./" + f.getKey(), link.getKey());
+                    if (link != null) {
+                        entry.setLinkName(link.getValue());
+                        entry.setMode((link.getKey() == TarArchiveEntry.LF_SYMLINK ? 0120000 : 0100000) | modes.get(f.getKey()));
+                    } else {
+                        entry.setSize(f.getValue().length);
+                        entry.setMode(0100000 | modes.get(f.getKey()));
+                    }
                     tar.putArchiveEntry(entry);
                     tar.write(f.getValue());
                     tar.closeArchiveEntry();
