@@ -154,4 +154,62 @@ class FeedServiceTest {
         assertEquals(FeedImport.Progress.DONE, advisories.importById(matching.id()).orElseThrow().progress().phase());
         assertEquals(1, scans.vulnerabilities(image).size(), "the stored advisories reached the image");
     }
+
+    /** A feed of {@code n} advisories (more than one batch), each its own document, with {@code bad} at its end. */
+    private static byte[] manyAdvisories(int n, String... bad) throws IOException {
+        String[] entries = new String[2 * n + bad.length];
+        for (int i = 0; i < n; i++) {
+            entries[2 * i] = "GHSA-" + i + ".json";
+            entries[2 * i + 1] = "{\"id\":\"GHSA-" + i + "\",\"affected\":[]}";
+        }
+        System.arraycopy(bad, 0, entries, 2 * n, bad.length);
+        return zip(entries);
+    }
+
+    @Test
+    void aFeedLargerThanABatchIsStoredWholeAndNothingStaysAside() throws IOException {
+        FeedImport begun = service.importZip(ADMIN, "osv:big", new ByteArrayInputStream(manyAdvisories(FeedService.BATCH * 2 + 7)));
+        executor.runAll();
+        FeedImport done = advisories.importById(begun.id()).orElseThrow();
+        assertEquals(FeedImport.IMPORTED, done.status(), done.message());
+        assertEquals(FeedService.BATCH * 2 + 7, done.advisoryCount());
+        assertEquals(FeedService.BATCH * 2 + 7, advisories.count());
+        assertEquals(0, advisories.stagedCount());
+    }
+
+    @Test
+    void aMalformedDocumentAfterSeveralBatchesStoresNothingAndDropsWhatWasPutAside() throws IOException {
+        FeedImport begun = service.importZip(ADMIN, "osv:late", new ByteArrayInputStream(
+                manyAdvisories(FeedService.BATCH * 3, "zz-broken.json", "{\"summary\":\"no id\"}")));
+        executor.runAll();
+        FeedImport refused = advisories.importById(begun.id()).orElseThrow();
+        assertEquals(FeedImport.REFUSED, refused.status());
+        assertEquals("zz-broken.json has no id (an OSV advisory needs one)", refused.message());
+        assertEquals(List.of(0L, 0), List.of(advisories.count(), advisories.stagedCount()));
+    }
+
+    @Test
+    void anImportWhoseWorkerRunsOutOfMemoryIsRefusedWithWhyAndTheNextOneRuns() throws IOException {
+        OsvImageScanning dying = new OsvImageScanning() {
+            private boolean died;
+
+            @Override
+            public long readFeed(Path zip, io.wharf.domain.scan.FeedProgress progress,
+                                 java.util.function.Consumer<io.wharf.domain.scan.Advisories.Imported> each) throws IOException {
+                if (!died) {
+                    died = true;
+                    throw new OutOfMemoryError("Java heap space");
+                }
+                return super.readFeed(zip, progress, each);
+            }
+        };
+        FeedService feeds = new FeedService(advisories, dying, scanService, settings, executor);
+        FeedImport first = feeds.importZip(ADMIN, "osv:oom", new ByteArrayInputStream(zip("DSA-1.json", DSA)));
+        FeedImport second = feeds.importZip(ADMIN, "osv:next", new ByteArrayInputStream(zip("DSA-1.json", DSA)));
+        executor.runAll();
+        FeedImport died = advisories.importById(first.id()).orElseThrow();
+        assertEquals(FeedImport.REFUSED, died.status());
+        assertTrue(died.message().contains("ran out of memory"), died.message());
+        assertEquals(FeedImport.IMPORTED, advisories.importById(second.id()).orElseThrow().status());
+    }
 }
