@@ -178,4 +178,46 @@ class JpaScanReportsTest {
         assertEquals(List.of(FeedImport.REFUSED, "broken.json: no id", false), List.of(refused.status(), refused.message(),
                 refused.active()));
     }
+
+    private static Advisories.Imported usn(String id, String document) {
+        return new Advisories.Imported(new Advisory(id, List.of(), "", "", List.of(), List.of(), T0,
+                List.of(new AffectedPackage("Ubuntu:22.04:LTS", "openssl", List.of(), List.of()),
+                        new AffectedPackage("Ubuntu:Pro:22.04:LTS", "openssl", List.of(), List.of()))), document);
+    }
+
+    @Test
+    void stagedBatchesAreStoredOnlyWhenPublishedAndUnderTheCanonicalEcosystem() {
+        FeedImport begun = db.inTransaction(em -> new JpaAdvisories(em).begin("osv:Ubuntu", T0));
+        db.inTransaction(em -> {
+            new JpaAdvisories(em).stage(begun.id(), List.of(usn("USN-1", "{v1}"), usn("USN-2", "{u2}")));
+            new JpaAdvisories(em).stage(begun.id(), List.of(usn("USN-1", "{v1 again}")));
+            return null;
+        });
+        assertEquals(List.of(), db.inTransaction(em -> new JpaAdvisories(em).documentsAffecting("Ubuntu:22.04", "openssl")),
+                "nothing is stored before the feed is published");
+        FeedImport published = db.inTransaction(em -> new JpaAdvisories(em).publish(begun.id(), 3, T0));
+        assertEquals(List.of(FeedImport.IMPORTED, 3), List.of(published.status(), published.advisoryCount()));
+        assertEquals(List.of("{v1 again}", "{u2}"),
+                db.inTransaction(em -> new JpaAdvisories(em).documentsAffecting("Ubuntu:22.04", "openssl")));
+        assertEquals(List.of("{v1 again}", "{u2}"),
+                db.inTransaction(em -> new JpaAdvisories(em).documentsAffecting("Ubuntu:Pro:22.04:LTS", "openssl")));
+        assertEquals(0L, staged());
+    }
+
+    @Test
+    void aRefusedImportDropsWhatItPutAsideAndStoresNothing() {
+        FeedImport begun = db.inTransaction(em -> new JpaAdvisories(em).begin("osv:Ubuntu", T0));
+        db.inTransaction(em -> {
+            new JpaAdvisories(em).stage(begun.id(), List.of(usn("USN-9", "{v9}")));
+            return null;
+        });
+        db.inTransaction(em -> new JpaAdvisories(em).refused(begun.id(), "zz.json has no id", T0));
+        assertEquals(List.of(), db.inTransaction(em -> new JpaAdvisories(em).document("USN-9").stream().toList()));
+        assertEquals(0L, staged());
+    }
+
+    private long staged() {
+        return db.inTransaction(em -> ((Number) em.createNativeQuery("SELECT (SELECT COUNT(*) FROM advisory_staged)"
+                + " + (SELECT COUNT(*) FROM advisory_package_staged)").getSingleResult()).longValue());
+    }
 }
