@@ -20,6 +20,8 @@ import java.util.UUID;
  */
 public final class CycloneDxSbom {
     public static final String MEDIA_TYPE = "application/vnd.cyclonedx+json";
+    /** The ecosystem of the inventory's entry for the image's operating system. */
+    public static final String OPERATING_SYSTEM = "os";
 
     private CycloneDxSbom() {
     }
@@ -35,11 +37,19 @@ public final class CycloneDxSbom {
         image.setVersion(imageDigest);
         image.setBomRef(imageDigest);
         metadata.setComponent(image);
+        org.cyclonedx.model.Component tool = new org.cyclonedx.model.Component();
+        tool.setType(org.cyclonedx.model.Component.Type.APPLICATION);
+        tool.setName("Wharf");
+        tool.setGroup("io.wharf");
+        org.cyclonedx.model.metadata.ToolInformation tools = new org.cyclonedx.model.metadata.ToolInformation();
+        tools.setComponents(List.of(tool));
+        metadata.setToolChoice(tools);
         bom.setMetadata(metadata);
         List<org.cyclonedx.model.Component> listed = new ArrayList<>();
         for (Component c : components) {
             org.cyclonedx.model.Component item = new org.cyclonedx.model.Component();
-            item.setType(org.cyclonedx.model.Component.Type.LIBRARY);
+            item.setType(c.ecosystem().equals(OPERATING_SYSTEM) ? org.cyclonedx.model.Component.Type.OPERATING_SYSTEM
+                    : org.cyclonedx.model.Component.Type.LIBRARY);
             item.setName(c.name());
             item.setVersion(c.version());
             if (!c.purl().isEmpty()) {

@@ -39,7 +39,11 @@ public final class ImageScanner {
         }
         Collection<ImageFile> files = walker.files();
         Inventory inventory = Inventory.of(walker);
-        return new ScanFindings(inventory.os().map(OsRelease::prettyName).orElse(""), inventory.components(),
+        List<io.wharf.domain.scan.Component> components = new java.util.ArrayList<>(inventory.components());
+        // The system itself is part of the inventory (the SBOM's operating-system component); no advisory names it.
+        inventory.os().filter(os -> !os.id().isEmpty()).ifPresent(os -> components.add(0, io.wharf.domain.scan.Component.of(
+                CycloneDxSbom.OPERATING_SYSTEM, os.id(), os.versionId(), "", "etc/os-release")));
+        return new ScanFindings(inventory.os().map(OsRelease::prettyName).orElse(""), components,
                 VulnerabilityMatcher.match(inventory.components(), advisories), MaliciousFiles.find(files, denyList),
                 RiskRules.check(configObject(config), files));
     }
