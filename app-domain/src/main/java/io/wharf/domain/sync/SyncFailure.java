@@ -4,7 +4,7 @@ package io.wharf.domain.sync;
 public class SyncFailure extends RuntimeException {
 
     /** The categories a sync task reports. */
-    public enum Reason { WRONG_CREDENTIALS, UNREACHABLE, TIMED_OUT, BAD_ANSWER, REGISTRY_REMOVED, CANCELLED }
+    public enum Reason { WRONG_CREDENTIALS, UNREACHABLE, TIMED_OUT, BAD_ANSWER, REGISTRY_REMOVED, CANCELLED, REFUSED_BY_POLICY }
 
     private final Reason reason;
 

@@ -7,6 +7,7 @@ import io.wharf.domain.scan.ScanFindings;
 import io.wharf.domain.scan.ScanReports;
 import io.wharf.domain.scan.ScanSummary;
 import io.wharf.domain.scan.Vulnerability;
+import io.wharf.domain.scan.VulnerabilityCounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -26,7 +27,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class JpaScanReports implements ScanReports {
     private static final String SUMMARY = "SELECT id, repository_id, digest, status, failed_desc, scannable, scanned_at, os,"
-            + " vul_num, unsafe_setting_num, malicious_file_num FROM image_scan";
+            + " vul_num, unsafe_setting_num, malicious_file_num, critical_num, high_num, medium_num, low_num, unknown_num,"
+            + " fixable_num FROM image_scan";
 
     @PersistenceContext(unitName = "wharf")
     EntityManager em;
@@ -108,11 +110,11 @@ public class JpaScanReports implements ScanReports {
                     .executeUpdate();
         }
         em.createNativeQuery("UPDATE image_scan SET status = ?1, failed_desc = '', scannable = TRUE, scanned_at = ?2,"
-                        + " os = ?3, vul_num = ?4, unsafe_setting_num = ?5, malicious_file_num = ?6 WHERE id = ?7")
+                        + " os = ?3, unsafe_setting_num = ?4, malicious_file_num = ?5 WHERE id = ?6")
                 .setParameter(1, ScanSummary.SUCCESS).setParameter(2, Timestamp.from(now))
-                .setParameter(3, cut(findings.os(), 255)).setParameter(4, findings.vulnerabilities().size())
-                .setParameter(5, (int) findings.failedRiskChecks()).setParameter(6, findings.maliciousFiles().size())
-                .setParameter(7, scanId).executeUpdate();
+                .setParameter(3, cut(findings.os(), 255)).setParameter(4, (int) findings.failedRiskChecks())
+                .setParameter(5, findings.maliciousFiles().size()).setParameter(6, scanId).executeUpdate();
+        counts(scanId, findings.vulnerabilities());
     }
 
     @Override
@@ -144,8 +146,17 @@ public class JpaScanReports implements ScanReports {
     public void replaceVulnerabilities(long scanId, List<Vulnerability> vulnerabilities) {
         em.createNativeQuery("DELETE FROM scan_vulnerability WHERE scan_id = ?1").setParameter(1, scanId).executeUpdate();
         insertVulnerabilities(scanId, vulnerabilities);
-        em.createNativeQuery("UPDATE image_scan SET vul_num = ?1 WHERE id = ?2").setParameter(1, vulnerabilities.size())
-                .setParameter(2, scanId).executeUpdate();
+        counts(scanId, vulnerabilities);
+    }
+
+    /** The scan's vulnerability count and its counts by severity, kept with it for lists and the pull policy. */
+    private void counts(long scanId, List<Vulnerability> vulnerabilities) {
+        VulnerabilityCounts c = VulnerabilityCounts.of(vulnerabilities);
+        em.createNativeQuery("UPDATE image_scan SET vul_num = ?1, critical_num = ?2, high_num = ?3, medium_num = ?4,"
+                        + " low_num = ?5, unknown_num = ?6, fixable_num = ?7 WHERE id = ?8")
+                .setParameter(1, vulnerabilities.size()).setParameter(2, c.critical()).setParameter(3, c.high())
+                .setParameter(4, c.medium()).setParameter(5, c.low()).setParameter(6, c.unknown())
+                .setParameter(7, c.fixable()).setParameter(8, scanId).executeUpdate();
     }
 
     /** Many rows a statement: an image can have thousands of findings, and each statement is a round trip. */
@@ -242,7 +253,9 @@ public class JpaScanReports implements ScanReports {
     private static List<ScanSummary> summaries(List<?> rows) {
         return ((List<Object[]>) rows).stream().map(r -> new ScanSummary(((Number) r[0]).longValue(),
                 ((Number) r[1]).longValue(), s(r[2]), s(r[3]), s(r[4]), bool(r[5]), instant(r[6]), s(r[7]),
-                ((Number) r[8]).intValue(), ((Number) r[9]).intValue(), ((Number) r[10]).intValue())).toList();
+                ((Number) r[8]).intValue(), ((Number) r[9]).intValue(), ((Number) r[10]).intValue(),
+                new VulnerabilityCounts(((Number) r[11]).intValue(), ((Number) r[12]).intValue(), ((Number) r[13]).intValue(),
+                        ((Number) r[14]).intValue(), ((Number) r[15]).intValue(), ((Number) r[16]).intValue()))).toList();
     }
 
     static String s(Object value) {

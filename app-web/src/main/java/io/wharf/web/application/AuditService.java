@@ -72,7 +72,7 @@ public class AuditService {
     }
 
     /** For tests over in-memory ports: writes when the test flushes. */
-    AuditService(AuditTrail trail) {
+    public AuditService(AuditTrail trail) {
         this.trail = trail;
         this.self = this;
         this.enabled = true;

@@ -89,6 +89,9 @@ public class ReplicationService {
     private final WorkSlots slots = new WorkSlots(SLOTS);
     /** Whether a repository syncs anywhere automatically, as every push of it asks. */
     private final ShortCache<Long, Boolean> syncsAutomatically = new ShortCache<>();
+    /** Absent in tests over in-memory ports that do not exercise it. */
+    @Inject
+    PullPolicyService pullPolicy;
     private Duration retryBase = Duration.ofSeconds(30);
 
     protected ReplicationService() {
@@ -327,6 +330,13 @@ public class ReplicationService {
         ImageTag tag = tags.byTag(job.repositoryId(), job.tag()).orElseThrow(() -> new SyncFailure(
                 SyncFailure.Reason.BAD_ANSWER, "The tag " + job.tag() + " is no longer in the repository."));
         StoredManifest top = manifests.byDigest(job.repositoryId(), tag.digest()).orElseThrow();
+        // Replication is a pull too: an image the organization's policy refuses does not leave for another site.
+        if (pullPolicy != null) {
+            ImageRepository repository = repositories.byId(job.repositoryId()).orElseThrow();
+            pullPolicy.refusal(repository, top).ifPresent(why -> {
+                throw new SyncFailure(SyncFailure.Reason.REFUSED_BY_POLICY, why);
+            });
+        }
         List<ImagePusher.Manifest> children = new ArrayList<>();
         for (String child : top.children()) {
             manifests.byDigest(job.repositoryId(), child).ifPresent(m -> children.add(manifest(m)));

@@ -36,4 +36,8 @@ final class ShortCache<K, V> {
     void forget(K key) {
         entries.remove(key);
     }
+
+    void clear() {
+        entries.clear();
+    }
 }

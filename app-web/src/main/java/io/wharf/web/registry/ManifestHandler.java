@@ -4,6 +4,7 @@ import io.wharf.domain.registry.BlobStore;
 import io.wharf.domain.registry.Digest;
 import io.wharf.domain.registry.ManifestDraft;
 import io.wharf.domain.registry.StoredManifest;
+import io.wharf.web.application.PullPolicyService;
 import io.wharf.web.application.PushService;
 import io.wharf.web.application.RegistryService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,14 +27,17 @@ class ManifestHandler {
     PushService push;
     @Inject
     BlobStore store;
+    @Inject
+    PullPolicyService pullPolicy;
 
     ManifestHandler() {
     }
 
-    ManifestHandler(RegistryService registry, PushService push, BlobStore store) {
+    ManifestHandler(RegistryService registry, PushService push, BlobStore store, PullPolicyService pullPolicy) {
         this.registry = registry;
         this.push = push;
         this.store = store;
+        this.pullPolicy = pullPolicy;
     }
 
     private static boolean byDigest(Target target) {
@@ -56,6 +60,8 @@ class ManifestHandler {
         StoredManifest manifest = registry.manifest(target.repository().id(), reference)
                 .orElseThrow(() -> new RegistryException(RegistryError.MANIFEST_UNKNOWN, "The manifest " + target.path()
                         + (byDigest(target) ? "@" : ":") + reference + " does not exist."));
+        // The ship decision, before any byte of the image is served (HEAD too: clients resolve a tag with it first).
+        pullPolicy.checkPull(target.caller(), target.repository(), manifest, call.sourceIp(), call.requestId());
         call.status(200);
         call.contentType(manifest.mediaType());
         call.header("Docker-Content-Digest", manifest.digest());

@@ -27,6 +27,15 @@ interface RegistryCall {
     default void identified(io.wharf.domain.account.Caller caller) {
     }
 
+    /** Where the call comes from and its request id, for the audit trail; empty when not known. */
+    default String sourceIp() {
+        return "";
+    }
+
+    default String requestId() {
+        return "";
+    }
+
     /** A request header, or null. */
     String header(String name);
 

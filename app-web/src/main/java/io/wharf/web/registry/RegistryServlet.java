@@ -203,6 +203,16 @@ public class RegistryServlet extends HttpServlet {
         }
 
         @Override
+        public String sourceIp() {
+            return request.getRemoteAddr();
+        }
+
+        @Override
+        public String requestId() {
+            return io.wharf.web.servlet.RequestIdFilter.idOf(request);
+        }
+
+        @Override
         public String method() {
             return request.getMethod();
         }

@@ -20,6 +20,13 @@ public final class InMemoryRegistry {
     /** The manifests pushes recorded, in order, as the scanner would be told of them. */
     public final java.util.List<io.wharf.domain.registry.StoredManifest> pushed = new java.util.concurrent.CopyOnWriteArrayList<>();
     public final PushService push = new PushService(store, registry, (caller, path, tag, manifest) -> pushed.add(manifest));
+    public final InMemoryScanReports scans = new InMemoryScanReports();
+    public final InMemoryPullPolicies pullPolicies = new InMemoryPullPolicies();
+    public final InMemoryAuditTrail audit = new InMemoryAuditTrail();
+    public final io.wharf.web.application.AuditService auditService = new io.wharf.web.application.AuditService(audit);
+    public final io.wharf.web.application.PullPolicyService pullPolicy = new io.wharf.web.application.PullPolicyService(
+            pullPolicies, scans, new io.wharf.web.application.RepositoryAccess(namespaces, repositories,
+            new InMemoryAccessDomains(), new InMemoryGrants()), auditService);
 
     public InMemoryRegistry() {
         namespaces.add(new NamespaceName("team"), OWNER.accountId(), OWNER.userId(), OWNER.userName());

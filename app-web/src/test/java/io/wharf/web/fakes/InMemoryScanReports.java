@@ -25,10 +25,13 @@ public final class InMemoryScanReports implements ScanReports {
     private final Map<Long, ScanFindings> findings = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
 
-    private static ScanSummary with(ScanSummary s, String status, String failedDesc, boolean scannable, Instant at,
-                                    String os, int vul, int unsafe, int malicious) {
+    /** The summary with its counts by severity taken from the findings stored for it. */
+    private ScanSummary with(ScanSummary s, String status, String failedDesc, boolean scannable, Instant at,
+                             String os, int vul, int unsafe, int malicious) {
+        ScanFindings f = findings.get(s.id());
         return new ScanSummary(s.id(), s.repositoryId(), s.digest(), status, failedDesc, scannable, at, os, vul, unsafe,
-                malicious);
+                malicious, f == null || vul == 0 ? io.wharf.domain.scan.VulnerabilityCounts.NONE
+                : io.wharf.domain.scan.VulnerabilityCounts.of(f.vulnerabilities()));
     }
 
     private final Map<String, Boolean> onPush = new ConcurrentHashMap<>();
@@ -48,7 +51,8 @@ public final class InMemoryScanReports implements ScanReports {
         Optional<ScanSummary> existing = of(repositoryId, digest);
         if (existing.isEmpty()) {
             long id = ids.incrementAndGet();
-            scans.put(id, new ScanSummary(id, repositoryId, digest, ScanSummary.WAITING, "", true, null, "", 0, 0, 0));
+            scans.put(id, new ScanSummary(id, repositoryId, digest, ScanSummary.WAITING, "", true, null, "", 0, 0, 0,
+                    io.wharf.domain.scan.VulnerabilityCounts.NONE));
             requested.put(id, now);
         } else if (!existing.get().status().equals(ScanSummary.SCANNING) && !existing.get().status().equals(ScanSummary.WAITING)) {
             ScanSummary s = existing.get();

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,7 +26,8 @@ class RegistryHandlersTest {
     private final RegistryRights rights = new RegistryRights(world.registry, new WharfSettings());
     private final UploadHandler uploads = new UploadHandler(world.store, world.push, rights);
     private final BlobHandler blobs = new BlobHandler(world.registry, world.store);
-    private final ManifestHandler manifests = new ManifestHandler(world.registry, world.push, world.store);
+    private final ManifestHandler manifests = new ManifestHandler(world.registry, world.push, world.store,
+            world.pullPolicy);
     private final TagsHandler tags = new TagsHandler(world.registry);
     private final RegistryAuthenticator.Identified owner = new RegistryAuthenticator.Identified(OWNER,
             Map.of(APP.toString(), Set.of("pull", "push", "delete")));
@@ -156,5 +158,31 @@ class RegistryHandlersTest {
                 pullOnly, APP, "push", RegistryPath.parse("team/base"))).error());
         assertTrue(call.headers.get("WWW-Authenticate").endsWith(
                 "scope=\"repository:team/app:pull,push repository:team/base:pull\""), call.headers.toString());
+    }
+
+    @Test
+    void aManifestThePullPolicyRefusesIsDeniedNamingTheWorstFinding() throws IOException {
+        String config = pushBlob("{\"architecture\":\"amd64\"}".getBytes(StandardCharsets.UTF_8));
+        String layerDigest = pushBlob(layer);
+        FakeCall put = new FakeCall("PUT", InMemoryRegistry.image(config, 23, layerDigest, layer.length))
+                .with("Content-Type", "application/vnd.oci.image.manifest.v1+json");
+        manifests.put(put, forPush("v1"));
+        ImageRepository repository = forPull("v1").repository();
+        String digest = put.headers.get("Docker-Content-Digest");
+        world.scans.request(repository.id(), digest, java.time.Instant.now());
+        long scan = world.scans.claimNext(java.time.Instant.now(), "n").orElseThrow().id();
+        world.scans.complete(scan, new io.wharf.domain.scan.ScanFindings("", List.of(), List.of(
+                new io.wharf.domain.scan.Vulnerability("GHSA-36p3-wjmg-h94x", "CVE-2022-22965", "critical", 9.8, "Maven",
+                        "org.springframework:spring-beans", "5.3.17", "5.3.18", "app/lib/spring-beans-5.3.17.jar", "", "")),
+                List.of(), List.of()), java.time.Instant.now());
+        world.pullPolicies.set(repository.namespaceId(), io.wharf.domain.scan.PullPolicy.of(false, "high", false));
+
+        io.wharf.domain.error.WharfException denied = assertThrows(io.wharf.domain.error.WharfException.class,
+                () -> manifests.get(new FakeCall("GET"), forPull("v1")));
+        assertEquals(io.wharf.domain.error.Failure.FORBIDDEN, denied.failure());
+        assertTrue(denied.getMessage().contains("pull policy of organization team"), denied.getMessage());
+        assertTrue(denied.getMessage().contains("CVE-2022-22965 (critical) in org.springframework:spring-beans 5.3.17"),
+                denied.getMessage());
+        assertEquals(RegistryError.DENIED, RegistryError.of(denied));
     }
 }
