@@ -16,3 +16,17 @@ CREATE TABLE advisory_package_staged (
     advisory_id     VARCHAR(128)  NOT NULL,
     PRIMARY KEY (import_id, advisory_id, ecosystem, name)
 );
+-- The ids an advisory names among its aliases (the CVE a DSA or GHSA is about), so that a CVE id finds the advisories
+-- imported under other names; put aside with the rest of a feed while it is read.
+CREATE TABLE advisory_alias (
+    alias           VARCHAR(128)  NOT NULL,
+    advisory_id     VARCHAR(128)  NOT NULL,
+    PRIMARY KEY (alias, advisory_id),
+    CONSTRAINT fk_advisory_alias FOREIGN KEY (advisory_id) REFERENCES advisory (id) ON DELETE CASCADE
+);
+CREATE TABLE advisory_alias_staged (
+    import_id       BIGINT        NOT NULL,
+    alias           VARCHAR(128)  NOT NULL,
+    advisory_id     VARCHAR(128)  NOT NULL,
+    PRIMARY KEY (import_id, advisory_id, alias)
+);

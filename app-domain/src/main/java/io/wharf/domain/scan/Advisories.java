@@ -46,6 +46,9 @@ public interface Advisories {
 
     Optional<String> document(String advisoryId);
 
+    /** The documents of the advisories that name {@code alias} (a CVE id) among their aliases, at most 100. */
+    List<String> documentsAliasing(String alias);
+
     List<FeedImport> imports(int offset, int limit);
 
     long countImports();

@@ -64,6 +64,14 @@ public class JpaAdvisories implements Advisories {
                     .setParameter(1, importId).setParameter(2, id).executeUpdate();
             em.createNativeQuery("DELETE FROM advisory_staged WHERE import_id = ?1 AND id = ?2")
                     .setParameter(1, importId).setParameter(2, id).executeUpdate();
+            em.createNativeQuery("DELETE FROM advisory_alias_staged WHERE import_id = ?1 AND advisory_id = ?2")
+                    .setParameter(1, importId).setParameter(2, id).executeUpdate();
+            for (String alias : new LinkedHashSet<>(imported.advisory().aliases())) {
+                if (!alias.isBlank() && alias.length() <= 128 && !alias.equals(id)) {
+                    em.createNativeQuery("INSERT INTO advisory_alias_staged (import_id, alias, advisory_id) VALUES (?1, ?2, ?3)")
+                            .setParameter(1, importId).setParameter(2, alias).setParameter(3, id).executeUpdate();
+                }
+            }
             em.createNativeQuery("INSERT INTO advisory_staged (import_id, id, modified_at, document) VALUES (?1, ?2, ?3, ?4)")
                     .setParameter(1, importId).setParameter(2, id).setParameter(3, Timestamp.from(imported.advisory().modified()))
                     .setParameter(4, imported.document()).executeUpdate();
@@ -95,12 +103,17 @@ public class JpaAdvisories implements Advisories {
         em.createNativeQuery("INSERT INTO advisory_package (ecosystem, name, advisory_id)"
                         + " SELECT ecosystem, name, advisory_id FROM advisory_package_staged WHERE import_id = ?1")
                 .setParameter(1, importId).executeUpdate();
+        em.createNativeQuery("INSERT INTO advisory_alias (alias, advisory_id)"
+                        + " SELECT alias, advisory_id FROM advisory_alias_staged WHERE import_id = ?1")
+                .setParameter(1, importId).executeUpdate();
         discard(importId);
         finish(importId, FeedImport.IMPORTED, advisoryCount, "", finishedAt, FeedImport.Progress.MATCHING);
         return importById(importId).orElseThrow();
     }
 
     private void discard(long importId) {
+        em.createNativeQuery("DELETE FROM advisory_alias_staged WHERE import_id = ?1").setParameter(1, importId)
+                .executeUpdate();
         em.createNativeQuery("DELETE FROM advisory_package_staged WHERE import_id = ?1").setParameter(1, importId)
                 .executeUpdate();
         em.createNativeQuery("DELETE FROM advisory_staged WHERE import_id = ?1").setParameter(1, importId).executeUpdate();
@@ -138,6 +151,14 @@ public class JpaAdvisories implements Advisories {
                         + " AND p.name = ?2 AND a.id = p.advisory_id ORDER BY a.id")
                 .setParameter(1, ecosystem).setParameter(2, packageName).getResultList().stream().map(JpaScanReports::s)
                 .toList();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<String> documentsAliasing(String alias) {
+        return em.createNativeQuery("SELECT a.document FROM advisory a, advisory_alias x WHERE x.alias = ?1"
+                        + " AND a.id = x.advisory_id ORDER BY a.id LIMIT 100")
+                .setParameter(1, alias).getResultList().stream().map(JpaScanReports::s).toList();
     }
 
     @Override

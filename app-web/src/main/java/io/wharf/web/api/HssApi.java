@@ -3,6 +3,7 @@ package io.wharf.web.api;
 import io.wharf.web.api.hss.BatchScanResource;
 import io.wharf.web.api.hss.ImageAssetsResource;
 import io.wharf.web.api.hss.ImageVulnerabilitiesResource;
+import io.wharf.web.api.hss.PullPoliciesResource;
 import io.wharf.web.api.hss.RiskConfigsResource;
 import io.wharf.web.api.hss.ScanSettingsResource;
 import io.wharf.web.api.hss.SyncRegistriesResource;
@@ -21,6 +22,7 @@ public class HssApi extends Application {
     public Set<Class<?>> getClasses() {
         return Providers.with(ImageAssetsResource.class, SyncRegistriesResource.class, SyncTasksResource.class,
                 BatchScanResource.class, ImageVulnerabilitiesResource.class, VulnerabilityCvesResource.class,
-                VulnerabilityFeedsResource.class, RiskConfigsResource.class, ScanSettingsResource.class);
+                VulnerabilityFeedsResource.class, RiskConfigsResource.class, ScanSettingsResource.class,
+                PullPoliciesResource.class);
     }
 }

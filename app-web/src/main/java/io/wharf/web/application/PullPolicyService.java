@@ -150,12 +150,26 @@ public class PullPolicyService {
         if (manifest.subjectDigest() != null && !manifest.subjectDigest().isEmpty()) {
             return Optional.empty();
         }
+        return refusal(repository, manifest.digest());
+    }
+
+    /** The refusals of a page of the repository's images (tagged images), by digest; absent when allowed. */
+    @UseCase
+    public java.util.Map<String, String> refusals(ImageRepository repository, List<String> digests) {
+        java.util.Map<String, String> refused = new java.util.HashMap<>();
+        for (String digest : digests) {
+            refusal(repository, digest).ifPresent(why -> refused.put(digest, why));
+        }
+        return refused;
+    }
+
+    private Optional<String> refusal(ImageRepository repository, String digest) {
         PullPolicy policy = effective.get(repository.namespaceId(),
                 id -> policies.ofNamespace(id).orElseGet(policies::defaultPolicy));
         if (!policy.active()) {
             return Optional.empty();
         }
-        Optional<ScanSummary> scan = scans.of(repository.id(), manifest.digest());
+        Optional<ScanSummary> scan = scans.of(repository.id(), digest);
         boolean findingsMatter = policy.refuseAtOrAbove().isPresent() && scan.filter(s -> s.status().equals(
                 ScanSummary.SUCCESS) && s.counts().atOrAbove(policy.refuseAtOrAbove().get()) > 0).isPresent();
         List<Vulnerability> findings = findingsMatter ? scans.vulnerabilities(scan.get().id()) : List.of();
@@ -164,7 +178,7 @@ public class PullPolicyService {
                 .filter(a -> PullPolicy.inForce(a, now)).map(AllowedVulnerability::vulnerabilityId)
                 .collect(Collectors.toSet()) : Set.of();
         return policy.refusal(scan, findings, allowed).map(why -> "The pull policy of organization "
-                + repository.namespace() + " refuses " + repository.path() + "@" + manifest.digest() + ": " + why + ".");
+                + repository.namespace() + " refuses " + repository.path() + "@" + digest + ": " + why + ".");
     }
 
     /**

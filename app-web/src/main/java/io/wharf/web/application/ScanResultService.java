@@ -102,8 +102,9 @@ public class ScanResultService {
     }
 
     public AdvisoryView advisory(String vulId) {
-        Advisory found = advisories.document(vulId).map(scanning::readAdvisory).orElseThrow(() -> WharfException.notFound(
-                Subject.PAGE, "No imported advisory is named " + vulId + "."));
+        Advisory found = advisories.document(vulId).or(() -> advisories.documentsAliasing(vulId).stream().findFirst())
+                .map(scanning::readAdvisory).orElseThrow(() -> WharfException.notFound(
+                        Subject.PAGE, "No imported advisory is or names " + vulId + "."));
         return new AdvisoryView(found, scanning.baseScore(found));
     }
 }

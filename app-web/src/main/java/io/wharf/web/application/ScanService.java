@@ -415,7 +415,8 @@ public class ScanService {
 
             @Override
             public Optional<Advisory> byId(String advisoryId) {
-                return byId.computeIfAbsent(advisoryId, id -> self.document(id).map(scanning::readAdvisory));
+                return byId.computeIfAbsent(advisoryId, id -> self.document(id)
+                        .or(() -> self.documentsAliasing(id).stream().findFirst()).map(scanning::readAdvisory));
             }
         };
     }
@@ -423,6 +424,11 @@ public class ScanService {
     @UseCase
     public Optional<String> document(String advisoryId) {
         return advisories.document(advisoryId);
+    }
+
+    @UseCase
+    public List<String> documentsAliasing(String alias) {
+        return advisories.documentsAliasing(alias);
     }
 
     @UseCase

@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * {@code /console/feeds} (Wharf's administrators): the vulnerability-feed imports with their outcome and, while one
  * runs, its phase and progress (the list follows it by itself), and an import of a directory inside
- * {@code WHARF_FEED_DIR} (zip uploads go through the API: they may be hundreds of megabytes).
+ * {@code WHARF_FEED_DIR} (zip uploads go through the API: they may be hundreds of megabytes), and the default pull policy
+ * of organizations without their own.
  */
 @ApplicationScoped
 @Path("feeds")
@@ -26,6 +27,8 @@ public class FeedPages extends ConsoleResource {
     FeedService feeds;
     @Inject
     WharfSettings settings;
+    @Inject
+    io.wharf.web.application.PullPolicyService pullPolicy;
 
     @Override
     void handle(ConsoleRequest console) throws IOException {
@@ -33,6 +36,7 @@ public class FeedPages extends ConsoleResource {
         model.put("feedDirectory", settings.feedDirectory().toString());
         model.put("mirrors", settings.feedUrls());
         model.put("admin", console.caller().systemAdministrator());
+        model.put("defaultPolicy", console.caller().systemAdministrator() ? pullPolicy.defaultPolicy() : null);
         if (!console.caller().systemAdministrator()) {
             model.put("error", console.text("feeds.adminOnly"));
             model.put("imports", java.util.List.of());
@@ -41,7 +45,17 @@ public class FeedPages extends ConsoleResource {
             return;
         }
         int status = 200;
-        if (console.isPost()) {
+        if (console.isPost() && "default-policy".equals(console.param("action"))) {
+            try {
+                pullPolicy.setDefault(console.caller(), PullPolicyPages.policy(console));
+                console.flash(console.text("pullPolicy.saved"));
+                console.redirect("/console/feeds");
+                return;
+            } catch (WharfException refused) {
+                model.put("error", console.refusal(refused));
+                status = ConsoleRequest.statusOf(refused);
+            }
+        } else if (console.isPost()) {
             String directory = console.param("directory");
             try {
                 FeedImport begun = feeds.importDirectory(console.caller(), directory);

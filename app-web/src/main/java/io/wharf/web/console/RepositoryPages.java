@@ -67,6 +67,10 @@ public class RepositoryPages extends ConsoleSection {
 
     @Inject
     NamespacePages namespacePages;
+    @Inject
+    PullPolicyPages pullPolicyPages;
+    @Inject
+    io.wharf.web.application.PullPolicyService pullPolicy;
 
     /** {@code <ns>/delete} deletes the organization itself; everything else under it is this page's. */
     @Override
@@ -90,6 +94,10 @@ public class RepositoryPages extends ConsoleSection {
             } else {
                 list(console, ns, 200, Map.of());
             }
+            return;
+        }
+        if (path.length == 3 && path[2].equals("pull-policy")) {
+            pullPolicyPages.handle(console, ns);
             return;
         }
         if (path.length >= 3 && path[2].equals("permissions")) {
@@ -223,6 +231,8 @@ public class RepositoryPages extends ConsoleSection {
                 List<Artifact> artifacts = Artifact.of(tags.tags().items(), repositories.pulls(tags));
                 model.put("artifacts", artifacts);
                 model.put("scans", scanResults.scansOf(view.repository().id(),
+                        artifacts.stream().map(Artifact::digest).toList()));
+                model.put("refusals", pullPolicy.refusals(view.repository(),
                         artifacts.stream().map(Artifact::digest).toList()));
                 model.put("paging", Paging.of(request, tags.tags()));
             }
@@ -372,16 +382,21 @@ public class RepositoryPages extends ConsoleSection {
         model.put("path", ns + "/" + RepositoryName.fromPath(repo) + ":" + tag);
         model.put("tag", image.tag());
         model.put("scan", image.scan().orElse(null));
-        model.put("vulnerabilities", scanResults.vulnerabilities(image).stream()
+        List<io.wharf.domain.scan.Vulnerability> vulnerabilities = scanResults.vulnerabilities(image).stream()
                 .filter(v -> severity.isEmpty() || v.severity().equals(severity))
                 .filter(v -> pkg.isEmpty() || v.packageName().toLowerCase(java.util.Locale.ROOT).contains(pkg))
-                .filter(v -> !fixable || !v.fixedVersion().isEmpty()).toList());
+                .filter(v -> !fixable || !v.fixedVersion().isEmpty()).toList();
+        model.put("vulnerabilities", vulnerabilities);
+        model.put("advisories", AdvisoryGroup.of(vulnerabilities));
+        var shown = repositories.show(console.caller(), ns, repo);
+        model.put("refusal", pullPolicy.refusals(shown.repository(), List.of(image.tag().digest()))
+                .get(image.tag().digest()));
         model.put("risks", scanResults.riskChecks(image));
         model.put("malicious", scanResults.maliciousFiles(image));
         model.put("severity", severity);
         model.put("package", console.param("package"));
         model.put("fixable", fixable);
-        model.put("mayScan", repositories.show(console.caller(), ns, repo).auth().includes(Permission.EDIT));
+        model.put("mayScan", shown.auth().includes(Permission.EDIT));
         console.render("scan", model);
     }
 

@@ -48,10 +48,10 @@ class RecordJsonTest {
         ImageAssetResponse withScan = new ImageAssetResponse(7, "ns", "web", "sha256:i", "sha256:d", "v1",
                 "shared_image", true, "success", "", 100, 1_700_000_000_000L, 1_700_000_000_001L, 3, 0, 0, "acct0000",
                 "effective", true, "", "", "", List.of(new ImageAssetResponse.AssociatedImageResponse("web", "v1",
-                "shared_image", "ns", "sha256:c", "unscan")));
+                "shared_image", "ns", "sha256:c", "unscan")), new ImageAssetResponse.SeveritySummary(1, 2, 0, 0, 0, 3));
         ImageAssetResponse unscanned = new ImageAssetResponse(8, "ns", "web", "sha256:i", "sha256:d", AWKWARD,
                 "private_image", false, "unscan", "", 0, 0, null, null, null, null, null, null, true, "", "", "",
-                List.of());
+                List.of(), null);
         assertSameAsJsonb(new ImageAssetsResource.AssetList(2, List.of(withScan, unscanned)));
     }
 

@@ -86,6 +86,12 @@ public final class InMemoryAdvisories implements Advisories {
     }
 
     @Override
+    public synchronized List<String> documentsAliasing(String alias) {
+        return advisories.values().stream().filter(i -> i.advisory().aliases().contains(alias)).map(Imported::document)
+                .limit(100).toList();
+    }
+
+    @Override
     public synchronized Optional<String> document(String advisoryId) {
         return Optional.ofNullable(advisories.get(advisoryId)).map(Imported::document);
     }

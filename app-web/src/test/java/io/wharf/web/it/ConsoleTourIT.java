@@ -84,6 +84,7 @@ class ConsoleTourIT {
                 {"overview", "/console/"}, {"organizations", "/console/namespaces"},
                 {"organization", "/console/namespaces/" + ns}, {"repository", repo},
                 {"scan", repo + "/tags/1.0/scan"}, {"retention", repo + "/retention"},
+                {"pull-policy", "/console/namespaces/" + ns + "/pull-policy"},
                 {"triggers", repo + "/triggers"}, {"replication", repo + "/replication"},
                 {"shared-with-me", "/console/shared?center=thirdparty"}, {"shared-by-me", "/console/shared?center=self"},
                 {"access-keys", "/console/access-keys"}, {"image-assets", "/console/image-assets"},

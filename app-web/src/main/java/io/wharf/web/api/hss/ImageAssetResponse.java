@@ -13,18 +13,29 @@ import java.util.Optional;
  * the image: {@code unscan} and no counts until one ran; {@code latest_scan_time} in epoch milliseconds; the counts
  * only once a scan succeeded; {@code scannable} false for what cannot be scanned (artifacts, images over the size limit).
  * {@code association_images} lists a multi-architecture image's per-architecture images and is empty for others.
+ * {@code severity_summary} is Wharf's extension (docs/hss.md): the vulnerabilities by severity and how many a known
+ * version fixes, once a scan succeeded.
  */
 public record ImageAssetResponse(long id, String namespace, String imageName, String imageId, String imageDigest,
                                  String imageVersion, String imageType, boolean latestVersion, String scanStatus,
                                  String scanFailedDesc, long imageSize, long latestUpdateTime, Long latestScanTime,
                                  Integer vulNum, Integer unsafeSettingNum, Integer maliciousFileNum, String domainName,
                                  String sharedStatus, boolean scannable, String instanceName, String instanceId,
-                                 String instanceUrl, List<AssociatedImageResponse> associationImages) {
+                                 String instanceUrl, List<AssociatedImageResponse> associationImages,
+                                 SeveritySummary severitySummary) {
     private static final String UNSCAN = "unscan";
 
     /** HSS's AssociateImages: the per-architecture image is listed under the index's name and version. */
     public record AssociatedImageResponse(String imageName, String imageVersion, String imageType, String namespace,
                                           String imageDigest, String scanStatus) {
+    }
+
+    /** Wharf's extension: the ship decision's numbers. */
+    public record SeveritySummary(int critical, int high, int medium, int low, int unknown, int fixable) {
+        static SeveritySummary of(ScanSummary scan) {
+            var c = scan.counts();
+            return new SeveritySummary(c.critical(), c.high(), c.medium(), c.low(), c.unknown(), c.fixable());
+        }
     }
 
     static ImageAssetResponse of(ImageAssetService.AssetView view) {
@@ -43,6 +54,6 @@ public record ImageAssetResponse(long id, String namespace, String imageName, St
                 succeeded.map(ScanSummary::vulNum).orElse(null), succeeded.map(ScanSummary::unsafeSettingNum).orElse(null),
                 succeeded.map(ScanSummary::maliciousFileNum).orElse(null), shared ? view.ownerName() : null,
                 shared ? (a.shareValid() ? "effective" : "expired") : null, scan.map(ScanSummary::scannable).orElse(true),
-                "", "", "", associated);
+                "", "", "", associated, succeeded.map(SeveritySummary::of).orElse(null));
     }
 }

@@ -38,15 +38,23 @@ public class ImageVulnerabilitiesResource {
     @Inject
     CurrentCaller caller;
 
-    /** ImageVulInfo. */
+    /**
+     * ImageVulInfo, and Wharf's extensions (docs/hss.md): {@code severity} (critical ... unknown), {@code cvss_score}
+     * (null when the advisory gives no vector), {@code cve_id}, {@code fixed_version} ("" when none is known).
+     */
     public record VulnerabilityInfo(String vulId, String repairNecessity, String description, String position,
-                                    String appName, String appPath, String version, String solution, String url) {
+                                    String appName, String appPath, String version, String solution, String url,
+                                    String severity, Double cvssScore, String cveId, String fixedVersion) {
         static VulnerabilityInfo of(Vulnerability v) {
             return new VulnerabilityInfo(v.vulId(), v.repairNecessity(), v.summary(), v.ecosystem(), v.packageName(),
                     v.location(), v.version(), v.fixedVersion().isEmpty() ? "No fixed version is known yet."
-                    : "Upgrade " + v.packageName() + " to " + v.fixedVersion() + " or later.", v.url());
+                    : "Upgrade " + v.packageName() + " to " + v.fixedVersion() + " or later.", v.url(), v.severity(),
+                    v.cvssScore() < 0 ? null : v.cvssScore(), v.cveId(), v.fixedVersion());
         }
     }
+
+    private static final java.util.Set<String> REPAIR_NECESSITIES = java.util.Set.of("immediate_repair", "delay_repair",
+            "not_needed_repair");
 
     public record VulnerabilityList(long totalNum, List<VulnerabilityInfo> dataList) {
     }
@@ -64,6 +72,10 @@ public class ImageVulnerabilitiesResource {
         }
         if (blank(namespace) || blank(imageName) || blank(tagName)) {
             throw WharfException.invalid("namespace", "namespace, image_name and tag_name name the image.");
+        }
+        if (!blank(repairNecessity) && !REPAIR_NECESSITIES.contains(repairNecessity)) {
+            throw WharfException.invalid("repair_necessity",
+                    "repair_necessity is immediate_repair, delay_repair or not_needed_repair.");
         }
         int first = number("offset", offset, 0, 0, Integer.MAX_VALUE);
         int size = number("limit", limit, 10, 1, ImageAssetsResource.MAX_LIMIT);
