@@ -15,12 +15,14 @@ UPDATE image_scan SET
                    AND v.severity NOT IN ('critical', 'high', 'medium', 'low')),
     fixable_num = (SELECT COUNT(*) FROM scan_vulnerability v WHERE v.scan_id = image_scan.id AND v.fixed_version <> '');
 -- A pull policy per organization (none: the administrators' default, namespace_id 0, applies); refuse_severity is
--- critical, high, medium, low or '' for no limit.
+-- critical, high, medium, low or '' for no limit; break_glass_users the user names (comma-separated, at most 20)
+-- served what the policy refuses.
 CREATE TABLE pull_policy (
-    namespace_id     BIGINT       NOT NULL PRIMARY KEY,
-    refuse_unscanned BOOLEAN      NOT NULL,
-    refuse_severity  VARCHAR(16)  NOT NULL,
-    refuse_malicious BOOLEAN      NOT NULL
+    namespace_id      BIGINT        NOT NULL PRIMARY KEY,
+    refuse_unscanned  BOOLEAN       NOT NULL,
+    refuse_severity   VARCHAR(16)   NOT NULL,
+    refuse_malicious  BOOLEAN       NOT NULL,
+    break_glass_users VARCHAR(1024) NOT NULL
 );
 -- Vulnerabilities an organization accepts (CVE or advisory ids), with why, until when, who and when.
 CREATE TABLE vulnerability_allowlist (

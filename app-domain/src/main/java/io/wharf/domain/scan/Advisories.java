@@ -22,10 +22,22 @@ public interface Advisories {
     void stage(long importId, List<Imported> batch);
 
     /**
-     * Makes what the import put aside the stored advisories (an advisory imported again is replaced), all at once, and
-     * marks the import {@code imported} with its count; the stored images are re-matched next.
+     * Makes up to {@code limit} of what the import put aside stored advisories (an advisory imported again is replaced),
+     * in id order; returns how many, 0 when nothing is left. Each call is short, so that a feed of any size never holds
+     * one long transaction (the embedded database stalls every other request behind one).
      */
-    FeedImport publish(long importId, int advisoryCount, Instant finishedAt);
+    int publishSome(long importId, int limit);
+
+    /** Marks the import {@code imported} with its count; the stored images are re-matched next. */
+    FeedImport markImported(long importId, int advisoryCount, Instant finishedAt);
+
+    /** Publishes everything put aside and marks the import imported (a small feed, or a test). */
+    default FeedImport publish(long importId, int advisoryCount, Instant finishedAt) {
+        while (publishSome(importId, 10_000) > 0) {
+            // each round moves the next ids
+        }
+        return markImported(importId, advisoryCount, finishedAt);
+    }
 
     /** Stages and publishes in one go (a small feed, or a test). */
     default FeedImport store(long importId, List<Imported> advisories, Instant finishedAt) {

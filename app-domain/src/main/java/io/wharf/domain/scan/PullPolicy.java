@@ -1,5 +1,6 @@
 package io.wharf.domain.scan;
 
+import io.wharf.domain.account.UserName;
 import io.wharf.domain.error.WharfException;
 
 import java.time.Instant;
@@ -11,20 +12,46 @@ import java.util.Set;
 /**
  * Which images of an organization may be pulled: refuse images not yet scanned (or whose scan failed), images with a
  * finding at or above a severity (after the organization's allowlist), images with a malicious file. Set by the
- * organization's managers; Wharf's administrators set the default for organizations without their own.
+ * organization's managers; Wharf's administrators set the default for organizations without their own. The
+ * break-glass users (users of the organization's account, named by the managers) are served what the policy refuses,
+ * each such pull recorded in the audit trail.
  */
-public record PullPolicy(boolean refuseUnscanned, Optional<Severity> refuseAtOrAbove, boolean refuseMalicious) {
-    public static final PullPolicy NONE = new PullPolicy(false, Optional.empty(), false);
+public record PullPolicy(boolean refuseUnscanned, Optional<Severity> refuseAtOrAbove, boolean refuseMalicious,
+                         List<String> breakGlassUsers) {
+    public static final PullPolicy NONE = new PullPolicy(false, Optional.empty(), false, List.of());
+    /** Break-glass is for a few named people, not a group. */
+    public static final int MAX_BREAK_GLASS_USERS = 20;
+
+    public PullPolicy {
+        breakGlassUsers = List.copyOf(breakGlassUsers);
+        if (breakGlassUsers.size() > MAX_BREAK_GLASS_USERS) {
+            throw WharfException.invalid("break_glass_users", "At most " + MAX_BREAK_GLASS_USERS
+                    + " break-glass users.");
+        }
+        for (String user : breakGlassUsers) {
+            try {
+                new UserName(user);
+            } catch (WharfException e) {
+                throw WharfException.invalid("break_glass_users", "break_glass_users names users of the account: "
+                        + user + " is not a user name.");
+            }
+        }
+    }
 
     /** From the API's words: {@code severity} is {@code critical}, {@code high}, {@code medium}, {@code low} or empty. */
     public static PullPolicy of(boolean refuseUnscanned, String severity, boolean refuseMalicious) {
+        return of(refuseUnscanned, severity, refuseMalicious, List.of());
+    }
+
+    public static PullPolicy of(boolean refuseUnscanned, String severity, boolean refuseMalicious,
+                                List<String> breakGlassUsers) {
         if (severity == null || severity.isBlank()) {
-            return new PullPolicy(refuseUnscanned, Optional.empty(), refuseMalicious);
+            return new PullPolicy(refuseUnscanned, Optional.empty(), refuseMalicious, breakGlassUsers);
         }
         if (!List.of("critical", "high", "medium", "low").contains(severity)) {
             throw WharfException.invalid("severity", "severity is critical, high, medium, low or empty (no limit).");
         }
-        return new PullPolicy(refuseUnscanned, Optional.of(Severity.of(severity)), refuseMalicious);
+        return new PullPolicy(refuseUnscanned, Optional.of(Severity.of(severity)), refuseMalicious, breakGlassUsers);
     }
 
     public boolean active() {

@@ -22,8 +22,9 @@ import static io.wharf.persistence.jpa.JpaScanReports.instant;
 import static io.wharf.persistence.jpa.JpaScanReports.s;
 
 /**
- * Advisories as their OSV documents, with one {@code advisory_package} row per package each names; an import is one
- * transaction, so a feed is stored whole or not at all.
+ * Advisories as their OSV documents, with one {@code advisory_package} row per package each names and one
+ * {@code advisory_alias} row per alias; a feed is put aside while it is read and published in short rounds once read
+ * whole, so a malformed feed stores nothing.
  */
 @ApplicationScoped
 public class JpaAdvisories implements Advisories {
@@ -93,20 +94,37 @@ public class JpaAdvisories implements Advisories {
     }
 
     @Override
-    public FeedImport publish(long importId, int advisoryCount, Instant finishedAt) {
-        // Set-wise, in the database: a feed of any size moves in five statements, never through this heap.
-        em.createNativeQuery("DELETE FROM advisory WHERE id IN (SELECT id FROM advisory_staged WHERE import_id = ?1)")
-                .setParameter(1, importId).executeUpdate();
-        em.createNativeQuery("INSERT INTO advisory (id, modified_at, document, feed_import_id)"
-                        + " SELECT id, modified_at, document, import_id FROM advisory_staged WHERE import_id = ?1")
-                .setParameter(1, importId).executeUpdate();
-        em.createNativeQuery("INSERT INTO advisory_package (ecosystem, name, advisory_id)"
-                        + " SELECT ecosystem, name, advisory_id FROM advisory_package_staged WHERE import_id = ?1")
-                .setParameter(1, importId).executeUpdate();
-        em.createNativeQuery("INSERT INTO advisory_alias (alias, advisory_id)"
-                        + " SELECT alias, advisory_id FROM advisory_alias_staged WHERE import_id = ?1")
-                .setParameter(1, importId).executeUpdate();
-        discard(importId);
+    @SuppressWarnings("unchecked")
+    public int publishSome(long importId, int limit) {
+        List<Object> ids = em.createNativeQuery("SELECT id FROM advisory_staged WHERE import_id = ?1 ORDER BY id LIMIT ?2")
+                .setParameter(1, importId).setParameter(2, limit).getResultList();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        String last = s(ids.get(ids.size() - 1));
+        // Set-wise, in the database, for the staged ids up to the last of this round: never through this heap.
+        em.createNativeQuery("DELETE FROM advisory WHERE id IN (SELECT id FROM advisory_staged WHERE import_id = ?1"
+                + " AND id <= ?2)").setParameter(1, importId).setParameter(2, last).executeUpdate();
+        em.createNativeQuery("INSERT INTO advisory (id, modified_at, document, feed_import_id) SELECT id, modified_at,"
+                + " document, import_id FROM advisory_staged WHERE import_id = ?1 AND id <= ?2")
+                .setParameter(1, importId).setParameter(2, last).executeUpdate();
+        em.createNativeQuery("INSERT INTO advisory_package (ecosystem, name, advisory_id) SELECT ecosystem, name,"
+                + " advisory_id FROM advisory_package_staged WHERE import_id = ?1 AND advisory_id <= ?2")
+                .setParameter(1, importId).setParameter(2, last).executeUpdate();
+        em.createNativeQuery("INSERT INTO advisory_alias (alias, advisory_id) SELECT alias, advisory_id"
+                + " FROM advisory_alias_staged WHERE import_id = ?1 AND advisory_id <= ?2")
+                .setParameter(1, importId).setParameter(2, last).executeUpdate();
+        for (String table : List.of("advisory_package_staged", "advisory_alias_staged")) {
+            em.createNativeQuery("DELETE FROM " + table + " WHERE import_id = ?1 AND advisory_id <= ?2")
+                    .setParameter(1, importId).setParameter(2, last).executeUpdate();
+        }
+        em.createNativeQuery("DELETE FROM advisory_staged WHERE import_id = ?1 AND id <= ?2")
+                .setParameter(1, importId).setParameter(2, last).executeUpdate();
+        return ids.size();
+    }
+
+    @Override
+    public FeedImport markImported(long importId, int advisoryCount, Instant finishedAt) {
         finish(importId, FeedImport.IMPORTED, advisoryCount, "", finishedAt, FeedImport.Progress.MATCHING);
         return importById(importId).orElseThrow();
     }

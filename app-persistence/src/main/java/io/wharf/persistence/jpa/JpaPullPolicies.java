@@ -33,18 +33,20 @@ public class JpaPullPolicies implements PullPolicies {
     @Override
     @SuppressWarnings("unchecked")
     public Optional<PullPolicy> ofNamespace(long namespaceId) {
-        return ((List<Object[]>) em.createNativeQuery("SELECT refuse_unscanned, refuse_severity, refuse_malicious"
-                        + " FROM pull_policy WHERE namespace_id = ?1").setParameter(1, namespaceId).getResultList())
-                .stream().findFirst().map(r -> PullPolicy.of(bool(r[0]), s(r[1]), bool(r[2])));
+        return ((List<Object[]>) em.createNativeQuery("SELECT refuse_unscanned, refuse_severity, refuse_malicious,"
+                        + " break_glass_users FROM pull_policy WHERE namespace_id = ?1").setParameter(1, namespaceId)
+                .getResultList()).stream().findFirst().map(r -> PullPolicy.of(bool(r[0]), s(r[1]), bool(r[2]),
+                        s(r[3]).isEmpty() ? List.of() : List.of(s(r[3]).split(","))));
     }
 
     @Override
     public void set(long namespaceId, PullPolicy policy) {
-        em.createNativeQuery("INSERT INTO pull_policy (namespace_id, refuse_unscanned, refuse_severity, refuse_malicious)"
-                        + " VALUES (?1, ?2, ?3, ?4) ON DUPLICATE KEY UPDATE refuse_unscanned = ?2, refuse_severity = ?3,"
-                        + " refuse_malicious = ?4")
+        em.createNativeQuery("INSERT INTO pull_policy (namespace_id, refuse_unscanned, refuse_severity, refuse_malicious,"
+                        + " break_glass_users) VALUES (?1, ?2, ?3, ?4, ?5) ON DUPLICATE KEY UPDATE refuse_unscanned = ?2,"
+                        + " refuse_severity = ?3, refuse_malicious = ?4, break_glass_users = ?5")
                 .setParameter(1, namespaceId).setParameter(2, policy.refuseUnscanned())
-                .setParameter(3, policy.severityName()).setParameter(4, policy.refuseMalicious()).executeUpdate();
+                .setParameter(3, policy.severityName()).setParameter(4, policy.refuseMalicious())
+                .setParameter(5, String.join(",", policy.breakGlassUsers())).executeUpdate();
     }
 
     @Override

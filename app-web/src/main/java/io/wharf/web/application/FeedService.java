@@ -82,6 +82,8 @@ public class FeedService {
 
     /** Advisories put aside per transaction while a feed is read: small enough for short transactions and a flat heap. */
     static final int BATCH = 500;
+    /** Staged advisories made stored per transaction once the whole feed is read. */
+    static final int PUBLISH_ROUND = 2_000;
 
     protected FeedService() {
     }
@@ -204,11 +206,14 @@ public class FeedService {
                 });
                 self.stage(begun.id(), batch);
                 batch.clear();
-                self.progress(begun.id(), new FeedImport.Progress(FeedImport.Progress.STORING, read, read));
-                self.publish(begun.id(), (int) Math.min(Integer.MAX_VALUE, read));
+                publish(begun.id(), read);
             } catch (IllegalArgumentException | IOException e) {
                 LOG.log(Level.WARNING, "Feed import from " + begun.source() + " refused: " + e.getMessage());
                 refuseQuietly(begun.id(), String.valueOf(e.getMessage()));
+                return;
+            } catch (IllegalStateException e) {
+                LOG.log(Level.WARNING, "Feed import from " + begun.source() + " failed: " + e.getMessage(), e);
+                refuseQuietly(begun.id(), e.getMessage());
                 return;
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Feed import from " + begun.source() + " failed", e);
@@ -231,6 +236,28 @@ public class FeedService {
             }
             rematch(begun.id());
         });
+    }
+
+    /**
+     * Makes the feed, read whole, the stored advisories a round at a time (each a short transaction). A database that
+     * fails between rounds leaves some advisories replaced by their newer documents — each whole and consistent — and
+     * the import refused saying how far it got.
+     */
+    private void publish(long importId, long read) {
+        FeedProgress progress = progress(importId, FeedImport.Progress.STORING);
+        long published = 0;
+        int moved;
+        progress.advanced(0, read);
+        try {
+            while ((moved = self.publishSome(importId, PUBLISH_ROUND)) > 0) {
+                published += moved;
+                progress.advanced(published, read);
+            }
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("the database failed after " + published + " of " + read
+                    + " advisories were stored (those are whole); import it again", e);
+        }
+        self.markImported(importId, (int) Math.min(Integer.MAX_VALUE, read));
     }
 
     /** Records a refusal; when even that fails (the database is down), the log says so and a restart refuses it. */
@@ -307,8 +334,13 @@ public class FeedService {
     }
 
     @UseCase
-    public FeedImport publish(long importId, int advisoryCount) {
-        return advisories.publish(importId, advisoryCount, now());
+    public int publishSome(long importId, int limit) {
+        return advisories.publishSome(importId, limit);
+    }
+
+    @UseCase
+    public FeedImport markImported(long importId, int advisoryCount) {
+        return advisories.markImported(importId, advisoryCount, now());
     }
 
     @UseCase

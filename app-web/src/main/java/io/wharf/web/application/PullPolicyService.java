@@ -28,8 +28,9 @@ import java.util.stream.Collectors;
 /**
  * The ship decision: an organization's pull policy (its managers set it; Wharf's administrators set the default for
  * organizations without one), its vulnerability allowlist, and the check the registry makes before it serves an
- * image's manifest — to docker, podman and skopeo, and to Wharf's own replication. Wharf's administrators are the
- * break-glass role: a pull the policy refuses is served to them and recorded in the audit trail.
+ * image's manifest — to docker, podman and skopeo, and to Wharf's own replication. The break-glass users an
+ * organization's policy names (users of its own account) are served what it refuses, each such pull recorded in the
+ * audit trail.
  */
 @ApplicationScoped
 public class PullPolicyService {
@@ -98,7 +99,8 @@ public class PullPolicyService {
         if (!caller.systemAdministrator()) {
             throw WharfException.forbidden("Only Wharf's administrators set the default pull policy.");
         }
-        policies.setDefault(policy);
+        policies.setDefault(new PullPolicy(policy.refuseUnscanned(), policy.refuseAtOrAbove(), policy.refuseMalicious(),
+                List.of()));
         effective.clear();
         return policy;
     }
@@ -164,8 +166,7 @@ public class PullPolicyService {
     }
 
     private Optional<String> refusal(ImageRepository repository, String digest) {
-        PullPolicy policy = effective.get(repository.namespaceId(),
-                id -> policies.ofNamespace(id).orElseGet(policies::defaultPolicy));
+        PullPolicy policy = effective.get(repository.namespaceId(), this::effectivePolicy);
         if (!policy.active()) {
             return Optional.empty();
         }
@@ -183,7 +184,7 @@ public class PullPolicyService {
 
     /**
      * The registry's check before serving a manifest: a refusal is a 403 ({@code DENIED}) naming the policy and the
-     * worst finding; Wharf's administrators are served anyway, and the bypass is recorded in the audit trail.
+     * worst finding; the policy's break-glass users are served anyway, and the bypass is recorded in the audit trail.
      */
     public void checkPull(Caller caller, ImageRepository repository, StoredManifest manifest, String sourceIp,
                           String requestId) {
@@ -191,7 +192,10 @@ public class PullPolicyService {
         if (refusal.isEmpty()) {
             return;
         }
-        if (caller != null && caller.systemAdministrator()) {
+        PullPolicy policy = effective.get(repository.namespaceId(),
+                id -> self.effectivePolicy(id));
+        if (caller != null && caller.accountId().equals(repository.accountId())
+                && policy.breakGlassUsers().contains(caller.userName())) {
             audit.record(new AuditTrace(0, UUID.randomUUID().toString(), now(), "registry", "bypassPullPolicy",
                     AuditTrace.WARNING, "image", repository.path() + "@" + manifest.digest(), caller.accountId(),
                     caller.accountName(), caller.userId(), caller.userName(), "", "GET",
@@ -199,7 +203,16 @@ public class PullPolicyService {
             return;
         }
         throw WharfException.forbidden(refusal.get() + " An organization manager may allowlist the finding;"
-                + " Wharf's administrators may pull it (recorded).");
+                + " the policy's break-glass users may pull it (recorded).");
+    }
+
+    /** The organization's own policy, or the default; the default names no break-glass users of any account. */
+    @UseCase
+    public PullPolicy effectivePolicy(long namespaceId) {
+        return policies.ofNamespace(namespaceId).orElseGet(() -> {
+            PullPolicy d = policies.defaultPolicy();
+            return new PullPolicy(d.refuseUnscanned(), d.refuseAtOrAbove(), d.refuseMalicious(), List.of());
+        });
     }
 
     private PolicyView view(Namespace ns) {

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -57,10 +58,12 @@ public class PullPolicyPages {
         }
     }
 
-    /** The form's policy: two checkboxes and a severity. */
+    /** The form's policy: two checkboxes, a severity and the break-glass users (comma-separated). */
     static PullPolicy policy(ConsoleRequest console) {
+        List<String> breakGlass = java.util.Arrays.stream(console.param("break_glass_users").split(","))
+                .map(String::strip).filter(u -> !u.isEmpty()).distinct().toList();
         return PullPolicy.of("yes".equals(console.param("refuse_unscanned")), console.param("refuse_severity"),
-                "yes".equals(console.param("refuse_malicious")));
+                "yes".equals(console.param("refuse_malicious")), breakGlass);
     }
 
     /** A date (the end of that day, UTC) or nothing. */

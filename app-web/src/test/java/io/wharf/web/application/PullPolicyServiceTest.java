@@ -145,21 +145,40 @@ class PullPolicyServiceTest {
     }
 
     @Test
-    void aRefusedPullIsDeniedToUsersAndServedToAdministratorsWithATrace() {
-        service.setPolicy(ADMIN, "team", PullPolicy.of(true, "", false));
+    void aRefusedPullIsDeniedToUsersAndServedToTheBreakGlassUsersWithATrace() {
+        service.setPolicy(ADMIN, "team", PullPolicy.of(true, "", false, List.of("mike")));
         WharfException denied = assertThrows(WharfException.class,
                 () -> service.checkPull(ADMIN, app, image, "10.0.0.1", "req-1"));
         assertEquals(Failure.FORBIDDEN, denied.failure());
+        assertThrows(WharfException.class, () -> service.checkPull(WHARF_ADMIN, app, image, "10.0.0.2", "req-2"),
+                "Wharf's administrators are not the organization's break-glass");
+        Caller mikeElsewhere = new Caller("m2", "mike", "acct-b", "b", "pb", false, false);
+        assertThrows(WharfException.class, () -> service.checkPull(mikeElsewhere, app, image, "10.0.0.3", "req-3"),
+                "a user of another account named mike is not this account's mike");
+        audit.flush();
         assertEquals(0, trail.size());
 
-        service.checkPull(WHARF_ADMIN, app, image, "10.0.0.9", "req-2");
+        service.checkPull(MEMBER, app, image, "10.0.0.9", "req-4");
         audit.flush();
-        var trace = trail.find(new io.wharf.domain.audit.AuditQuery("acct-w", null, Instant.EPOCH,
-                Instant.now().plusSeconds(60), null, null, null, null, null, null,
-                Long.MAX_VALUE, 10))
-                .get(0);
-        assertEquals(List.of("bypassPullPolicy", "warning", "team/app@" + DIGEST, "admin", "10.0.0.9", "req-2"),
+        var trace = trail.find(new io.wharf.domain.audit.AuditQuery(MEMBER.accountId(), null, Instant.EPOCH,
+                Instant.now().plusSeconds(60), null, null, null, null, null, null, Long.MAX_VALUE, 10)).get(0);
+        assertEquals(List.of("bypassPullPolicy", "warning", "team/app@" + DIGEST, "mike", "10.0.0.9", "req-4"),
                 List.of(trace.traceName(), trace.rating(), trace.resourceName(), trace.userName(), trace.sourceIp(),
                         trace.requestId()));
+    }
+
+    @Test
+    void breakGlassUsersAreNamedUsersAndFew() {
+        assertEquals("break_glass_users", assertThrows(WharfException.class,
+                () -> PullPolicy.of(false, "", false, List.of("not a name!"))).field());
+        List<String> many = java.util.stream.IntStream.range(0, 21).mapToObj(i -> "u" + i).toList();
+        assertEquals("break_glass_users", assertThrows(WharfException.class,
+                () -> PullPolicy.of(false, "", false, many)).field());
+    }
+
+    @Test
+    void theDefaultNamesNoBreakGlassUsers() {
+        service.setDefault(WHARF_ADMIN, PullPolicy.of(true, "", false, List.of("mike")));
+        assertThrows(WharfException.class, () -> service.checkPull(MEMBER, app, image, "", ""));
     }
 }

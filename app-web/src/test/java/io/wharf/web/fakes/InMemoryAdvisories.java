@@ -41,8 +41,15 @@ public final class InMemoryAdvisories implements Advisories {
     }
 
     @Override
-    public synchronized FeedImport publish(long importId, int advisoryCount, Instant finishedAt) {
-        advisories.putAll(staged.getOrDefault(importId, Map.of()));
+    public synchronized int publishSome(long importId, int limit) {
+        Map<String, Imported> aside = staged.getOrDefault(importId, new LinkedHashMap<>());
+        List<String> ids = aside.keySet().stream().sorted().limit(limit).toList();
+        ids.forEach(id -> advisories.put(id, aside.remove(id)));
+        return ids.size();
+    }
+
+    @Override
+    public synchronized FeedImport markImported(long importId, int advisoryCount, Instant finishedAt) {
         staged.remove(importId);
         FeedImport i = importById(importId).orElseThrow();
         return replace(new FeedImport(i.id(), i.source(), FeedImport.IMPORTED, advisoryCount, "", i.startedAt(), finishedAt,

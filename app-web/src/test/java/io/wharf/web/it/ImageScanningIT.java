@@ -162,20 +162,9 @@ class ImageScanningIT {
     }
 
     static Path writeImage(Path root, Map<String, String> files) throws IOException {
-        OciLayout layout = new OciLayout(root);
-        OciLayout.Blob blob = layout.write(tarGz(files));
-        OciLayout.Blob config = layout.write(("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Env\":"
-                + "[\"PATH=/usr/bin\",\"DB_PASSWORD=hunter2\"]},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]}}")
-                .getBytes(StandardCharsets.UTF_8));
-        OciLayout.Blob manifest = layout.write(Json.createObjectBuilder().add("schemaVersion", 2)
-                .add("mediaType", OciLayout.MANIFEST)
-                .add("config", Json.createObjectBuilder().add("mediaType", "application/vnd.oci.image.config.v1+json")
-                        .add("digest", config.digest()).add("size", config.size()))
-                .add("layers", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                        .add("mediaType", "application/vnd.oci.image.layer.v1.tar+gzip").add("digest", blob.digest())
-                        .add("size", blob.size()))).build().toString().getBytes(StandardCharsets.UTF_8));
-        layout.tag("1.0", manifest, OciLayout.MANIFEST);
-        return layout.root();
+        return OciLayout.oneLayerImage(root, "1.0", tarGz(files), "{\"architecture\":\"amd64\",\"os\":\"linux\","
+                + "\"config\":{\"Env\":[\"PATH=/usr/bin\",\"DB_PASSWORD=hunter2\"]},\"rootfs\":{\"type\":\"layers\","
+                + "\"diff_ids\":[]}}");
     }
 
     private static byte[] tarGz(Map<String, String> files) {

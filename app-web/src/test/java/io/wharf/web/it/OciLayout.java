@@ -163,6 +163,21 @@ final class OciLayout {
         }
     }
 
+    /** An image of one gzip layer and the given config (JSON), tagged {@code ref}; returns the layout's root. */
+    static Path oneLayerImage(Path root, String ref, byte[] gzipLayer, String config) {
+        OciLayout layout = new OciLayout(root);
+        Blob blob = layout.write(gzipLayer);
+        Blob configBlob = layout.write(config.getBytes(StandardCharsets.UTF_8));
+        Blob manifest = layout.write(Json.createObjectBuilder().add("schemaVersion", 2).add("mediaType", MANIFEST)
+                .add("config", Json.createObjectBuilder().add("mediaType", "application/vnd.oci.image.config.v1+json")
+                        .add("digest", configBlob.digest()).add("size", configBlob.size()))
+                .add("layers", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("mediaType", "application/vnd.oci.image.layer.v1.tar+gzip").add("digest", blob.digest())
+                        .add("size", blob.size()))).build().toString().getBytes(StandardCharsets.UTF_8));
+        layout.tag(ref, manifest, MANIFEST);
+        return layout.root();
+    }
+
     /** A single-architecture image of {@code layers} random layers of {@code layerSize} bytes, tagged {@code ref}. */
     static OciLayout simpleImage(Path root, String ref, int layers, long layerSize) {
         OciLayout layout = new OciLayout(root);

@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The ship decision as users meet it: an organization manager sets a pull policy in Chromium and sees the image it
  * refuses marked; skopeo is refused with the policy and the worst finding named; the findings are allowlisted and the
- * pull works; Wharf's administrator pulls a refused image anyway and the audit trail records it.
+ * pull works; a break-glass user the policy names pulls a refused image anyway and the audit trail records it.
  */
 class PullPolicyIT {
     private static WharfServer.TestAccount owner;
@@ -80,7 +80,7 @@ class PullPolicyIT {
     }
 
     @Test
-    void aManagerSetsThePolicySkopeoIsRefusedUntilTheFindingsAreAllowlistedAndTheAdministratorPullsAnyway(@TempDir Path dir)
+    void aManagerSetsThePolicySkopeoIsRefusedUntilTheFindingsAreAllowlistedAndBreakGlassPullsAnyway(@TempDir Path dir)
             throws Exception {
         Chromium.signIn(browser, owner.name(), owner.adminName(), owner.adminPassword());
         browser.get(URL + "/console/namespaces/" + ns);
@@ -111,17 +111,28 @@ class PullPolicyIT {
         assertEquals(204, call("DELETE", "/v5/" + project + "/image/namespaces/" + ns
                 + "/vulnerability-allowlist/CVE-2023-5363", owner.token(), null).statusCode());
         assertNotEquals(0, pull(creds(owner), dir.resolve("again")).exitCode());
-        pull("wharf/admin:" + WharfServer.ADMIN_PASSWORD, dir.resolve("break-glass")).ok();
-        String adminProject = json(issueToken("wharf", "admin", WharfServer.ADMIN_PASSWORD)).getJsonObject("token")
-                .getJsonObject("project").getString("id");
+
+        // Break-glass: a user of the account the policy names, with the read right on the organization.
+        String oncall = "oncall" + unique("").substring(0, 6);
+        HttpResponse<String> created = call("POST", "/v3/users", owner.token(), "{\"user\": {\"name\": \"" + oncall
+                + "\", \"password\": \"oncall-password-1\"}}");
+        assertEquals(201, created.statusCode(), created.body());
+        String oncallId = json(created).getJsonObject("user").getString("id");
+        assertEquals(200, call("POST", "/v2/manage/namespaces/" + ns + "/access", owner.token(), "[{\"user_id\": \""
+                + oncallId + "\", \"user_name\": \"" + oncall + "\", \"auth\": 1}]").statusCode());
+        String oncallCreds = owner.name() + "/" + oncall + ":oncall-password-1";
+        assertNotEquals(0, pull(oncallCreds, dir.resolve("not-yet")).exitCode(), "not named yet");
+        HttpResponse<String> named = call("PUT", policyPath(), owner.token(), "{\"refuse_unscanned\": false,"
+                + " \"refuse_severity\": \"high\", \"refuse_malicious\": false, \"break_glass_users\": [\"" + oncall + "\"]}");
+        assertEquals(200, named.statusCode(), named.body());
+        pull(oncallCreds, dir.resolve("break-glass")).ok();
         String traces = "";
         for (int i = 0; i < 40 && !traces.contains(ns + "/shop@"); i++) {
             Thread.sleep(250);
-            traces = call("GET", "/v3/" + adminProject + "/traces?trace_name=bypassPullPolicy&resource_name=" + ns,
-                    adminToken(), null).body();
+            traces = call("GET", "/v3/" + project + "/traces?trace_name=bypassPullPolicy&resource_name=" + ns,
+                    owner.token(), null).body();
         }
-        assertTrue(traces.contains("\"trace_rating\":\"warning\"") || traces.contains("warning"), traces);
-        assertTrue(traces.contains(ns + "/shop@sha256:"), traces);
+        assertTrue(traces.contains(ns + "/shop@sha256:") && traces.contains(oncall) && traces.contains("warning"), traces);
     }
 
     @Test

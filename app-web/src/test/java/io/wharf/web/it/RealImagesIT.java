@@ -165,21 +165,10 @@ class RealImagesIT {
         return bytes.toByteArray();
     }
 
-    /** An OCI layout of one image of one gzip layer, tagged 1.0. */
+    /** An OCI layout of one image of one gzip layer, tagged 1.0, run as nobody. */
     private static Path layout(Path root, byte[] layer) {
-        OciLayout layout = new OciLayout(root);
-        OciLayout.Blob blob = layout.write(layer);
-        OciLayout.Blob config = layout.write(("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"User\":\"nobody\"},"
-                + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]}}").getBytes(StandardCharsets.UTF_8));
-        OciLayout.Blob manifest = layout.write(Json.createObjectBuilder().add("schemaVersion", 2)
-                .add("mediaType", OciLayout.MANIFEST)
-                .add("config", Json.createObjectBuilder().add("mediaType", "application/vnd.oci.image.config.v1+json")
-                        .add("digest", config.digest()).add("size", config.size()))
-                .add("layers", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                        .add("mediaType", "application/vnd.oci.image.layer.v1.tar+gzip").add("digest", blob.digest())
-                        .add("size", blob.size()))).build().toString().getBytes(StandardCharsets.UTF_8));
-        layout.tag("1.0", manifest, OciLayout.MANIFEST);
-        return layout.root();
+        return OciLayout.oneLayerImage(root, "1.0", layer, "{\"architecture\":\"amd64\",\"os\":\"linux\","
+                + "\"config\":{\"User\":\"nobody\"},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]}}");
     }
 
     private static void push(Path layout, String repositoryAndTag) {

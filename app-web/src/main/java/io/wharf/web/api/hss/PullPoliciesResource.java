@@ -45,8 +45,12 @@ public class PullPoliciesResource {
     @Inject
     CurrentCaller caller;
 
-    /** A policy: {@code refuse_severity} is critical, high, medium, low or "" (no limit). */
-    public record PullPolicyBody(Boolean refuseUnscanned, String refuseSeverity, Boolean refuseMalicious) {
+    /**
+     * A policy: {@code refuse_severity} is critical, high, medium, low or "" (no limit); {@code break_glass_users}
+     * (optional) the users of the organization's account served what the policy refuses.
+     */
+    public record PullPolicyBody(Boolean refuseUnscanned, String refuseSeverity, Boolean refuseMalicious,
+                                 List<String> breakGlassUsers) {
         PullPolicy toPolicy() {
             if (refuseUnscanned == null || refuseMalicious == null || refuseSeverity == null) {
                 throw WharfException.invalid(refuseUnscanned == null ? "refuse_unscanned" : refuseSeverity == null
@@ -54,20 +58,24 @@ public class PullPoliciesResource {
                         + " (critical, high, medium, low or \"\") and refuse_malicious (true or false) are mandatory.");
             }
             try {
-                return PullPolicy.of(refuseUnscanned, refuseSeverity, refuseMalicious);
+                return PullPolicy.of(refuseUnscanned, refuseSeverity, refuseMalicious,
+                        breakGlassUsers == null ? List.of() : breakGlassUsers);
             } catch (WharfException e) {
-                throw WharfException.invalid("refuse_severity", "refuse_severity is critical, high, medium, low or \"\".");
+                if ("severity".equals(e.field())) {
+                    throw WharfException.invalid("refuse_severity", "refuse_severity is critical, high, medium, low or \"\".");
+                }
+                throw e;
             }
         }
     }
 
     /** An organization's policy: its own ({@code own} true) or the default it follows. */
     public record PullPolicyResponse(String namespace, boolean own, boolean refuseUnscanned, String refuseSeverity,
-                                     boolean refuseMalicious) {
+                                     boolean refuseMalicious, List<String> breakGlassUsers) {
         static PullPolicyResponse of(PullPolicyService.PolicyView view) {
             PullPolicy p = view.policy();
             return new PullPolicyResponse(view.namespace(), view.own(), p.refuseUnscanned(), p.severityName(),
-                    p.refuseMalicious());
+                    p.refuseMalicious(), p.breakGlassUsers());
         }
     }
 
