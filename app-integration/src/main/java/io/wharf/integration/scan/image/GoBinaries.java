@@ -95,7 +95,10 @@ public final class GoBinaries implements FileAnalyzer {
                 ? modules.substring(16, modules.length() - 16) : "";
     }
 
-    /** {@code mod} is the main module, {@code dep} a dependency, {@code =>} replaces the line before it. */
+    /**
+     * {@code mod} is the main module (reported too, with the pseudo-version of its VCS stamp), {@code dep} a dependency,
+     * {@code =>} replaces the line before it.
+     */
     static List<Object> components(String goVersion, String modules, String location) {
         List<Object> found = new ArrayList<>();
         if (goVersion.startsWith("go")) {
@@ -103,9 +106,19 @@ public final class GoBinaries implements FileAnalyzer {
             found.add(new Component(ECOSYSTEM, "stdlib", version, "stdlib", version, "pkg:golang/stdlib@" + version, location));
         }
         Component last = null;
+        String mainModule = null;
+        String revision = "";
+        String time = "";
         for (String line : modules.split("\n")) {
             String[] field = line.split("\t");
             boolean module = (field[0].equals("mod") || field[0].equals("dep")) && field.length >= 3;
+            if (field[0].equals("build") && field.length >= 2) {
+                revision = field[1].startsWith("vcs.revision=") ? field[1].substring(13) : revision;
+                time = field[1].startsWith("vcs.time=") ? field[1].substring(9) : time;
+            }
+            if (field[0].equals("mod") && field.length >= 2 && (field.length < 3 || field[2].equals("(devel)"))) {
+                mainModule = field[1];
+            }
             if (field[0].equals("=>") && last != null) {
                 found.remove(last);
                 last = null;
@@ -116,13 +129,32 @@ public final class GoBinaries implements FileAnalyzer {
                 found.add(last);
             }
         }
+        // The program itself, built from a checkout: named by the pseudo-version Go gives that commit, as Trivy does.
+        if (mainModule != null) {
+            found.add(module(mainModule, pseudoVersion(revision, time), location));
+        }
         return found;
+    }
+
+    /** {@code v0.0.0-20240102150405-abcdef123456} from the VCS stamp; {@code (devel)} when the build has none. */
+    static String pseudoVersion(String revision, String time) {
+        try {
+            if (revision.length() >= 12 && !time.isEmpty()) {
+                String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss").format(
+                        java.time.OffsetDateTime.parse(time).atZoneSameInstant(java.time.ZoneOffset.UTC));
+                return "v0.0.0-" + stamp + "-" + revision.substring(0, 12);
+            }
+        } catch (java.time.DateTimeException unreadable) {
+            // No usable stamp: the version stays unknown.
+        }
+        return "(devel)";
     }
 
     /** Go writes {@code v1.2.3}; OSV's Go ranges say {@code 1.2.3}. */
     private static Component module(String path, String version, String location) {
         String bare = version.startsWith("v") ? version.substring(1) : version;
-        return new Component(ECOSYSTEM, path, version, path, bare, "pkg:golang/" + path + "@" + version, location);
+        return new Component(ECOSYSTEM, path, version, path, bare, "pkg:golang/" + path
+                + (version.equals("(devel)") ? "" : "@" + version), location);
     }
 
     /** A sliding view of the stream: bytes from {@code start} to {@code end} of {@code buffer}, refilled on demand. */

@@ -76,8 +76,20 @@ class GoBinariesTest {
                 "stdlib 1.21.3 1.21.3 pkg:golang/stdlib@1.21.3",
                 "github.com/gin-gonic/gin v1.9.0 1.9.0 pkg:golang/github.com/gin-gonic/gin@v1.9.0",
                 "golang.org/x/net v0.17.0 0.17.0 pkg:golang/golang.org/x/net@v0.17.0",
-                "golang.org/x/text v0.3.7 0.3.7 pkg:golang/golang.org/x/text@v0.3.7"),
+                "golang.org/x/text v0.3.7 0.3.7 pkg:golang/golang.org/x/text@v0.3.7",
+                "example.com/shop (devel) (devel) pkg:golang/example.com/shop"),
                 read(goProgram(300_000, 200_000, "go1.21.3 X:boringcrypto", MODULES)));
+    }
+
+    @Test
+    void theMainModuleIsNamedByThePseudoVersionOfItsVcsStamp() {
+        assertEquals("v0.0.0-20240102150405-abcdef123456",
+                GoBinaries.pseudoVersion("abcdef1234567890abcdef", "2024-01-02T16:04:05+01:00"));
+        assertEquals("(devel)", GoBinaries.pseudoVersion("", ""));
+        List<String> found = GoBinaries.components("go1.22.0", "path\texample.com/shop\nmod\texample.com/shop\t(devel)\t\n"
+                + "build\tvcs.revision=0123456789abcdef\nbuild\tvcs.time=2024-03-01T10:00:00Z\n", "bin/shop").stream()
+                .map(Component.class::cast).map(c -> c.name() + " " + c.version()).toList();
+        assertEquals(List.of("stdlib 1.22.0", "example.com/shop v0.0.0-20240301100000-0123456789ab"), found);
     }
 
     @Test
@@ -111,7 +123,8 @@ class GoBinariesTest {
                 .file("usr/local/bin/server", goProgram(400_000, 300_016, "go1.21.3", MODULES), 0755).build(GZIP)));
         List<String> found = Inventory.of(walker.files()).components().stream()
                 .map(c -> c.ecosystem() + " " + c.name() + " " + c.location()).toList();
-        assertEquals(List.of("Go github.com/gin-gonic/gin usr/local/bin/server", "Go golang.org/x/net usr/local/bin/server",
+        assertEquals(List.of("Go example.com/shop usr/local/bin/server", "Go github.com/gin-gonic/gin usr/local/bin/server",
+                "Go golang.org/x/net usr/local/bin/server",
                 "Go golang.org/x/text usr/local/bin/server", "Go stdlib usr/local/bin/server"), found);
     }
 }
