@@ -19,8 +19,11 @@ public interface ImageScanning {
     ScanFindings scan(byte[] config, List<? extends Layer> layers, AdvisoryLookup advisories, Map<String, String> denyList)
             throws IOException;
 
-    /** The inventory as a CycloneDX JSON document, the same for the same image and components. */
-    String sbom(String imageName, String imageDigest, List<Component> components);
+    /**
+     * The inventory as a CycloneDX JSON document, the same for the same image and findings: components with the layer
+     * that wrote each, the OS, the distribution packages' dependencies.
+     */
+    String sbom(String imageName, String imageDigest, ScanFindings findings);
 
     /** Matches an inventory stored by an earlier scan against the advisories as they are now. */
     List<Vulnerability> match(List<Component> components, AdvisoryLookup advisories);

@@ -27,6 +27,15 @@ public final class CycloneDxSbom {
     }
 
     public static String of(String imageName, String imageDigest, List<Component> components) {
+        return of(imageName, imageDigest, components, java.util.Map.of(), java.util.Map.of());
+    }
+
+    /**
+     * The SBOM, each component with the layer that wrote its file ({@code wharf:layer}, as Trivy's
+     * {@code aquasecurity:trivy:LayerDigest}) and the distribution packages' dependency graph from their database.
+     */
+    public static String of(String imageName, String imageDigest, List<Component> components,
+                            java.util.Map<String, String> layers, java.util.Map<String, List<String>> dependencies) {
         Bom bom = new Bom();
         bom.setSerialNumber("urn:uuid:" + UUID.nameUUIDFromBytes(imageDigest.getBytes(StandardCharsets.UTF_8)));
         Metadata metadata = new Metadata();
@@ -58,16 +67,48 @@ public final class CycloneDxSbom {
             } else {
                 item.setBomRef(c.ecosystem() + ":" + c.name() + "@" + c.version() + "#" + c.location());
             }
-            item.setProperties(List.of(property("wharf:ecosystem", c.ecosystem()),
+            List<Property> properties = new ArrayList<>(List.of(property("wharf:ecosystem", c.ecosystem()),
                     property("wharf:location", c.location())));
+            if (layers.containsKey(c.location())) {
+                properties.add(property("wharf:layer", layers.get(c.location())));
+            }
+            item.setProperties(properties);
             listed.add(item);
         }
         bom.setComponents(listed);
+        bom.setDependencies(graph(components, listed, dependencies));
         try {
             return BomGeneratorFactory.createJson(Version.VERSION_16, bom).toJsonString();
         } catch (GeneratorException e) {
             throw new IllegalStateException("CycloneDX could not write the inventory", e);
         }
+    }
+
+    /** The image depends on every component; a deb package on the installed packages its Depends names. */
+    private static List<org.cyclonedx.model.Dependency> graph(List<Component> components,
+                                                             List<org.cyclonedx.model.Component> listed,
+                                                             java.util.Map<String, List<String>> dependencies) {
+        java.util.Map<String, String> debRef = new java.util.HashMap<>();
+        for (int i = 0; i < components.size(); i++) {
+            if (components.get(i).ecosystem().startsWith("Debian") || components.get(i).ecosystem().startsWith("Ubuntu")) {
+                debRef.putIfAbsent(components.get(i).name(), listed.get(i).getBomRef());
+            }
+        }
+        List<org.cyclonedx.model.Dependency> graph = new ArrayList<>();
+        for (int i = 0; i < components.size(); i++) {
+            String ref = listed.get(i).getBomRef();
+            List<String> on = dependencies.getOrDefault(components.get(i).name(), List.of());
+            if (!ref.equals(debRef.get(components.get(i).name())) || on.isEmpty()) {
+                continue;
+            }
+            org.cyclonedx.model.Dependency d = new org.cyclonedx.model.Dependency(ref);
+            on.stream().map(debRef::get).filter(java.util.Objects::nonNull).distinct()
+                    .forEach(target -> d.addDependency(new org.cyclonedx.model.Dependency(target)));
+            if (d.getDependencies() != null && !d.getDependencies().isEmpty()) {
+                graph.add(d);
+            }
+        }
+        return graph;
     }
 
     private static Property property(String name, String value) {

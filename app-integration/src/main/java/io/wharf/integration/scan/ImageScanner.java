@@ -45,7 +45,7 @@ public final class ImageScanner {
                 CycloneDxSbom.OPERATING_SYSTEM, os.id(), os.versionId(), "", "etc/os-release")));
         return new ScanFindings(inventory.os().map(OsRelease::prettyName).orElse(""), components,
                 VulnerabilityMatcher.match(inventory.components(), advisories), MaliciousFiles.find(files, denyList),
-                RiskRules.check(configObject(config), files));
+                RiskRules.check(configObject(config), files), inventory.layers(), inventory.dependencies());
     }
 
     private static JsonObject configObject(byte[] config) {

@@ -46,8 +46,8 @@ public class OsvImageScanning implements ImageScanning {
     }
 
     @Override
-    public String sbom(String imageName, String imageDigest, List<Component> components) {
-        return CycloneDxSbom.of(imageName, imageDigest, components);
+    public String sbom(String imageName, String imageDigest, ScanFindings findings) {
+        return CycloneDxSbom.of(imageName, imageDigest, findings.components(), findings.layers(), findings.dependencies());
     }
 
     @Override

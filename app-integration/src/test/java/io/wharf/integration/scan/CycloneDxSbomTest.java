@@ -33,4 +33,36 @@ class CycloneDxSbomTest {
         assertEquals(CycloneDxSbom.of("team/app", "sha256:" + "b".repeat(64), COMPONENTS),
                 CycloneDxSbom.of("team/app", "sha256:" + "b".repeat(64), COMPONENTS));
     }
+
+    @Test
+    void componentsNameTheirLayerTheOsAndTheToolAndDebPackagesTheirDependencies() {
+        List<Component> components = List.of(
+                Component.of(CycloneDxSbom.OPERATING_SYSTEM, "debian", "12", "", "etc/os-release"),
+                new Component("Debian:12", "libssl3", "3.0.11-1", "openssl", "3.0.11-1",
+                        "pkg:deb/debian/libssl3@3.0.11-1?distro=debian-12", "var/lib/dpkg/status"),
+                new Component("Debian:12", "libc6", "2.36-9", "glibc", "2.36-9",
+                        "pkg:deb/debian/libc6@2.36-9?distro=debian-12", "var/lib/dpkg/status"));
+        String sbom = CycloneDxSbom.of("team/app", "sha256:" + "c".repeat(64), components,
+                java.util.Map.of("var/lib/dpkg/status", "sha256:layer1"),
+                java.util.Map.of("libssl3", List.of("libc6", "not-installed")));
+        JsonObject bom = JsonProvider.provider().createReader(new StringReader(sbom)).readObject();
+        JsonObject os = bom.getJsonArray("components").getJsonObject(0);
+        assertEquals(List.of("operating-system", "debian", "12"), List.of(os.getString("type"), os.getString("name"),
+                os.getString("version")));
+        JsonObject libssl = bom.getJsonArray("components").getJsonObject(1);
+        assertEquals("sha256:layer1", libssl.getJsonArray("properties").stream().map(p -> p.asJsonObject())
+                .filter(p -> p.getString("name").equals("wharf:layer")).findFirst().orElseThrow().getString("value"));
+        JsonObject dependency = bom.getJsonArray("dependencies").getJsonObject(0);
+        assertEquals(libssl.getString("bom-ref"), dependency.getString("ref"));
+        assertEquals(List.of(bom.getJsonArray("components").getJsonObject(2).getString("bom-ref")),
+                dependency.getJsonArray("dependsOn").stream().map(v -> ((jakarta.json.JsonString) v).getString()).toList());
+        assertEquals("Wharf", bom.getJsonObject("metadata").getJsonObject("tools").getJsonArray("components")
+                .getJsonObject(0).getString("name"));
+    }
+
+    @Test
+    void dpkgDependsAreNamesWithoutVersionsArchitecturesOrAlternatives() {
+        assertEquals(List.of("libc6", "debconf", "zlib1g"), io.wharf.integration.scan.image.DpkgStatus.depends(
+                "libc6 (>= 2.34), debconf (>= 0.5) | debconf-2.0, zlib1g:amd64, libc6"));
+    }
 }

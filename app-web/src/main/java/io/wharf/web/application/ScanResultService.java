@@ -91,10 +91,14 @@ public class ScanResultService {
         return byDigest;
     }
 
-    /** The image's inventory as CycloneDX JSON; empty when it has not been scanned. */
+    /**
+     * The image's inventory as CycloneDX JSON, rebuilt from the stored inventory (without the layers and dependencies
+     * the referrer attached at the scan holds); empty when it has not been scanned.
+     */
     public Optional<String> sbom(ScannedImage image, String imagePath) {
         return image.scan().filter(s -> s.status().equals(ScanSummary.SUCCESS))
-                .map(s -> scanning.sbom(imagePath, image.tag().digest(), scans.components(s.id())));
+                .map(s -> scanning.sbom(imagePath, image.tag().digest(), new io.wharf.domain.scan.ScanFindings("",
+                        scans.components(s.id()), List.of(), List.of(), List.of())));
     }
 
     /** An imported advisory and its CVSS base score (negative: none), to anyone signed in: advisories are public. */

@@ -277,6 +277,8 @@ public class ScanService {
         Map<String, Vulnerability> vulnerabilities = new LinkedHashMap<>();
         Map<String, MaliciousFile> malicious = new LinkedHashMap<>();
         Map<String, RiskCheck> checks = new LinkedHashMap<>();
+        Map<String, String> layers = new HashMap<>();
+        Map<String, List<String>> dependencies = new HashMap<>();
         boolean any = false;
         for (String child : index.children().stream().distinct().toList()) {
             Optional<StoredManifest> manifest = self.manifest(index.repositoryId(), child);
@@ -292,9 +294,11 @@ public class ScanService {
             f.maliciousFiles().forEach(m -> malicious.putIfAbsent(m.sha256() + m.path(), m));
             // A rule fails for the index when it fails for any of its images.
             f.riskChecks().forEach(r -> checks.merge(r.ruleId(), r, (a, b) -> a.passed() ? b : a));
+            f.layers().forEach(layers::putIfAbsent);
+            f.dependencies().forEach(dependencies::putIfAbsent);
         }
         return any ? Optional.of(new ScanFindings(os, List.copyOf(components.values()), List.copyOf(vulnerabilities.values()),
-                List.copyOf(malicious.values()), List.copyOf(checks.values()))) : Optional.empty();
+                List.copyOf(malicious.values()), List.copyOf(checks.values()), layers, dependencies)) : Optional.empty();
     }
 
     /**
@@ -305,7 +309,7 @@ public class ScanService {
      */
     private void attachSbom(StoredManifest image, ScanFindings findings) throws IOException {
         String name = self.repositoryPath(image.repositoryId()).orElse(image.digest());
-        byte[] sbom = scanning.sbom(name, image.digest(), findings.components()).getBytes(StandardCharsets.UTF_8);
+        byte[] sbom = scanning.sbom(name, image.digest(), findings).getBytes(StandardCharsets.UTF_8);
         byte[] empty = "{}".getBytes(StandardCharsets.UTF_8);
         Digest sbomDigest = store.put(sbom, "sha256");
         Digest emptyDigest = store.put(empty, "sha256");

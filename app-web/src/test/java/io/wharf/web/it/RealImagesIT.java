@@ -255,6 +255,10 @@ class RealImagesIT {
         assertTrue(bom.getJsonArray("components").stream().map(JsonValue::asJsonObject)
                 .anyMatch(c -> c.getString("purl", "").startsWith("pkg:deb/debian/libc6@") && c.getString("purl")
                         .contains("distro=debian-12")), "packages named with their distribution");
+        assertTrue(bom.getJsonArray("dependencies").size() > 50, "dpkg's dependency graph: " + bom.getJsonArray("dependencies").size());
+        assertTrue(bom.getJsonArray("components").stream().map(JsonValue::asJsonObject)
+                .filter(c -> c.getString("purl", "").startsWith("pkg:deb/")).allMatch(c -> c.getJsonArray("properties")
+                        .toString().contains("wharf:layer")), "each package names the layer that wrote it");
     }
 
     @Test

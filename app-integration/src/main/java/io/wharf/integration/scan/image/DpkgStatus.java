@@ -48,8 +48,31 @@ public final class DpkgStatus implements FileAnalyzer {
                 }
             }
             found.add(new Component(ECOSYSTEM, name, version, source, sourceVersion, "", path));
+            List<String> depends = depends(fields.getOrDefault("Pre-Depends", "") + "," + fields.getOrDefault("Depends", ""));
+            if (!depends.isEmpty()) {
+                found.add(new Dependencies(name, depends));
+            }
         }
         return found;
+    }
+
+    /** What a package depends on, by name: the first of each group of alternatives, without versions or architectures. */
+    public static List<String> depends(String field) {
+        List<String> names = new ArrayList<>();
+        for (String group : field.split(",")) {
+            String first = group.split("\\|", 2)[0].strip().split("[\\s(:\\[]", 2)[0];
+            if (!first.isEmpty() && !names.contains(first)) {
+                names.add(first);
+            }
+        }
+        return names;
+    }
+
+    /** A package's dependencies as dpkg records them, for the SBOM's dependency graph. */
+    public record Dependencies(String packageName, List<String> dependsOn) {
+        public Dependencies {
+            dependsOn = List.copyOf(dependsOn);
+        }
     }
 
     /** A paragraph's fields; continuation lines (starting with a space) belong to the field before. */

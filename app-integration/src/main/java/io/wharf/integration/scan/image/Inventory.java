@@ -19,9 +19,12 @@ import java.util.stream.Stream;
  * What an image holds once its layers are applied: the operating system (from os-release) and every component, with
  * distribution packages given the system's OSV ecosystem ({@code Debian:12}, {@code Alpine:v3.19}) and package URL.
  */
-public record Inventory(Optional<OsRelease> os, List<Component> components) {
+public record Inventory(Optional<OsRelease> os, List<Component> components, java.util.Map<String, String> layers,
+                        java.util.Map<String, List<String>> dependencies) {
     public Inventory {
         components = List.copyOf(components);
+        layers = java.util.Map.copyOf(layers);
+        dependencies = java.util.Map.copyOf(dependencies);
     }
 
     /** The inventory of an image whose layers the walker applied: os-release found through links, as a reader would. */
@@ -47,8 +50,13 @@ public record Inventory(Optional<OsRelease> os, List<Component> components) {
                 .forEach(p -> owned.add(canonicalPath.apply(p).orElse(p)));
         List<Component> components = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        java.util.Map<String, String> layers = new java.util.HashMap<>();
+        java.util.Map<String, List<String>> dependencies = new java.util.HashMap<>();
         for (ImageFile f : files) {
             for (Object fact : f.facts()) {
+                if (fact instanceof DpkgStatus.Dependencies d) {
+                    dependencies.put(d.packageName(), d.dependsOn());
+                }
                 // A hard link repeats its file's facts: the same component at the same place counts once.
                 if (fact instanceof Component c && !ownedByOs(c, owned) && seen.add(c.ecosystem() + "\n" + c.name()
                         + "\n" + c.version() + "\n" + c.location())) {
@@ -63,7 +71,13 @@ public record Inventory(Optional<OsRelease> os, List<Component> components) {
                 && installed.contains(c.name() + "@" + c.version()));
         components.sort(Comparator.comparing(Component::ecosystem).thenComparing(Component::name)
                 .thenComparing(Component::version).thenComparing(Component::location));
-        return new Inventory(os, components);
+        // The layer that wrote each component's file (a nested jar's: its archive's), for the SBOM.
+        for (Component c : components) {
+            int nested = c.location().indexOf("!/");
+            file.apply(nested < 0 ? c.location() : c.location().substring(0, nested))
+                    .ifPresent(f -> layers.putIfAbsent(c.location(), f.layer()));
+        }
+        return new Inventory(os, components, layers, dependencies);
     }
 
     /**
