@@ -35,3 +35,9 @@ CREATE TABLE vulnerability_allowlist (
     PRIMARY KEY (namespace_id, vul_id),
     CONSTRAINT fk_allowlist_namespace FOREIGN KEY (namespace_id) REFERENCES swr_namespace (id) ON DELETE CASCADE
 );
+-- An operator's offline index of Maven artifacts by SHA-1 (as Maven Central serves them), naming jars that carry no
+-- pom.properties exactly: group:artifact:version.
+CREATE TABLE maven_artifact_hash (
+    sha1             CHAR(40)     NOT NULL PRIMARY KEY,
+    coordinates      VARCHAR(512) NOT NULL
+);

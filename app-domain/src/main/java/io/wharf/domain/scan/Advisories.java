@@ -71,4 +71,10 @@ public interface Advisories {
     void addMaliciousHashes(Map<String, String> hashes);
 
     Map<String, String> maliciousHashes();
+
+    /** Adds SHA-1 to {@code group:artifact:version} entries to the Maven index (an entry imported again is replaced). */
+    void addMavenHashes(Map<String, String> coordinatesBySha1);
+
+    /** The Maven coordinates of the jars with these SHA-1s that the index knows. */
+    Map<String, String> mavenCoordinates(java.util.Collection<String> sha1s);
 }

@@ -5,6 +5,7 @@ import io.wharf.domain.scan.ImageScanning;
 import io.wharf.domain.scan.ScanFindings;
 import io.wharf.integration.scan.image.ImageFile;
 import io.wharf.integration.scan.image.Inventory;
+import io.wharf.integration.scan.image.JavaArchives;
 import io.wharf.integration.scan.image.LayerWalker;
 import io.wharf.integration.scan.image.OsRelease;
 import jakarta.json.JsonException;
@@ -38,7 +39,9 @@ public final class ImageScanner {
             }
         }
         Collection<ImageFile> files = walker.files();
-        Inventory inventory = Inventory.of(walker);
+        List<JavaArchives.JarHash> jars = files.stream().flatMap(f -> f.facts().stream())
+                .filter(JavaArchives.JarHash.class::isInstance).map(JavaArchives.JarHash.class::cast).toList();
+        Inventory inventory = Inventory.of(walker).namedByMavenIndex(jars, advisories::mavenCoordinates);
         List<io.wharf.domain.scan.Component> components = new java.util.ArrayList<>(inventory.components());
         // The system itself is part of the inventory (the SBOM's operating-system component); no advisory names it.
         inventory.os().filter(os -> !os.id().isEmpty()).ifPresent(os -> components.add(0, io.wharf.domain.scan.Component.of(

@@ -230,4 +230,23 @@ public class JpaAdvisories implements Advisories {
                 .forEach(r -> found.put(s(r[0]), s(r[1])));
         return found;
     }
+
+    @Override
+    public void addMavenHashes(Map<String, String> coordinatesBySha1) {
+        coordinatesBySha1.forEach((sha1, coordinates) -> em.createNativeQuery("INSERT INTO maven_artifact_hash (sha1,"
+                        + " coordinates) VALUES (?1, ?2) ON DUPLICATE KEY UPDATE coordinates = ?2")
+                .setParameter(1, sha1).setParameter(2, cut(coordinates, 512)).executeUpdate());
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<String, String> mavenCoordinates(java.util.Collection<String> sha1s) {
+        Map<String, String> found = new HashMap<>();
+        if (sha1s.isEmpty()) {
+            return found;
+        }
+        ((List<Object[]>) em.createNativeQuery("SELECT sha1, coordinates FROM maven_artifact_hash WHERE sha1 IN (?1)")
+                .setParameter(1, List.copyOf(sha1s)).getResultList()).forEach(r -> found.put(s(r[0]), s(r[1])));
+        return found;
+    }
 }

@@ -220,4 +220,16 @@ class JpaScanReportsTest {
         return db.inTransaction(em -> ((Number) em.createNativeQuery("SELECT (SELECT COUNT(*) FROM advisory_staged)"
                 + " + (SELECT COUNT(*) FROM advisory_package_staged)").getSingleResult()).longValue());
     }
+
+    @Test
+    void theMavenIndexNamesJarsBySha1AndAnEntryImportedAgainIsReplaced() {
+        String sha1 = "a".repeat(40);
+        db.inTransaction(em -> {
+            new JpaAdvisories(em).addMavenHashes(Map.of(sha1, "org.springframework:spring-beans:5.3.16"));
+            new JpaAdvisories(em).addMavenHashes(Map.of(sha1, "org.springframework:spring-beans:5.3.17"));
+            return null;
+        });
+        assertEquals(Map.of(sha1, "org.springframework:spring-beans:5.3.17"), db.inTransaction(em ->
+                new JpaAdvisories(em).mavenCoordinates(List.of(sha1, "b".repeat(40)))));
+    }
 }

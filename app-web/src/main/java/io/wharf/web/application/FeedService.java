@@ -50,6 +50,7 @@ import java.util.regex.Pattern;
 public class FeedService {
     private static final Logger LOG = Logger.getLogger(FeedService.class.getName());
     private static final Pattern HASH_LINE = Pattern.compile("(?:sha256:)?([0-9a-f]{64})\\s+(\\S.{0,254})");
+    private static final Pattern MAVEN_LINE = Pattern.compile("([0-9a-f]{40})\\s+([A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+:[A-Za-z0-9_.+-]+)");
     /** Progress is written at most this often: a feed of 200,000 advisories must not cost 200,000 updates. */
     private static final long PROGRESS_EVERY_MILLIS = 500;
 
@@ -384,6 +385,30 @@ public class FeedService {
             hashes.put("sha256:" + m.group(1), m.group(2).strip());
         }
         advisories.addMaliciousHashes(hashes);
+        return hashes.size();
+    }
+
+    /**
+     * Adds lines of {@code <sha1> <group>:<artifact>:<version>} to the Maven index; a line of another form is refused
+     * with its number, changing nothing.
+     */
+    @UseCase
+    public int addMavenHashes(Caller caller, String lines) {
+        requireAdministrator(caller);
+        Map<String, String> hashes = new HashMap<>();
+        String[] all = lines.split("\n");
+        for (int i = 0; i < all.length; i++) {
+            String line = all[i].strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            var m = MAVEN_LINE.matcher(line);
+            if (!m.matches()) {
+                throw WharfException.invalid("body", "Line " + (i + 1) + " is not \"<sha1> <group>:<artifact>:<version>\".");
+            }
+            hashes.put(m.group(1), m.group(2));
+        }
+        advisories.addMavenHashes(hashes);
         return hashes.size();
     }
 

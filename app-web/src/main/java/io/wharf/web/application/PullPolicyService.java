@@ -188,12 +188,15 @@ public class PullPolicyService {
      */
     public void checkPull(Caller caller, ImageRepository repository, StoredManifest manifest, String sourceIp,
                           String requestId) {
+        // The common case — no policy — costs a cache read, not a transaction.
+        PullPolicy policy = effective.get(repository.namespaceId(), id -> self.effectivePolicy(id));
+        if (!policy.active()) {
+            return;
+        }
         Optional<String> refusal = self.refusal(repository, manifest);
         if (refusal.isEmpty()) {
             return;
         }
-        PullPolicy policy = effective.get(repository.namespaceId(),
-                id -> self.effectivePolicy(id));
         if (caller != null && caller.accountId().equals(repository.accountId())
                 && policy.breakGlassUsers().contains(caller.userName())) {
             audit.record(new AuditTrace(0, UUID.randomUUID().toString(), now(), "registry", "bypassPullPolicy",

@@ -418,6 +418,11 @@ public class ScanService {
             }
 
             @Override
+            public Optional<String> mavenCoordinates(String sha1) {
+                return Optional.ofNullable(self.mavenCoordinates(List.of(sha1)).get(sha1));
+            }
+
+            @Override
             public Optional<Advisory> byId(String advisoryId) {
                 return byId.computeIfAbsent(advisoryId, id -> self.document(id)
                         .or(() -> self.documentsAliasing(id).stream().findFirst()).map(scanning::readAdvisory));
@@ -428,6 +433,11 @@ public class ScanService {
     @UseCase
     public Optional<String> document(String advisoryId) {
         return advisories.document(advisoryId);
+    }
+
+    @UseCase
+    public Map<String, String> mavenCoordinates(List<String> sha1s) {
+        return advisories.mavenCoordinates(sha1s);
     }
 
     @UseCase

@@ -212,4 +212,16 @@ class FeedServiceTest {
         assertTrue(died.message().contains("ran out of memory"), died.message());
         assertEquals(FeedImport.IMPORTED, advisories.importById(second.id()).orElseThrow().status());
     }
+
+    @Test
+    void theMavenIndexTakesLinesOfSha1AndCoordinatesAndRefusesAnotherFormByLine() {
+        assertEquals(2, service.addMavenHashes(ADMIN, "# index\n" + "a".repeat(40) + " org.springframework:spring-beans:5.3.17\n"
+                + "b".repeat(40) + "  org.yaml:snakeyaml:1.33\n"));
+        assertEquals("org.yaml:snakeyaml:1.33", advisories.mavenCoordinates(List.of("b".repeat(40))).get("b".repeat(40)));
+        WharfException refused = assertThrows(WharfException.class, () -> service.addMavenHashes(ADMIN,
+                "a".repeat(40) + " org.example:x:1\n" + "not-a-hash org.example:y:1\n"));
+        assertTrue(refused.getMessage().startsWith("Line 2 "), refused.getMessage());
+        assertEquals(Failure.FORBIDDEN, assertThrows(WharfException.class, () -> service.addMavenHashes(
+                new Caller("u", "u", "a", "acct", "p", true, false), "")).failure());
+    }
 }

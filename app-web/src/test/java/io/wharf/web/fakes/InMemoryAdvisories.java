@@ -127,4 +127,18 @@ public final class InMemoryAdvisories implements Advisories {
     public Map<String, String> maliciousHashes() {
         return Map.copyOf(hashes);
     }
+
+    private final Map<String, String> mavenHashes = new HashMap<>();
+
+    @Override
+    public synchronized void addMavenHashes(Map<String, String> coordinatesBySha1) {
+        mavenHashes.putAll(coordinatesBySha1);
+    }
+
+    @Override
+    public synchronized Map<String, String> mavenCoordinates(java.util.Collection<String> sha1s) {
+        Map<String, String> found = new HashMap<>();
+        sha1s.stream().filter(mavenHashes::containsKey).forEach(h -> found.put(h, mavenHashes.get(h)));
+        return found;
+    }
 }

@@ -21,6 +21,25 @@ import java.util.stream.Stream;
  */
 public record Inventory(Optional<OsRelease> os, List<Component> components, java.util.Map<String, String> layers,
                         java.util.Map<String, List<String>> dependencies) {
+    /**
+     * The inventory with the jars the Maven index knows named by it: {@code index} gives {@code group:artifact:version}
+     * by SHA-1; what the manifest or file name guessed for such a jar is replaced.
+     */
+    public Inventory namedByMavenIndex(List<JavaArchives.JarHash> hashes,
+                                       java.util.function.Function<String, Optional<String>> index) {
+        List<Component> named = new ArrayList<>(components);
+        for (JavaArchives.JarHash jar : hashes) {
+            Optional<String[]> gav = index.apply(jar.sha1()).map(c -> c.split(":")).filter(p -> p.length == 3);
+            if (gav.isPresent()) {
+                String[] p = gav.get();
+                named.removeIf(c -> c.ecosystem().equals("Maven") && c.location().equals(jar.location()));
+                named.add(Component.of("Maven", p[0] + ":" + p[1], p[2], "pkg:maven/" + p[0] + "/" + p[1] + "@" + p[2],
+                        jar.location()));
+            }
+        }
+        return new Inventory(os, named, layers, dependencies);
+    }
+
     public Inventory {
         components = List.copyOf(components);
         layers = java.util.Map.copyOf(layers);

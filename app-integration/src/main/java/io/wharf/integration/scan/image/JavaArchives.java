@@ -28,6 +28,7 @@ import java.util.zip.ZipInputStream;
  * {@code MANIFEST.MF} ({@code Implementation-Title}/{@code -Version}, else {@code Bundle-SymbolicName}/{@code
  * Bundle-Version}), then by its file name ({@code artifact-version.jar}); its group from the manifest
  * ({@code Implementation-Vendor-Id}, the symbolic name's package) or, failing that, from the package its classes share.
+ * Such an archive's SHA-1 is kept too: an operator's Maven index (SHA-1 to coordinates) names it exactly at the scan.
  */
 public final class JavaArchives implements FileAnalyzer {
     private static final int MAX_DEPTH = 3;
@@ -49,7 +50,14 @@ public final class JavaArchives implements FileAnalyzer {
     }
 
     private void read(String location, InputStream archive, int depth, List<Object> found) throws IOException {
-        ZipInputStream zip = new ZipInputStream(archive);
+        java.security.MessageDigest sha1;
+        try {
+            sha1 = java.security.MessageDigest.getInstance("SHA-1");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        java.security.DigestInputStream hashed = new java.security.DigestInputStream(archive, sha1);
+        ZipInputStream zip = new ZipInputStream(hashed);
         boolean ownPom = false;
         Manifest manifest = null;
         Packages packages = new Packages();
@@ -75,7 +83,14 @@ public final class JavaArchives implements FileAnalyzer {
         }
         if (!ownPom) {
             identify(location, manifest, packages).ifPresent(found::add);
+            // The archive's SHA-1 (the rest of it read through), for the operator's Maven index to name exactly.
+            hashed.transferTo(java.io.OutputStream.nullOutputStream());
+            found.add(new JarHash(location, java.util.HexFormat.of().formatHex(sha1.digest())));
         }
+    }
+
+    /** A jar without pom.properties of its own, by SHA-1: the Maven index, when imported, names it exactly. */
+    public record JarHash(String location, String sha1) {
     }
 
     private static Optional<Component> pom(InputStream zip, String location) throws IOException {
