@@ -232,4 +232,36 @@ class JpaScanReportsTest {
         assertEquals(Map.of(sha1, "org.springframework:spring-beans:5.3.17"), db.inTransaction(em ->
                 new JpaAdvisories(em).mavenCoordinates(List.of(sha1, "b".repeat(40)))));
     }
+
+    @Test
+    void pullPoliciesAndAllowlistsAreStoredWithTheirExpiries() {
+        long ns = repo.namespaceId();
+        db.inTransaction(em -> {
+            JpaPullPolicies policies = new JpaPullPolicies(em);
+            policies.set(ns, io.wharf.domain.scan.PullPolicy.of(true, "high", false, List.of("oncall", "sre")));
+            policies.setDefault(io.wharf.domain.scan.PullPolicy.of(false, "critical", true));
+            policies.allow(new io.wharf.domain.scan.AllowedVulnerability(ns, "CVE-2024-1", "why", java.util.Optional.empty(),
+                    "a/carol", T0));
+            policies.allow(new io.wharf.domain.scan.AllowedVulnerability(ns, "GHSA-aaaa-bbbb-cccc", "until the fix",
+                    java.util.Optional.of(T0.plusSeconds(3600)), "a/carol", T0));
+            return null;
+        });
+        var policy = db.inTransaction(em -> new JpaPullPolicies(em).ofNamespace(ns)).orElseThrow();
+        assertEquals(List.<Object>of(true, "high", false, List.of("oncall", "sre")), List.<Object>of(policy.refuseUnscanned(),
+                policy.severityName(), policy.refuseMalicious(), policy.breakGlassUsers()));
+        assertEquals("critical", db.inTransaction(em -> new JpaPullPolicies(em).defaultPolicy()).severityName());
+        var allowlist = db.inTransaction(em -> new JpaPullPolicies(em).allowlist(ns));
+        assertEquals(List.of("CVE-2024-1", "GHSA-aaaa-bbbb-cccc"), allowlist.stream()
+                .map(io.wharf.domain.scan.AllowedVulnerability::vulnerabilityId).toList());
+        assertEquals(List.<Object>of(java.util.Optional.empty(), java.util.Optional.of(T0.plusSeconds(3600))),
+                allowlist.stream().<Object>map(io.wharf.domain.scan.AllowedVulnerability::expiresAt).toList());
+        boolean revoked = db.<Boolean>inTransaction(em -> new JpaPullPolicies(em).revoke(ns, "CVE-2024-1"));
+        boolean again = db.<Boolean>inTransaction(em -> new JpaPullPolicies(em).revoke(ns, "CVE-2024-1"));
+        assertEquals(List.of(true, false), List.of(revoked, again));
+        db.inTransaction(em -> {
+            new JpaPullPolicies(em).clear(ns);
+            return null;
+        });
+        assertTrue(db.inTransaction(em -> new JpaPullPolicies(em).ofNamespace(ns)).isEmpty());
+    }
 }
