@@ -36,6 +36,7 @@ public class OsvImageScanning implements ImageScanning {
     private static final int MAX_DOCUMENT = 16 * 1024 * 1024;
     static final int MAX_ENTRIES = 2_000_000;
     static final long MAX_RATIO = 100;
+    static final int MAX_OTHER_ENTRIES = 10_000;
     /** Small zips may inflate further (a handful of documents compress well): this much is always allowed. */
     private static final long RATIO_ALLOWANCE = 64L * 1024 * 1024;
 
@@ -140,8 +141,9 @@ public class OsvImageScanning implements ImageScanning {
 
     /**
      * Streams a zip's advisories one at a time. What a zip may inflate to is bounded, so a crafted one cannot exhaust
-     * the heap or the disk: one entry at most 16 MiB, at most {@value #MAX_ENTRIES} entries, and no more than
-     * {@value #MAX_RATIO} times the zip's own size in all (real feeds of JSON inflate about 10 times).
+     * the heap or the disk: one entry at most 16 MiB, at most {@value #MAX_ENTRIES} entries (of which at most
+     * {@value #MAX_OTHER_ENTRIES} not advisories), and no more than {@value #MAX_RATIO} times the zip's own size in all
+     * (real feeds of JSON inflate about 10 times).
      */
     private static long readZip(Path zip, String name, FeedProgress progress, Consumer<Advisories.Imported> each)
             throws IOException {
@@ -155,11 +157,17 @@ public class OsvImageScanning implements ImageScanning {
                         + MAX_ENTRIES + " any feed has");
             }
             int done = 0;
+            int others = 0;
             Enumeration<? extends ZipEntry> entries = file.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry entry = entries.nextElement();
                 progress.advanced(done++, total);
                 if (entry.isDirectory() || !entry.getName().endsWith(".json")) {
+                    // A feed is advisories; a zip of mostly something else is not one (a million tiny entries).
+                    if (!entry.isDirectory() && ++others > MAX_OTHER_ENTRIES) {
+                        throw new IllegalArgumentException(name + " holds more than " + MAX_OTHER_ENTRIES
+                                + " entries that are not advisories (.json): not a feed");
+                    }
                     continue;
                 }
                 try (InputStream in = file.getInputStream(entry)) {

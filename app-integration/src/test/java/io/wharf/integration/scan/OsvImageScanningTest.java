@@ -163,4 +163,16 @@ class OsvImageScanningTest {
         assertTrue(message.contains("inflates to more than 100 times its size"), message);
         assertTrue(seen.size() < 10, "stopped early: " + seen.size());
     }
+
+    @Test
+    void aZipOfManyEntriesThatAreNotAdvisoriesIsRefused() throws IOException {
+        String[] entries = new String[2 * (OsvImageScanning.MAX_OTHER_ENTRIES + 1)];
+        for (int i = 0; i <= OsvImageScanning.MAX_OTHER_ENTRIES; i++) {
+            entries[2 * i] = "tiny-" + i + ".txt";
+            entries[2 * i + 1] = "";
+        }
+        String message = assertThrows(IllegalArgumentException.class, () -> read(zip(entries), new java.util.ArrayList<>()))
+                .getMessage();
+        assertTrue(message.contains("entries that are not advisories"), message);
+    }
 }
