@@ -10,7 +10,10 @@ import org.cyclonedx.model.Property;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -27,7 +30,7 @@ public final class CycloneDxSbom {
     }
 
     public static String of(String imageName, String imageDigest, List<Component> components) {
-        return of(imageName, imageDigest, components, java.util.Map.of(), java.util.Map.of());
+        return of(imageName, imageDigest, components, Map.of(), Map.of());
     }
 
     /**
@@ -35,7 +38,7 @@ public final class CycloneDxSbom {
      * {@code aquasecurity:trivy:LayerDigest}) and the distribution packages' dependency graph from their database.
      */
     public static String of(String imageName, String imageDigest, List<Component> components,
-                            java.util.Map<String, String> layers, java.util.Map<String, List<String>> dependencies) {
+                            Map<String, String> layers, Map<String, List<String>> dependencies) {
         Bom bom = new Bom();
         bom.setSerialNumber("urn:uuid:" + UUID.nameUUIDFromBytes(imageDigest.getBytes(StandardCharsets.UTF_8)));
         Metadata metadata = new Metadata();
@@ -87,8 +90,8 @@ public final class CycloneDxSbom {
     /** The image depends on every component; a deb package on the installed packages its Depends names. */
     private static List<org.cyclonedx.model.Dependency> graph(List<Component> components,
                                                              List<org.cyclonedx.model.Component> listed,
-                                                             java.util.Map<String, List<String>> dependencies) {
-        java.util.Map<String, String> debRef = new java.util.HashMap<>();
+                                                             Map<String, List<String>> dependencies) {
+        Map<String, String> debRef = new HashMap<>();
         for (int i = 0; i < components.size(); i++) {
             if (components.get(i).ecosystem().startsWith("Debian") || components.get(i).ecosystem().startsWith("Ubuntu")) {
                 debRef.putIfAbsent(components.get(i).name(), listed.get(i).getBomRef());
@@ -102,7 +105,7 @@ public final class CycloneDxSbom {
                 continue;
             }
             org.cyclonedx.model.Dependency d = new org.cyclonedx.model.Dependency(ref);
-            on.stream().map(debRef::get).filter(java.util.Objects::nonNull).distinct()
+            on.stream().map(debRef::get).filter(Objects::nonNull).distinct()
                     .forEach(target -> d.addDependency(new org.cyclonedx.model.Dependency(target)));
             if (d.getDependencies() != null && !d.getDependencies().isEmpty()) {
                 graph.add(d);

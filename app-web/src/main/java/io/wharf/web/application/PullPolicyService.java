@@ -19,7 +19,9 @@ import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -157,8 +159,8 @@ public class PullPolicyService {
 
     /** The refusals of a page of the repository's images (tagged images), by digest; absent when allowed. */
     @UseCase
-    public java.util.Map<String, String> refusals(ImageRepository repository, List<String> digests) {
-        java.util.Map<String, String> refused = new java.util.HashMap<>();
+    public Map<String, String> refusals(ImageRepository repository, List<String> digests) {
+        Map<String, String> refused = new HashMap<>();
         for (String digest : digests) {
             refusal(repository, digest).ifPresent(why -> refused.put(digest, why));
         }

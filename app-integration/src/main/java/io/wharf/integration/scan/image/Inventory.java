@@ -7,9 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.List;
-import java.util.Optional;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -19,14 +21,14 @@ import java.util.stream.Stream;
  * What an image holds once its layers are applied: the operating system (from os-release) and every component, with
  * distribution packages given the system's OSV ecosystem ({@code Debian:12}, {@code Alpine:v3.19}) and package URL.
  */
-public record Inventory(Optional<OsRelease> os, List<Component> components, java.util.Map<String, String> layers,
-                        java.util.Map<String, List<String>> dependencies) {
+public record Inventory(Optional<OsRelease> os, List<Component> components, Map<String, String> layers,
+                        Map<String, List<String>> dependencies) {
     /**
      * The inventory with the jars the Maven index knows named by it: {@code index} gives {@code group:artifact:version}
      * by SHA-1; what the manifest or file name guessed for such a jar is replaced.
      */
     public Inventory namedByMavenIndex(List<JavaArchives.JarHash> hashes,
-                                       java.util.function.Function<String, Optional<String>> index) {
+                                       Function<String, Optional<String>> index) {
         List<Component> named = new ArrayList<>(components);
         for (JavaArchives.JarHash jar : hashes) {
             Optional<String[]> gav = index.apply(jar.sha1()).map(c -> c.split(":")).filter(p -> p.length == 3);
@@ -42,8 +44,8 @@ public record Inventory(Optional<OsRelease> os, List<Component> components, java
 
     public Inventory {
         components = List.copyOf(components);
-        layers = java.util.Map.copyOf(layers);
-        dependencies = java.util.Map.copyOf(dependencies);
+        layers = Map.copyOf(layers);
+        dependencies = Map.copyOf(dependencies);
     }
 
     /** The inventory of an image whose layers the walker applied: os-release found through links, as a reader would. */
@@ -53,7 +55,7 @@ public record Inventory(Optional<OsRelease> os, List<Component> components, java
 
     /** The inventory of files taken as they are (no links). */
     public static Inventory of(Collection<ImageFile> files) {
-        java.util.Map<String, ImageFile> byPath = files.stream().collect(Collectors.toMap(ImageFile::path, f -> f, (a, b) -> b));
+        Map<String, ImageFile> byPath = files.stream().collect(Collectors.toMap(ImageFile::path, f -> f, (a, b) -> b));
         return of(files, p -> Optional.ofNullable(byPath.get(p)), Optional::of);
     }
 
@@ -69,8 +71,8 @@ public record Inventory(Optional<OsRelease> os, List<Component> components, java
                 .forEach(p -> owned.add(canonicalPath.apply(p).orElse(p)));
         List<Component> components = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        java.util.Map<String, String> layers = new java.util.HashMap<>();
-        java.util.Map<String, List<String>> dependencies = new java.util.HashMap<>();
+        Map<String, String> layers = new HashMap<>();
+        Map<String, List<String>> dependencies = new HashMap<>();
         for (ImageFile f : files) {
             for (Object fact : f.facts()) {
                 if (fact instanceof DpkgStatus.Dependencies d) {

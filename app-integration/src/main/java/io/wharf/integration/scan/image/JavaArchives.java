@@ -6,8 +6,12 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -50,13 +54,13 @@ public final class JavaArchives implements FileAnalyzer {
     }
 
     private void read(String location, InputStream archive, int depth, List<Object> found) throws IOException {
-        java.security.MessageDigest sha1;
+        MessageDigest sha1;
         try {
-            sha1 = java.security.MessageDigest.getInstance("SHA-1");
-        } catch (java.security.NoSuchAlgorithmException e) {
+            sha1 = MessageDigest.getInstance("SHA-1");
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        java.security.DigestInputStream hashed = new java.security.DigestInputStream(archive, sha1);
+        DigestInputStream hashed = new DigestInputStream(archive, sha1);
         ZipInputStream zip = new ZipInputStream(hashed);
         boolean ownPom = false;
         Manifest manifest = null;
@@ -85,7 +89,7 @@ public final class JavaArchives implements FileAnalyzer {
             identify(location, manifest, packages).ifPresent(found::add);
             // The archive's SHA-1 (the rest of it read through), for the operator's Maven index to name exactly.
             hashed.transferTo(java.io.OutputStream.nullOutputStream());
-            found.add(new JarHash(location, java.util.HexFormat.of().formatHex(sha1.digest())));
+            found.add(new JarHash(location, HexFormat.of().formatHex(sha1.digest())));
         }
     }
 
