@@ -4,6 +4,10 @@ import io.wharf.domain.account.Caller;
 import io.wharf.domain.error.Subject;
 import io.wharf.domain.error.WharfException;
 import io.wharf.domain.permission.Permission;
+import io.wharf.domain.registry.BlobStore;
+import io.wharf.domain.registry.Digest;
+import io.wharf.domain.registry.Manifests;
+import io.wharf.domain.registry.StoredManifest;
 import io.wharf.domain.repository.ImageTag;
 import io.wharf.domain.repository.ImageTags;
 import io.wharf.domain.scan.Advisories;
@@ -11,12 +15,17 @@ import io.wharf.domain.scan.Advisory;
 import io.wharf.domain.scan.ImageScanning;
 import io.wharf.domain.scan.MaliciousFile;
 import io.wharf.domain.scan.RiskCheck;
+import io.wharf.domain.scan.ScanFindings;
 import io.wharf.domain.scan.ScanReports;
 import io.wharf.domain.scan.ScanSummary;
 import io.wharf.domain.scan.Vulnerability;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,14 +100,47 @@ public class ScanResultService {
         return byDigest;
     }
 
+    @Inject
+    Manifests manifests;
+    @Inject
+    BlobStore store;
+
     /**
-     * The image's inventory as CycloneDX JSON, rebuilt from the stored inventory (without the layers and dependencies
-     * the referrer attached at the scan holds); empty when it has not been scanned.
+     * The image's inventory as CycloneDX JSON: the SBOM the scan attached as a referrer (with each component's layer and
+     * the dependency graph), else rebuilt from the stored inventory; empty when it has not been scanned.
      */
     public Optional<String> sbom(ScannedImage image, String imagePath) {
-        return image.scan().filter(s -> s.status().equals(ScanSummary.SUCCESS))
-                .map(s -> scanning.sbom(imagePath, image.tag().digest(), new io.wharf.domain.scan.ScanFindings("",
-                        scans.components(s.id()), List.of(), List.of(), List.of())));
+        Optional<ScanSummary> scanned = image.scan().filter(s -> s.status().equals(ScanSummary.SUCCESS));
+        if (scanned.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> attached = manifests.referrers(image.repositoryId(), image.tag().digest(), SBOM_TYPE).stream()
+                .max(Comparator.comparing(StoredManifest::pushedAt))
+                .flatMap(this::sbomDocument);
+        return attached.or(() -> Optional.of(scanning.sbom(imagePath, image.tag().digest(), new ScanFindings("", scans.components(scanned.get().id()), List.of(), List.of(), List.of()))));
+    }
+
+    private static final String SBOM_TYPE = "application/vnd.cyclonedx+json";
+
+    /** The referrer's SBOM blob (its one layer); empty when it cannot be read. */
+    private Optional<String> sbomDocument(StoredManifest referrer) {
+        for (String blob : referrer.blobs()) {
+            if (blob.equals(referrer.configDigest())) {
+                continue;
+            }
+            try {
+                Digest digest = Digest.parse(blob);
+                Optional<Long> size = store.size(digest);
+                if (size.isPresent()) {
+                    try (InputStream in = store.open(digest, 0, size.get())) {
+                        return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    }
+                }
+            } catch (IOException | RuntimeException unreadable) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     /** An imported advisory and its CVSS base score (negative: none), to anyone signed in: advisories are public. */
