@@ -117,7 +117,8 @@ public class ScanResultService {
         Optional<String> attached = manifests.referrers(image.repositoryId(), image.tag().digest(), SBOM_TYPE).stream()
                 .max(Comparator.comparing(StoredManifest::pushedAt))
                 .flatMap(this::sbomDocument);
-        return attached.or(() -> Optional.of(scanning.sbom(imagePath, image.tag().digest(), new ScanFindings("", scans.components(scanned.get().id()), List.of(), List.of(), List.of()))));
+        return attached.or(() -> Optional.of(scanning.sbom(imagePath, image.tag().digest(), new ScanFindings("",
+                scans.components(scanned.get().id()), List.of(), List.of(), List.of()))));
     }
 
     private static final String SBOM_TYPE = "application/vnd.cyclonedx+json";
