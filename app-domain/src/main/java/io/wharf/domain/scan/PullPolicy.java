@@ -3,7 +3,6 @@ package io.wharf.domain.scan;
 import io.wharf.domain.account.UserName;
 import io.wharf.domain.error.WharfException;
 
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -94,8 +93,4 @@ public record PullPolicy(boolean refuseUnscanned, Optional<Severity> refuseAtOrA
                 + worst.cveId() + " (" + worst.severity() + ") in " + worst.packageName() + " " + worst.version());
     }
 
-    /** An allowlisted vulnerability's id and expiry, as the check reads it. */
-    public static boolean inForce(AllowedVulnerability allowed, Instant now) {
-        return allowed.expiresAt().map(now::isBefore).orElse(true);
-    }
 }

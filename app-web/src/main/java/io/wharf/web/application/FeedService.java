@@ -371,19 +371,7 @@ public class FeedService {
     @UseCase
     public int addMaliciousHashes(Caller caller, String lines) {
         requireAdministrator(caller);
-        Map<String, String> hashes = new HashMap<>();
-        String[] all = lines.split("\n");
-        for (int i = 0; i < all.length; i++) {
-            String line = all[i].strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            var m = HASH_LINE.matcher(line);
-            if (!m.matches()) {
-                throw WharfException.invalid("body", "Line " + (i + 1) + " is not \"<sha256> <name>\".");
-            }
-            hashes.put("sha256:" + m.group(1), m.group(2).strip());
-        }
+        Map<String, String> hashes = hashLines(lines, HASH_LINE, "<sha256> <name>", "sha256:");
         advisories.addMaliciousHashes(hashes);
         return hashes.size();
     }
@@ -395,21 +383,30 @@ public class FeedService {
     @UseCase
     public int addMavenHashes(Caller caller, String lines) {
         requireAdministrator(caller);
+        Map<String, String> hashes = hashLines(lines, MAVEN_LINE, "<sha1> <group>:<artifact>:<version>", "");
+        advisories.addMavenHashes(hashes);
+        return hashes.size();
+    }
+
+    /**
+     * Lines of a hash and what it names ({@code line} matches them as two groups), blank and {@code #} lines skipped;
+     * the first line of another form refuses them all, naming its number and the {@code form} expected.
+     */
+    private static Map<String, String> hashLines(String lines, Pattern line, String form, String hashPrefix) {
         Map<String, String> hashes = new HashMap<>();
         String[] all = lines.split("\n");
         for (int i = 0; i < all.length; i++) {
-            String line = all[i].strip();
-            if (line.isEmpty() || line.startsWith("#")) {
+            String text = all[i].strip();
+            if (text.isEmpty() || text.startsWith("#")) {
                 continue;
             }
-            var m = MAVEN_LINE.matcher(line);
+            var m = line.matcher(text);
             if (!m.matches()) {
-                throw WharfException.invalid("body", "Line " + (i + 1) + " is not \"<sha1> <group>:<artifact>:<version>\".");
+                throw WharfException.invalid("body", "Line " + (i + 1) + " is not \"" + form + "\".");
             }
-            hashes.put(m.group(1), m.group(2));
+            hashes.put(hashPrefix + m.group(1), m.group(2).strip());
         }
-        advisories.addMavenHashes(hashes);
-        return hashes.size();
+        return hashes;
     }
 
     private static void requireAdministrator(Caller caller) {

@@ -157,12 +157,22 @@ public class PullPolicyService {
         return refusal(repository, manifest.digest());
     }
 
-    /** The refusals of a page of the repository's images (tagged images), by digest; absent when allowed. */
+    /**
+     * The refusals of a page of the repository's images (tagged images), by digest; absent when allowed. The page's
+     * scans are read in one query and the allowlist at most once.
+     */
     @UseCase
     public Map<String, String> refusals(ImageRepository repository, List<String> digests) {
         Map<String, String> refused = new HashMap<>();
+        PullPolicy policy = effective.get(repository.namespaceId(), this::effectivePolicy);
+        if (!policy.active() || digests.isEmpty()) {
+            return refused;
+        }
+        Map<String, ScanSummary> scanned = scans.of(List.of(repository.id()), digests);
+        Allowed allowed = new Allowed(repository.namespaceId());
         for (String digest : digests) {
-            refusal(repository, digest).ifPresent(why -> refused.put(digest, why));
+            refusal(repository, digest, policy, Optional.ofNullable(scanned.get(repository.id() + "/" + digest)), allowed)
+                    .ifPresent(why -> refused.put(digest, why));
         }
         return refused;
     }
@@ -172,16 +182,35 @@ public class PullPolicyService {
         if (!policy.active()) {
             return Optional.empty();
         }
-        Optional<ScanSummary> scan = scans.of(repository.id(), digest);
+        return refusal(repository, digest, policy, scans.of(repository.id(), digest), new Allowed(repository.namespaceId()));
+    }
+
+    private Optional<String> refusal(ImageRepository repository, String digest, PullPolicy policy,
+                                     Optional<ScanSummary> scan, Allowed allowed) {
         boolean findingsMatter = policy.refuseAtOrAbove().isPresent() && scan.filter(s -> s.status().equals(
                 ScanSummary.SUCCESS) && s.counts().atOrAbove(policy.refuseAtOrAbove().get()) > 0).isPresent();
         List<Vulnerability> findings = findingsMatter ? scans.vulnerabilities(scan.get().id()) : List.of();
-        Instant now = now();
-        Set<String> allowed = findingsMatter ? policies.allowlist(repository.namespaceId()).stream()
-                .filter(a -> PullPolicy.inForce(a, now)).map(AllowedVulnerability::vulnerabilityId)
-                .collect(Collectors.toSet()) : Set.of();
-        return policy.refusal(scan, findings, allowed).map(why -> "The pull policy of organization "
-                + repository.namespace() + " refuses " + repository.path() + "@" + digest + ": " + why + ".");
+        return policy.refusal(scan, findings, findingsMatter ? allowed.ids() : Set.of()).map(why -> "The pull policy of"
+                + " organization " + repository.namespace() + " refuses " + repository.path() + "@" + digest + ": " + why + ".");
+    }
+
+    /** The organization's allowlisted ids in force, read when first needed (most images have nothing to allow). */
+    private final class Allowed {
+        private final long namespaceId;
+        private Set<String> ids;
+
+        Allowed(long namespaceId) {
+            this.namespaceId = namespaceId;
+        }
+
+        Set<String> ids() {
+            if (ids == null) {
+                Instant now = now();
+                ids = policies.allowlist(namespaceId).stream().filter(a -> a.inForceAt(now))
+                        .map(AllowedVulnerability::vulnerabilityId).collect(Collectors.toSet());
+            }
+            return ids;
+        }
     }
 
     /**
@@ -211,13 +240,10 @@ public class PullPolicyService {
                 + " the policy's break-glass users may pull it (recorded).");
     }
 
-    /** The organization's own policy, or the default; the default names no break-glass users of any account. */
+    /** The organization's own policy, or the default (stored without break-glass users: it spans accounts). */
     @UseCase
     public PullPolicy effectivePolicy(long namespaceId) {
-        return policies.ofNamespace(namespaceId).orElseGet(() -> {
-            PullPolicy d = policies.defaultPolicy();
-            return new PullPolicy(d.refuseUnscanned(), d.refuseAtOrAbove(), d.refuseMalicious(), List.of());
-        });
+        return policies.ofNamespace(namespaceId).orElseGet(policies::defaultPolicy);
     }
 
     private PolicyView view(Namespace ns) {
