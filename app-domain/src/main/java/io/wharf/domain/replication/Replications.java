@@ -16,6 +16,20 @@ public interface Replications {
 
     boolean removeRegion(String id);
 
+    /** Stores a grant; fails as {@code exists} when the account already holds the same one at the region. */
+    void addGrant(RegionGrant grant);
+
+    /** The region's grants, by account name then namespaces. */
+    List<RegionGrant> grants(String regionId);
+
+    boolean removeGrant(String regionId, String accountId, String namespaces);
+
+    /**
+     * Records that {@code tag}'s account writes the tag at the site unless an account already did: answers the
+     * account that holds the tag now (the caller's when it was free). Two racing claims see one winner.
+     */
+    String claim(RemoteTag tag);
+
     /** Stores a repository's sync; fails as {@code exists} when the repository already syncs to that namespace. */
     void addSyncRepo(SyncRepo sync);
 

@@ -4,7 +4,9 @@ package io.wharf.domain.sync;
 public class SyncFailure extends RuntimeException {
 
     /** The categories a sync task reports. */
-    public enum Reason { WRONG_CREDENTIALS, UNREACHABLE, TIMED_OUT, BAD_ANSWER, REGISTRY_REMOVED, CANCELLED, REFUSED_BY_POLICY }
+    public enum Reason { WRONG_CREDENTIALS, UNREACHABLE, TIMED_OUT, BAD_ANSWER, REGISTRY_REMOVED, CANCELLED, REFUSED_BY_POLICY,
+        /** The account may not write there: no grant at the region, or the tag is another account's. */
+        NOT_GRANTED }
 
     private final Reason reason;
 

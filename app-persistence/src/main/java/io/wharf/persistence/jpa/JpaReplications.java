@@ -2,6 +2,8 @@ package io.wharf.persistence.jpa;
 
 import io.wharf.domain.error.Subject;
 import io.wharf.domain.replication.Region;
+import io.wharf.domain.replication.RegionGrant;
+import io.wharf.domain.replication.RemoteTag;
 import io.wharf.domain.replication.Replications;
 import io.wharf.domain.replication.SyncJob;
 import io.wharf.domain.replication.SyncRepo;
@@ -74,6 +76,42 @@ public class JpaReplications implements Replications {
     @Override
     public boolean removeRegion(String id) {
         return em.createNativeQuery("DELETE FROM sync_region WHERE id = ?1").setParameter(1, id).executeUpdate() > 0;
+    }
+
+    @Override
+    public void addGrant(RegionGrant grant) {
+        Conflicts.insertOrConflict(em.createNativeQuery("INSERT INTO region_grant (region_id, account_id, namespaces,"
+                        + " created_at) VALUES (?1, ?2, ?3, ?4)").setParameter(1, grant.regionId())
+                .setParameter(2, grant.accountId()).setParameter(3, grant.namespaces())
+                .setParameter(4, Timestamp.from(grant.createdAt())), Subject.SYNC_REPO,
+                "The account " + grant.accountName() + " already holds " + grant.namespaces() + " at " + grant.regionId() + ".");
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<RegionGrant> grants(String regionId) {
+        List<Object[]> rows = em.createNativeQuery("SELECT g.region_id, g.account_id, a.name, g.namespaces, g.created_at"
+                        + " FROM region_grant g JOIN account a ON a.id = g.account_id WHERE g.region_id = ?1"
+                        + " ORDER BY a.name, g.namespaces").setParameter(1, regionId).getResultList();
+        return rows.stream().map(r -> new RegionGrant(s(r[0]), s(r[1]), s(r[2]), s(r[3]), instant(r[4]))).toList();
+    }
+
+    @Override
+    public boolean removeGrant(String regionId, String accountId, String namespaces) {
+        return em.createNativeQuery("DELETE FROM region_grant WHERE region_id = ?1 AND account_id = ?2 AND namespaces = ?3")
+                .setParameter(1, regionId).setParameter(2, accountId).setParameter(3, namespaces).executeUpdate() > 0;
+    }
+
+    @Override
+    public String claim(RemoteTag tag) {
+        // The key decides between racing claims: the loser's insert changes nothing and it reads the winner.
+        em.createNativeQuery("INSERT INTO remote_tag (region_id, repository, tag, account_id) VALUES (?1, ?2, ?3, ?4)"
+                        + " ON DUPLICATE KEY UPDATE account_id = account_id").setParameter(1, tag.regionId())
+                .setParameter(2, tag.repository()).setParameter(3, tag.tag()).setParameter(4, tag.accountId())
+                .executeUpdate();
+        return s(em.createNativeQuery("SELECT account_id FROM remote_tag WHERE region_id = ?1 AND repository = ?2"
+                        + " AND tag = ?3").setParameter(1, tag.regionId()).setParameter(2, tag.repository())
+                .setParameter(3, tag.tag()).getSingleResult());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.wharf.web.api;
 
 import io.wharf.domain.error.WharfException;
+import io.wharf.web.servlet.CurrentHttp;
 import io.wharf.web.servlet.RequestIdFilter;
 import jakarta.json.bind.JsonbException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,7 +10,6 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -28,11 +28,9 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = Logger.getLogger(ErrorMapper.class.getName());
     private static final String RETRY_AFTER_SECONDS = "5";
 
-    @Context
-    HttpServletRequest request;
-
     @Override
     public Response toResponse(Throwable failure) {
+        HttpServletRequest request = CurrentHttp.request();
         if (failure instanceof WharfException wharf) {
             SwrError error = SwrError.of(wharf);
             return respond(error, error.httpStatus(), wharf.getMessage());

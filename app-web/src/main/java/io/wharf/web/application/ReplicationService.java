@@ -1,5 +1,8 @@
 package io.wharf.web.application;
 
+import io.wharf.domain.account.Account;
+import io.wharf.domain.account.AccountName;
+import io.wharf.domain.account.Accounts;
 import io.wharf.domain.account.Caller;
 import io.wharf.domain.credential.SecretCipher;
 import io.wharf.domain.error.Subject;
@@ -13,6 +16,8 @@ import io.wharf.domain.registry.RegistryPath;
 import io.wharf.domain.registry.StoredManifest;
 import io.wharf.domain.replication.ImagePusher;
 import io.wharf.domain.replication.Region;
+import io.wharf.domain.replication.RegionGrant;
+import io.wharf.domain.replication.RemoteTag;
 import io.wharf.domain.replication.Replications;
 import io.wharf.domain.replication.SyncJob;
 import io.wharf.domain.replication.SyncRepo;
@@ -45,9 +50,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Replication to other sites. Wharf's administrators declare regions (a registry URL, credentials sealed); a
- * repository's managers (7) sync it to a region's namespace automatically after each push and copy chosen tags by hand;
- * its readers see the syncs and jobs. Jobs run on the managed executor, {@link #SLOTS} at a time, after the push
+ * Replication to other sites. Wharf's administrators declare regions (a registry URL, credentials sealed) and grant
+ * accounts the remote organizations each may write there; a repository's managers (7) sync it into a granted
+ * organization automatically after each push and copy chosen tags by hand; its readers see the syncs and jobs. A tag
+ * at a site belongs to the account whose job wrote it first: no other account's job replaces it. Jobs run on the managed executor, {@link #SLOTS} at a time, after the push
  * that queued them has answered. A region that cannot be reached is tried again later (×4 waits from
  * {@code WHARF_SYNC_RETRY_SECONDS}, default 30) before the job fails with the reason; a job a stopped server left
  * running waits again at the next start.
@@ -60,6 +66,8 @@ public class ReplicationService {
 
     @Inject
     Replications replications;
+    @Inject
+    Accounts accounts;
     @Inject
     RepositoryAccess access;
     @Inject
@@ -98,10 +106,11 @@ public class ReplicationService {
     }
 
     /** For tests over in-memory ports: jobs run when the test calls {@link #runDue()} on {@code executor}. */
-    ReplicationService(Replications replications, RepositoryAccess access, ImageRepositories repositories, ImageTags tags,
-                       Manifests manifests, BlobStore store, SecretCipher cipher, ImagePusher pusher,
-                       ExecutorService executor, Duration retryBase) {
+    ReplicationService(Replications replications, Accounts accounts, RepositoryAccess access,
+                       ImageRepositories repositories, ImageTags tags, Manifests manifests, BlobStore store,
+                       SecretCipher cipher, ImagePusher pusher, ExecutorService executor, Duration retryBase) {
         this.replications = replications;
+        this.accounts = accounts;
         this.access = access;
         this.repositories = repositories;
         this.tags = tags;
@@ -139,7 +148,8 @@ public class ReplicationService {
         return replications.requeueRunning(now());
     }
 
-    // Regions: Wharf's administrators declare them; every signed-in user may list them (without credentials).
+    // Regions: Wharf's administrators declare them and see their details; an account sees the regions it was granted,
+    // by id only (the address and user name of a site are the administrators' business).
 
     @UseCase
     public Region addRegion(Caller caller, String id, String url, String username, String password) {
@@ -153,7 +163,71 @@ public class ReplicationService {
 
     @UseCase
     public List<Region> regions(Caller caller) {
-        return replications.regions();
+        if (caller.systemAdministrator()) {
+            return replications.regions();
+        }
+        return replications.regions().stream()
+                .filter(r -> replications.grants(r.id()).stream().anyMatch(g -> g.accountId().equals(caller.accountId())))
+                .map(r -> new Region(r.id(), null, null, null, r.createdAt())).toList();
+    }
+
+    /** A region's grants: all of them for administrators, the caller's account's own for everyone else. */
+    @UseCase
+    public List<RegionGrant> grants(Caller caller, String regionId) {
+        region(regionId);
+        return replications.grants(regionId).stream()
+                .filter(g -> caller.systemAdministrator() || g.accountId().equals(caller.accountId())).toList();
+    }
+
+    @UseCase
+    public RegionGrant grant(Caller caller, String regionId, String accountName, String namespaces) {
+        requireAdministrator(caller);
+        region(regionId);
+        Account account = account(accountName);
+        if (replications.grants(regionId).size() >= RegionGrant.MAX_PER_REGION) {
+            throw WharfException.limitReached(Subject.SYNC_REPO, "A region holds at most " + RegionGrant.MAX_PER_REGION
+                    + " grants; grant prefixes rather than single organizations.");
+        }
+        RegionGrant grant = new RegionGrant(regionId, account.id(), account.name().value(), namespaces, now());
+        replications.addGrant(grant);
+        return grant;
+    }
+
+    @UseCase
+    public void revoke(Caller caller, String regionId, String accountName, String namespaces) {
+        requireAdministrator(caller);
+        region(regionId);
+        if (!replications.removeGrant(regionId, account(accountName).id(), namespaces)) {
+            throw WharfException.notFound(Subject.SYNC_REPO, "The account " + accountName + " holds no grant "
+                    + namespaces + " at " + regionId + ".");
+        }
+    }
+
+    private Account account(String name) {
+        if (name == null || name.isEmpty()) {
+            throw WharfException.invalid("account", "account is required: the name of the account granted.");
+        }
+        AccountName parsed;
+        try {
+            parsed = new AccountName(name);
+        } catch (WharfException e) {
+            throw WharfException.invalid("account", "account is not an account name: " + e.getMessage());
+        }
+        return accounts.byName(parsed).orElseThrow(() -> WharfException.unknownReference(Subject.ACCOUNT, "account",
+                "There is no account " + name + "."));
+    }
+
+    /** Refuses, in the SWR shape (403), a remote organization the repository's account holds no grant for. */
+    private void requireGrant(String accountId, String regionId, String remoteNamespace) {
+        if (!granted(accountId, regionId, remoteNamespace)) {
+            throw WharfException.forbidden("The account may not write into " + remoteNamespace + " at " + regionId
+                    + ": Wharf's administrators grant each account the organizations it may write at a region.");
+        }
+    }
+
+    private boolean granted(String accountId, String regionId, String remoteNamespace) {
+        return replications.grants(regionId).stream()
+                .anyMatch(g -> g.accountId().equals(accountId) && g.covers(remoteNamespace));
     }
 
     @UseCase
@@ -171,9 +245,10 @@ public class ReplicationService {
                                    String remoteNamespace, Boolean syncAuto, Boolean override) {
         ImageRepository found = manage(caller, namespace, repository);
         region(regionId);
+        String target = remoteNamespace(remoteNamespace);
+        requireGrant(found.accountId(), regionId, target);
         SyncRepo sync = new SyncRepo(0, found.id(), namespace, found.name().value(), found.accountId(), caller.accountName(),
-                regionId, remoteNamespace(remoteNamespace), !Boolean.FALSE.equals(syncAuto), Boolean.TRUE.equals(override),
-                now(), now());
+                regionId, target, !Boolean.FALSE.equals(syncAuto), Boolean.TRUE.equals(override), now(), now());
         replications.addSyncRepo(sync);
         syncsAutomatically.forget(found.id());
         return sync;
@@ -202,6 +277,7 @@ public class ReplicationService {
         ImageRepository found = manage(caller, namespace, repository);
         region(regionId);
         String target = remoteNamespace(remoteNamespace);
+        requireGrant(found.accountId(), regionId, target);
         if (imageTags == null || imageTags.isEmpty() || imageTags.size() > MAX_TAGS) {
             throw WharfException.invalid("imageTag", "imageTag must list 1 to " + MAX_TAGS + " tags.");
         }
@@ -327,6 +403,11 @@ public class ReplicationService {
     public Snapshot snapshot(SyncJob job) {
         Region region = replications.region(job.regionId()).orElseThrow(() -> new SyncFailure(
                 SyncFailure.Reason.REGISTRY_REMOVED, "The region " + job.regionId() + " was removed."));
+        // Checked again when the job runs: a grant revoked since the sync was set up stops its automatic copies.
+        if (!granted(job.accountId(), job.regionId(), job.remoteNamespace())) {
+            throw new SyncFailure(SyncFailure.Reason.NOT_GRANTED, "The account may no longer write into "
+                    + job.remoteNamespace() + " at " + job.regionId() + ": its grant was revoked.");
+        }
         ImageTag tag = tags.byTag(job.repositoryId(), job.tag()).orElseThrow(() -> new SyncFailure(
                 SyncFailure.Reason.BAD_ANSWER, "The tag " + job.tag() + " is no longer in the repository."));
         StoredManifest top = manifests.byDigest(job.repositoryId(), tag.digest()).orElseThrow();
@@ -336,6 +417,12 @@ public class ReplicationService {
             pullPolicy.refusal(repository, top).ifPresent(why -> {
                 throw new SyncFailure(SyncFailure.Reason.REFUSED_BY_POLICY, why);
             });
+        }
+        String remote = job.remoteNamespace() + "/" + job.repository();
+        if (!replications.claim(new RemoteTag(job.regionId(), remote, job.tag(), job.accountId())).equals(job.accountId())) {
+            throw new SyncFailure(SyncFailure.Reason.NOT_GRANTED, "The tag " + remote + ":" + job.tag() + " at "
+                    + job.regionId() + " was written by another account's replication; Wharf never replaces it, whatever"
+                    + " override says.");
         }
         List<ImagePusher.Manifest> children = new ArrayList<>();
         for (String child : top.children()) {

@@ -1,11 +1,11 @@
 package io.wharf.web.console;
 
 import io.wharf.domain.error.WharfException;
+import io.wharf.web.servlet.CurrentHttp;
 import io.wharf.web.servlet.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
@@ -24,11 +24,9 @@ import java.util.logging.Logger;
 public class ConsoleErrors implements ExceptionMapper<Throwable> {
     private static final Logger LOG = Logger.getLogger(ConsoleErrors.class.getName());
 
-    @Context
-    HttpServletRequest request;
-
     @Override
     public Response toResponse(Throwable failure) {
+        HttpServletRequest request = CurrentHttp.request();
         ConsoleRequest console = ConsoleRequest.of(request);
         if (console == null) {
             return Response.status(500).build();

@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * {@code .../repos/<repo>/replication}: where the repository syncs to (automatically after each push or not), a form
  * to add a sync and one to copy chosen tags now, and the jobs with their state and reason, followed in place while
- * one waits or runs. {@code /console/regions}: the sites, which Wharf's administrators add and remove.
+ * one waits or runs. {@code /console/regions}: the sites, which Wharf's administrators add, remove and grant to
+ * accounts (an organization or a prefix each); an account's users see the regions granted to it and its grants.
  */
 @ApplicationScoped
 @Path("regions")
@@ -88,9 +89,18 @@ public class ReplicationPages extends ConsoleResource {
         Map<String, Object> model = new HashMap<>();
         if (console.isPost()) {
             try {
+                String region = console.param("region_id");
                 if ("delete".equals(console.param("action"))) {
-                    replication.removeRegion(console.caller(), console.param("region_id"));
-                    console.flash(console.text("regions.removed", console.param("region_id")));
+                    replication.removeRegion(console.caller(), region);
+                    console.flash(console.text("regions.removed", region));
+                } else if ("grant".equals(console.param("action"))) {
+                    replication.grant(console.caller(), region, console.param("account"), console.param("namespaces"));
+                    console.flash(console.text("regions.granted", console.param("account"), console.param("namespaces"),
+                            region));
+                } else if ("revoke".equals(console.param("action"))) {
+                    replication.revoke(console.caller(), region, console.param("account"), console.param("namespaces"));
+                    console.flash(console.text("regions.revoked", console.param("account"), console.param("namespaces"),
+                            region));
                 } else {
                     replication.addRegion(console.caller(), console.param("region_id"), console.param("url"),
                             console.param("username"), console.param("password"));
@@ -103,15 +113,24 @@ public class ReplicationPages extends ConsoleResource {
                 model.put("regionid", console.param("region_id"));
                 model.put("url", console.param("url"));
                 model.put("username", console.param("username"));
-                model.put("regions", replication.regions(console.caller()));
+                putRegions(console, model);
                 console.render(ConsoleRequest.statusOf(refused), "regions", model);
                 return;
             }
         }
-        model.put("regions", replication.regions(console.caller()));
+        putRegions(console, model);
         model.put("regionid", "");
         model.put("url", "");
         model.put("username", "");
         console.render("regions", model);
+    }
+
+    /** The regions the reader may see, each with the grants the reader may see (all of them for administrators). */
+    private void putRegions(ConsoleRequest console, Map<String, Object> model) {
+        List<io.wharf.domain.replication.Region> regions = replication.regions(console.caller());
+        Map<String, List<io.wharf.domain.replication.RegionGrant>> grants = new HashMap<>();
+        regions.forEach(r -> grants.put(r.id(), replication.grants(console.caller(), r.id())));
+        model.put("regions", regions);
+        model.put("grants", grants);
     }
 }

@@ -35,11 +35,13 @@ public class RequestIdFilter extends HttpFilter {
             return;
         }
         LogContext.begin(id);
+        CurrentHttp.begin(request, response);
         try {
             chain.doFilter(request, response);
         } catch (FileNotFoundException notFound) {
             notFound(response);
         } finally {
+            CurrentHttp.end();
             LogContext.end();
         }
     }

@@ -64,7 +64,7 @@ class ReplicationServiceTest {
             return ciphertext.substring("sealed:".length());
         }
     };
-    private final ReplicationService service = new ReplicationService(replications, world.access, world.repositories,
+    private final ReplicationService service = new ReplicationService(replications, world.accounts, world.access, world.repositories,
             world.tags, manifests, store, cipher, pusher, executor, Duration.ofSeconds(30));
     private final Namespace team = world.organization("team");
     private final ImageRepository app = world.repository(team, "app", false);
@@ -79,6 +79,21 @@ class ReplicationServiceTest {
         world.tags.put(app, "1.0", new TaggedImage(digest, "application/vnd.oci.image.manifest.v1+json", "{}", digest, 2,
                 10, 0, "amd64"));
         service.addRegion(ROOT, "site-b", "https://registry.site-b.example", "robot", "s3cret");
+        service.grant(ROOT, "site-b", "a", "cop*");
+    }
+
+    /** Account b's own repository b-team/app, the same name as account a's. */
+    private ImageRepository accountBsApp() {
+        Namespace theirs = world.namespaces.add(new io.wharf.domain.namespace.NamespaceName("b-team"),
+                OUTSIDER.accountId(), OUTSIDER.userId(), OUTSIDER.userName());
+        ImageRepository repository = world.repositories.add(theirs, new io.wharf.domain.repository.RepositoryName("app"),
+                new io.wharf.domain.repository.RepositoryDetails(io.wharf.domain.repository.Category.OTHER, "", false),
+                OUTSIDER.userId(), OUTSIDER.userName());
+        world.tags.put(repository, "1.0", new TaggedImage(digest, "application/vnd.oci.image.manifest.v1+json", "{}",
+                digest, 2, 10, 0, "amd64"));
+        manifests.add(new StoredManifest(2, repository.id(), digest, "application/vnd.oci.image.manifest.v1+json",
+                19, 10, null, "amd64", null, null, null, Instant.now(), List.of(), List.of()));
+        return repository;
     }
 
     private SyncJob lastJob() {
@@ -147,6 +162,65 @@ class ReplicationServiceTest {
                 () -> service.createSyncRepo(ADMIN, "team", "app", "mars", "copies", true, false)).failure());
         assertEquals("remoteNamespace", assertThrows(WharfException.class,
                 () -> service.createSyncRepo(ADMIN, "team", "app", "site-b", "Bad Name", true, false)).field());
+    }
+
+    @Test
+    void anAccountWritesOnlyIntoTheOrganizationsItWasGranted() {
+        WharfException refused = assertThrows(WharfException.class,
+                () -> service.createSyncRepo(ADMIN, "team", "app", "site-b", "prod", true, false));
+        assertEquals(Failure.FORBIDDEN, refused.failure());
+        assertTrue(refused.getMessage().contains("prod"), refused.getMessage());
+        assertEquals(Failure.FORBIDDEN, assertThrows(WharfException.class,
+                () -> service.syncTags(ADMIN, "team", "app", "site-b", "prod", List.of("1.0"), true)).failure());
+        service.syncTags(ADMIN, "team", "app", "site-b", "copies", List.of("1.0"), false);
+        run();
+        assertEquals(SyncJob.SUCCESS, lastJob().status());
+    }
+
+    @Test
+    void aTagAnotherAccountWroteIsNeverReplacedWhateverOverrideSays() {
+        ImageRepository theirs = accountBsApp();
+        service.grant(ROOT, "site-b", "b", "copies");
+        service.syncTags(OUTSIDER, "b-team", "app", "site-b", "copies", List.of("1.0"), false);
+        run();
+        service.syncTags(ADMIN, "team", "app", "site-b", "copies", List.of("1.0"), true);
+        run();
+        SyncJob refused = lastJob();
+        assertEquals(SyncJob.FAILED, refused.status());
+        assertTrue(refused.reason().contains("another account"), refused.reason());
+        assertEquals(1, pushed.size(), "only account b's copy reached the site: " + pushed);
+        assertEquals(SyncJob.SUCCESS, service.jobs(OUTSIDER, "b-team", "app", null, null, new PageRequest(0, 10))
+                .items().get(0).status());
+        assertTrue(theirs.id() != app.id());
+    }
+
+    @Test
+    void aRevokedGrantStopsTheAutomaticCopiesAlreadySetUp() {
+        service.createSyncRepo(ADMIN, "team", "app", "site-b", "copies", true, false);
+        service.revoke(ROOT, "site-b", "a", "cop*");
+        service.pushed(ADMIN, RegistryPath.parse("team/app"), "1.0", manifests.byDigest(app.id(), digest).orElseThrow());
+        run();
+        assertEquals(SyncJob.FAILED, lastJob().status());
+        assertTrue(lastJob().reason().contains("revoked"), lastJob().reason());
+        assertTrue(pushed.isEmpty());
+    }
+
+    @Test
+    void onlyAdministratorsGrantAndAccountsSeeOnlyTheirOwnRegionsWithoutDetails() {
+        assertEquals(Failure.FORBIDDEN, assertThrows(WharfException.class,
+                () -> service.grant(ADMIN, "site-b", "a", "anything")).failure());
+        assertEquals("namespaces", assertThrows(WharfException.class,
+                () -> service.grant(ROOT, "site-b", "b", "*")).field());
+        assertEquals("account", assertThrows(WharfException.class,
+                () -> service.grant(ROOT, "site-b", "nobody", "x")).field());
+        assertEquals(List.of("site-b"), service.regions(ADMIN).stream().map(r -> r.id()).toList());
+        assertEquals(null, service.regions(ADMIN).get(0).url(), "a member account does not see the site's address");
+        assertEquals(null, service.regions(ADMIN).get(0).username());
+        assertTrue(service.regions(OUTSIDER).isEmpty(), "an account without a grant does not see the region");
+        assertEquals("https://registry.site-b.example", service.regions(ROOT).get(0).url());
+        service.grant(ROOT, "site-b", "b", "b-*");
+        assertEquals(List.of("b-*"), service.grants(OUTSIDER, "site-b").stream().map(g -> g.namespaces()).toList());
+        assertEquals(2, service.grants(ROOT, "site-b").size());
     }
 
     /** Keeps the Digest import honest: manifests are stored under their content's digest. */

@@ -3,6 +3,8 @@ package io.wharf.web.fakes;
 import io.wharf.domain.error.Subject;
 import io.wharf.domain.error.WharfException;
 import io.wharf.domain.replication.Region;
+import io.wharf.domain.replication.RegionGrant;
+import io.wharf.domain.replication.RemoteTag;
 import io.wharf.domain.replication.Replications;
 import io.wharf.domain.replication.SyncJob;
 import io.wharf.domain.replication.SyncRepo;
@@ -18,6 +20,8 @@ public final class InMemoryReplications implements Replications {
     private final List<Region> regions = new ArrayList<>();
     private final List<SyncRepo> syncs = new ArrayList<>();
     private final List<SyncJob> jobs = new ArrayList<>();
+    private final List<RegionGrant> grants = new ArrayList<>();
+    private final java.util.Map<List<String>, String> remoteTags = new java.util.HashMap<>();
 
     @Override
     public synchronized void addRegion(Region region) {
@@ -40,7 +44,34 @@ public final class InMemoryReplications implements Replications {
     @Override
     public synchronized boolean removeRegion(String id) {
         syncs.removeIf(s -> s.regionId().equals(id));
+        grants.removeIf(g -> g.regionId().equals(id));
+        remoteTags.keySet().removeIf(k -> k.get(0).equals(id));
         return regions.removeIf(r -> r.id().equals(id));
+    }
+
+    @Override
+    public synchronized void addGrant(RegionGrant grant) {
+        if (grants.stream().anyMatch(g -> g.regionId().equals(grant.regionId()) && g.accountId().equals(grant.accountId())
+                && g.namespaces().equals(grant.namespaces()))) {
+            throw WharfException.exists(Subject.SYNC_REPO, "exists");
+        }
+        grants.add(grant);
+    }
+
+    @Override
+    public synchronized List<RegionGrant> grants(String regionId) {
+        return grants.stream().filter(g -> g.regionId().equals(regionId)).toList();
+    }
+
+    @Override
+    public synchronized boolean removeGrant(String regionId, String accountId, String namespaces) {
+        return grants.removeIf(g -> g.regionId().equals(regionId) && g.accountId().equals(accountId)
+                && g.namespaces().equals(namespaces));
+    }
+
+    @Override
+    public synchronized String claim(RemoteTag tag) {
+        return remoteTags.computeIfAbsent(List.of(tag.regionId(), tag.repository(), tag.tag()), k -> tag.accountId());
     }
 
     @Override

@@ -184,6 +184,12 @@ class AutomationConsoleIT {
             browser.findElement(By.id("region_id")).sendKeys(region);
             Chromium.clickAndWait(browser, By.id("add"));
             assertEquals(site.url(), browser.findElement(By.cssSelector("[data-region='" + region + "'] code")).getText());
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("grant-region-id"))).selectByValue(region);
+            browser.findElement(By.id("grant-account")).sendKeys(owner.name());
+            browser.findElement(By.id("grant-namespaces")).sendKeys("copies");
+            Chromium.clickAndWait(browser, By.id("grant"));
+            assertTrue(browser.findElement(By.cssSelector("[data-region='" + region + "'] [data-grant='" + owner.name()
+                    + ":copies']")).isDisplayed(), "the regions page shows the grant");
             browser.manage().deleteAllCookies();
 
             Path layout = ImageScanningIT.writeImage(work.resolve("i"), Map.of("srv/r", "replicated"));
@@ -193,6 +199,13 @@ class AutomationConsoleIT {
             browser.get(URL + "/console/namespaces/" + ns + "/repos/synced");
             Chromium.clickAndWait(browser, By.id("replication"));
             new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("region"))).selectByValue(region);
+            browser.findElement(By.id("remote_namespace")).sendKeys("prod");
+            Chromium.clickAndWait(browser, By.id("add"));
+            assertTrue(browser.findElement(By.cssSelector("p.error")).getText().contains("may not write into prod"),
+                    "an organization the account was not granted is refused: "
+                            + browser.findElement(By.cssSelector("p.error")).getText());
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("region"))).selectByValue(region);
+            browser.findElement(By.id("remote_namespace")).clear();
             browser.findElement(By.id("remote_namespace")).sendKeys("copies");
             Chromium.clickAndWait(browser, By.id("add"));
             assertEquals("yes", browser.findElement(By.cssSelector("[data-sync='" + region + "/copies'] td:nth-child(3)"))

@@ -85,6 +85,12 @@ class ReplicationIT {
         assertTrue(!added.body().contains("Mirror-Boss-1"), "the password is never shown");
     }
 
+    private static void grant(String region, WharfServer.TestAccount account, String namespaces) {
+        HttpResponse<String> granted = call("POST", "/v2/manage/regions/" + region + "/grants", adminToken(),
+                "{\"account\": \"" + account.name() + "\", \"namespaces\": \"" + namespaces + "\"}");
+        assertEquals(201, granted.statusCode(), granted.body());
+    }
+
     private static HttpResponse<String> siteCall(String method, String path, String token, String json) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(siteB.url + path)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
@@ -141,6 +147,7 @@ class ReplicationIT {
         Skopeo.run("copy", "--dest-tls-verify=false", "--dest-creds", Skopeo.creds(owner), "oci:" + one.root() + ":v",
                 Skopeo.image(ns + "/app:1.0")).ok();
         String copies = unique("copies-");
+        grant(distRegion, owner, "copies-*");
 
         swr.createImageSyncRepo(new CreateImageSyncRepoRequest().withNamespace(ns).withRepository("app")
                 .withBody(new CreateImageSyncRepoRequestBody().withRemoteRegionId(distRegion).withRemoteNamespace(copies)
@@ -210,6 +217,7 @@ class ReplicationIT {
         OciLayout.TwoArchitectures multi = OciLayout.twoArchitectures(work.resolve(ns), "multi");
         Skopeo.run("copy", "--all", "--dest-tls-verify=false", "--dest-creds", Skopeo.creds(owner),
                 "oci:" + multi.layout().root() + ":multi", Skopeo.image(ns + "/app:1.0")).ok();
+        grant(siteRegion, owner, "mirror");
         swr.createManualImageSyncRepo(new CreateManualImageSyncRepoRequest().withNamespace(ns).withRepository("app")
                 .withBody(new CreateManualImageSyncRepoRequestBody().withImageTag(List.of("1.0"))
                         .withRemoteRegionId(siteRegion).withRemoteNamespace("mirror")));
@@ -222,6 +230,7 @@ class ReplicationIT {
 
         String down = unique("down-");
         declare(down, "http://127.0.0.1:" + ExtraServer.freePort(), null, null);
+        grant(down, owner, "any");
         swr.createManualImageSyncRepo(new CreateManualImageSyncRepoRequest().withNamespace(ns).withRepository("app")
                 .withBody(new CreateManualImageSyncRepoRequestBody().withImageTag(List.of("1.0"))
                         .withRemoteRegionId(down).withRemoteNamespace("any")));
@@ -234,5 +243,80 @@ class ReplicationIT {
         }
         assertTrue(reason.contains("unreachable") && reason.contains("Trying again later"),
                 "a site that is down leaves the job waiting with its reason: " + reason);
+    }
+
+    /**
+     * Two accounts at one site, as issue 27 found it: accb replicates into prod, which it was granted; acca, granted
+     * only its own prefix, is refused prod in every form, and even a grant overlapping accb's never lets acca's job
+     * replace the tag accb wrote, whatever override says. acca's own organization still replicates.
+     */
+    @Test
+    void oneAccountNeverOverwritesAnothersImagesAtASharedSite() throws Exception {
+        WharfServer.TestAccount acca = newAccount(adminToken(), "acca");
+        WharfServer.TestAccount accb = newAccount(adminToken(), "accb");
+        SwrClient swrA = OfficialSdkIT.client(OfficialSdkIT.accessKeyOf(acca));
+        SwrClient swrB = OfficialSdkIT.client(OfficialSdkIT.accessKeyOf(accb));
+        String nsA = unique("acca-org-");
+        String nsB = unique("accb-org-");
+        String prod = unique("prod-");
+        String own = unique("acca-site-");
+        swrA.createNamespace(new CreateNamespaceRequest().withBody(new CreateNamespaceRequestBody().withNamespace(nsA)));
+        swrB.createNamespace(new CreateNamespaceRequest().withBody(new CreateNamespaceRequestBody().withNamespace(nsB)));
+        OciLayout imageA = OciLayout.simpleImage(work.resolve(nsA), "v", 1, 11_000);
+        OciLayout imageB = OciLayout.simpleImage(work.resolve(nsB), "v", 2, 12_000);
+        Skopeo.run("copy", "--dest-tls-verify=false", "--dest-creds", Skopeo.creds(acca), "oci:" + imageA.root() + ":v",
+                Skopeo.image(nsA + "/app:prod-1")).ok();
+        Skopeo.run("copy", "--dest-tls-verify=false", "--dest-creds", Skopeo.creds(accb), "oci:" + imageB.root() + ":v",
+                Skopeo.image(nsB + "/app:prod-1")).ok();
+        grant(distRegion, accb, prod);
+        grant(distRegion, acca, own);
+
+        swrB.createManualImageSyncRepo(new CreateManualImageSyncRepoRequest().withNamespace(nsB).withRepository("app")
+                .withBody(new CreateManualImageSyncRepoRequestBody().withImageTag(List.of("prod-1"))
+                        .withRemoteRegionId(distRegion).withRemoteNamespace(prod)));
+        awaitJob(swrB, nsB, "prod-1", "success");
+        String remote = "docker://" + dist.address() + "/" + prod + "/app:prod-1";
+        String accbsImage = manifestAt(Skopeo.image(nsB + "/app:prod-1"), Skopeo.creds(accb));
+        assertEquals(accbsImage, manifestAt(remote, null));
+
+        // acca, without a grant for prod: refused at once in the SWR shape, by hand and automatically.
+        ServiceResponseException manual = assertThrows(ServiceResponseException.class, () ->
+                swrA.createManualImageSyncRepo(new CreateManualImageSyncRepoRequest().withNamespace(nsA)
+                        .withRepository("app").withBody(new CreateManualImageSyncRepoRequestBody()
+                                .withImageTag(List.of("prod-1")).withRemoteRegionId(distRegion).withRemoteNamespace(prod)
+                                .withOverride(true))));
+        assertEquals(403, manual.getHttpStatusCode());
+        assertTrue(manual.getErrorMsg().contains(prod), manual.getErrorMsg());
+        ServiceResponseException automatic = assertThrows(ServiceResponseException.class, () ->
+                swrA.createImageSyncRepo(new CreateImageSyncRepoRequest().withNamespace(nsA).withRepository("app")
+                        .withBody(new CreateImageSyncRepoRequestBody().withRemoteRegionId(distRegion)
+                                .withRemoteNamespace(prod).withSyncAuto(true).withOverride(true))));
+        assertEquals(403, automatic.getHttpStatusCode());
+
+        // Even granted prod by mistake, acca's automatic sync with override never replaces accb's tag.
+        grant(distRegion, acca, prod);
+        swrA.createImageSyncRepo(new CreateImageSyncRepoRequest().withNamespace(nsA).withRepository("app")
+                .withBody(new CreateImageSyncRepoRequestBody().withRemoteRegionId(distRegion).withRemoteNamespace(prod)
+                        .withSyncAuto(true).withOverride(true)));
+        Skopeo.run("copy", "--dest-tls-verify=false", "--dest-creds", Skopeo.creds(acca), "oci:" + imageA.root() + ":v",
+                Skopeo.image(nsA + "/app:prod-1")).ok();
+        SyncJob refused = awaitJob(swrA, nsA, "prod-1", "failed");
+        assertTrue(reasonOf(acca, nsA, refused).contains("another account"), reasonOf(acca, nsA, refused));
+        assertEquals(accbsImage, manifestAt(remote, null), "the site still serves accb's image");
+
+        // acca's own organization replicates.
+        swrA.createManualImageSyncRepo(new CreateManualImageSyncRepoRequest().withNamespace(nsA).withRepository("app")
+                .withBody(new CreateManualImageSyncRepoRequestBody().withImageTag(List.of("prod-1"))
+                        .withRemoteRegionId(distRegion).withRemoteNamespace(own)));
+        awaitJob(swrA, nsA, "prod-1", "success");
+        assertEquals(manifestAt(Skopeo.image(nsA + "/app:prod-1"), Skopeo.creds(acca)),
+                manifestAt("docker://" + dist.address() + "/" + own + "/app:prod-1", null), "acca's own copy");
+
+        // Readers of the regions list see only their grants, without the site's address.
+        HttpResponse<String> seen = call("GET", "/v2/manage/regions", accb.token(), null);
+        assertEquals(200, seen.statusCode(), seen.body());
+        assertTrue(seen.body().contains(distRegion) && !seen.body().contains(dist.address()), seen.body());
+        HttpResponse<String> grants = call("GET", "/v2/manage/regions/" + distRegion + "/grants", accb.token(), null);
+        assertTrue(grants.body().contains(prod) && !grants.body().contains(acca.name()), grants.body());
     }
 }
