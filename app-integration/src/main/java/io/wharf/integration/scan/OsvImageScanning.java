@@ -34,6 +34,8 @@ import java.util.zip.ZipFile;
 public class OsvImageScanning implements ImageScanning {
     /** A larger advisory document is not an advisory. */
     private static final int MAX_DOCUMENT = 16 * 1024 * 1024;
+    /** Redirects a feed mirror may send Wharf through, each one checked by the network policy. */
+    private static final int MAX_REDIRECTS = 5;
     static final int MAX_ENTRIES = 2_000_000;
     static final long MAX_RATIO = 100;
     static final int MAX_OTHER_ENTRIES = 10_000;
@@ -89,22 +91,44 @@ public class OsvImageScanning implements ImageScanning {
 
     @Override
     public Path downloadFeed(java.net.URI mirror) throws IOException {
-        if (!"https".equals(mirror.getScheme()) && !"http".equals(mirror.getScheme())) {
-            throw new IllegalArgumentException("a feed mirror is an http(s) URL: " + mirror);
-        }
+        return downloadFeed(mirror, io.wharf.integration.registry.SyncNetworkPolicy.configured());
+    }
+
+    /**
+     * Downloads a mirror's zip through the network policy: the mirror and every redirect (followed by hand, at most
+     * five, http(s) only) must be somewhere Wharf may connect to, so a mirror cannot lead Wharf to loopback.
+     */
+    Path downloadFeed(java.net.URI mirror, io.wharf.integration.registry.SyncNetworkPolicy policy) throws IOException {
         java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
                 .connectTimeout(java.time.Duration.ofSeconds(30))
-                .followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build();
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        java.net.URI next = mirror;
         try {
-            java.net.http.HttpResponse<InputStream> answer = client.send(java.net.http.HttpRequest.newBuilder(mirror)
-                    .timeout(java.time.Duration.ofMinutes(30)).GET().build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = answer.body()) {
-                if (answer.statusCode() != 200) {
-                    throw new IllegalArgumentException("the mirror answered HTTP " + answer.statusCode());
+            for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+                if (!"https".equals(next.getScheme()) && !"http".equals(next.getScheme())) {
+                    throw new IllegalArgumentException("a feed mirror is an http(s) URL: " + mirror);
                 }
-                return saveFeed(body);
+                policy.refusal(next, true).ifPresent(why -> {
+                    throw new IllegalArgumentException("the feed mirror " + mirror + " is refused: " + why);
+                });
+                java.net.http.HttpResponse<InputStream> answer = client.send(java.net.http.HttpRequest.newBuilder(next)
+                                .timeout(java.time.Duration.ofMinutes(30)).GET().build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+                try (InputStream body = answer.body()) {
+                    int status = answer.statusCode();
+                    java.util.Optional<String> location = answer.headers().firstValue("Location");
+                    if (status >= 300 && status < 400 && location.isPresent()) {
+                        next = next.resolve(location.get());
+                        continue;
+                    }
+                    if (status != 200) {
+                        throw new IllegalArgumentException("the mirror answered HTTP " + status);
+                    }
+                    return saveFeed(body);
+                }
             }
+            throw new IllegalArgumentException("the feed mirror " + mirror + " redirected more than " + MAX_REDIRECTS
+                    + " times");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while downloading " + mirror, e);

@@ -19,6 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Feed zips as osv.dev publishes them: every advisory read, or nothing when the archive or a document is broken. */
 class OsvImageScanningTest {
+    private static final io.wharf.integration.registry.SyncNetworkPolicy LOOPBACK =
+            new io.wharf.integration.registry.SyncNetworkPolicy("127.0.0.0/8");
     private final OsvImageScanning scanning = new OsvImageScanning();
 
     /** Saves the zip as an upload is saved and reads it, telling progress to {@code seen}. */
@@ -99,13 +101,13 @@ class OsvImageScanningTest {
         server.start();
         try {
             String base = "http://127.0.0.1:" + server.getAddress().getPort();
-            java.nio.file.Path saved = scanning.downloadFeed(java.net.URI.create(base + "/all.zip"));
+            java.nio.file.Path saved = scanning.downloadFeed(java.net.URI.create(base + "/all.zip"), LOOPBACK);
             List<Advisories.Imported> read = new java.util.ArrayList<>();
             scanning.readFeed(saved, io.wharf.domain.scan.FeedProgress.NONE, read::add);
             assertEquals("DSA-5", read.get(0).advisory().id());
             java.nio.file.Files.delete(saved);
             IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                    () -> scanning.downloadFeed(java.net.URI.create(base + "/missing.zip")));
+                    () -> scanning.downloadFeed(java.net.URI.create(base + "/missing.zip"), LOOPBACK));
             assertTrue(refused.getMessage().contains("404"), refused.getMessage());
         } finally {
             server.stop(0);
@@ -174,5 +176,51 @@ class OsvImageScanningTest {
         String message = assertThrows(IllegalArgumentException.class, () -> read(zip(entries), new java.util.ArrayList<>()))
                 .getMessage();
         assertTrue(message.contains("entries that are not advisories"), message);
+    }
+
+    /** A mirror on this machine that redirects /feed.zip to {@code location} and serves /real.zip. */
+    private static com.sun.net.httpserver.HttpServer mirror(String location, byte[] zip) throws IOException {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/feed.zip", exchange -> {
+            exchange.getResponseHeaders().add("Location", location.replace("PORT",
+                    String.valueOf(server.getAddress().getPort())));
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+        server.createContext("/real.zip", exchange -> {
+            exchange.sendResponseHeaders(200, zip.length);
+            exchange.getResponseBody().write(zip);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
+    @Test
+    void aFeedMirrorAndEveryRedirectGoThroughTheNetworkPolicy() throws Exception {
+        byte[] feed = zip("A-1.json", "{\"id\":\"A-1\"}");
+        var policy = new io.wharf.integration.registry.SyncNetworkPolicy("public,localhost");
+        var toLoopback = mirror("http://127.0.0.1:PORT/real.zip", feed);
+        var sameHost = mirror("http://localhost:PORT/real.zip", feed);
+        try {
+            String port = String.valueOf(toLoopback.getAddress().getPort());
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> scanning.downloadFeed(
+                    java.net.URI.create("http://localhost:" + port + "/feed.zip"), policy));
+            assertTrue(refused.getMessage().contains("outside the networks"), refused.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> scanning.downloadFeed(
+                    java.net.URI.create("http://127.0.0.1:" + port + "/real.zip"),
+                    new io.wharf.integration.registry.SyncNetworkPolicy(null)), "loopback is refused by default");
+            java.nio.file.Path saved = scanning.downloadFeed(java.net.URI.create("http://localhost:"
+                    + sameHost.getAddress().getPort() + "/feed.zip"), policy);
+            try {
+                assertEquals(feed.length, java.nio.file.Files.size(saved), "a redirect the policy allows is followed");
+            } finally {
+                java.nio.file.Files.deleteIfExists(saved);
+            }
+        } finally {
+            toLoopback.stop(0);
+            sameHost.stop(0);
+        }
     }
 }

@@ -97,9 +97,11 @@ public class ReplicationService {
     private final WorkSlots slots = new WorkSlots(SLOTS);
     /** Whether a repository syncs anywhere automatically, as every push of it asks. */
     private final ShortCache<Long, Boolean> syncsAutomatically = new ShortCache<>();
-    /** Absent in tests over in-memory ports that do not exercise it. */
+    /** Absent in tests over in-memory ports that do not exercise them. */
     @Inject
     PullPolicyService pullPolicy;
+    @Inject
+    io.wharf.domain.sync.OutboundPolicy outbound;
     private Duration retryBase = Duration.ofSeconds(30);
 
     protected ReplicationService() {
@@ -155,6 +157,9 @@ public class ReplicationService {
     public Region addRegion(Caller caller, String id, String url, String username, String password) {
         requireAdministrator(caller);
         Region.validate(id, url, username, password);
+        if (outbound != null) {
+            outbound.requireReachable("url", url);
+        }
         Region region = new Region(id, url, username == null || username.isEmpty() ? null : username,
                 password == null || password.isEmpty() ? null : cipher.encrypt(password), now());
         replications.addRegion(region);

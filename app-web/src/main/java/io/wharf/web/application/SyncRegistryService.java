@@ -26,12 +26,17 @@ public class SyncRegistryService {
     SyncRegistries registries;
     @Inject
     SecretCipher cipher;
+    @Inject
+    io.wharf.domain.sync.OutboundPolicy outbound;
 
     public SyncRegistry add(Caller caller, String name, String type, String url, String username, String password) {
         requireAdministrator(caller);
         RegistryType registryType = RegistryType.of(type);
         SyncRegistry.validate(name, registryType, url, username, password);
         boolean remote = registryType.remote();
+        if (remote && outbound != null) {
+            outbound.requireReachable("registry_url", url);
+        }
         return registries.add(new SyncRegistry(0, caller.accountId(), name, registryType,
                 remote ? stripSlash(url) : "", remote && username != null ? username : "",
                 remote && password != null && !password.isEmpty() ? cipher.encrypt(password) : "",

@@ -76,6 +76,10 @@ public class TriggerService {
     public record TriggerView(Trigger trigger, List<TriggerDelivery> history) {
     }
 
+    /** Absent in tests over in-memory ports that do not exercise it. */
+    @Inject
+    io.wharf.domain.sync.OutboundPolicy outbound;
+
     protected TriggerService() {
     }
 
@@ -104,6 +108,9 @@ public class TriggerService {
     public Trigger create(Caller caller, String namespace, String repository, Trigger.Draft draft) {
         ImageRepository found = manage(caller, namespace, repository);
         Trigger.Draft ok = draft.check();
+        if (outbound != null && ok.webhookUrl() != null && !ok.webhookUrl().isEmpty()) {
+            outbound.requireReachable("webhook_url", ok.webhookUrl());
+        }
         Trigger trigger = new Trigger(0, found.id(), ok.name(), ok.action(), ok.appType(), ok.application(),
                 ok.clusterId(), ok.clusterName(), ok.clusterNs(), ok.condition(), ok.container(),
                 Boolean.parseBoolean(ok.enable()), ok.triggerMode(), ok.triggerType(), ok.webhookUrl(),
