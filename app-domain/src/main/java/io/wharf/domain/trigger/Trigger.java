@@ -72,6 +72,12 @@ public record Trigger(long id, long repositoryId, String name, String action, St
         }
     }
 
+    /** The trigger without where it delivers (its webhook address may hold a token), for readers who are not its managers. */
+    public Trigger withoutTarget() {
+        return new Trigger(id, repositoryId, name, action, appType, application, clusterId, clusterName, clusterNs,
+                condition, container, enabled, triggerMode, triggerType, null, null, creatorName, createdAt);
+    }
+
     /** Whether a push of {@code tag} fires this trigger. */
     public boolean fires(String tag) {
         if (!enabled) {

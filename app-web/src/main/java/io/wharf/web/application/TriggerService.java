@@ -122,13 +122,14 @@ public class TriggerService {
 
     @UseCase
     public List<TriggerView> list(Caller caller, String namespace, String repository) {
-        long repositoryId = access.locate(caller, namespace, repository).repository().id();
-        return triggers.of(repositoryId).stream().map(this::view).toList();
+        RepositoryAccess.Located located = access.locate(caller, namespace, repository);
+        return triggers.of(located.repository().id()).stream().map(t -> view(located, t)).toList();
     }
 
     @UseCase
     public TriggerView show(Caller caller, String namespace, String repository, String name) {
-        return view(trigger(access.locate(caller, namespace, repository).repository(), name));
+        RepositoryAccess.Located located = access.locate(caller, namespace, repository);
+        return view(located, trigger(located.repository(), name));
     }
 
     /** The reference's update: only {@code enable} changes. */
@@ -157,7 +158,8 @@ public class TriggerService {
 
     @UseCase
     public Deliveries deliveries(Caller caller, String namespace, String repository, String name, PageRequest page) {
-        Trigger trigger = trigger(access.locate(caller, namespace, repository).repository(), name);
+        RepositoryAccess.Located located = access.locate(caller, namespace, repository);
+        Trigger trigger = shownTo(located, trigger(located.repository(), name));
         return new Deliveries(trigger, new Page<>(triggers.deliveries(trigger.id(), page.offset(), page.limit()),
                 triggers.countDeliveries(trigger.id())));
     }
@@ -267,8 +269,16 @@ public class TriggerService {
         }
     }
 
-    private TriggerView view(Trigger trigger) {
-        return new TriggerView(trigger, triggers.deliveries(trigger.id(), 0, HISTORY));
+    private TriggerView view(RepositoryAccess.Located located, Trigger trigger) {
+        return new TriggerView(shownTo(located, trigger), triggers.deliveries(trigger.id(), 0, HISTORY));
+    }
+
+    /**
+     * The trigger as the caller may see it: its webhook address (and any token in it) only to the repository's
+     * managers, who set it; readers see that the trigger exists and what fires it.
+     */
+    private static Trigger shownTo(RepositoryAccess.Located located, Trigger trigger) {
+        return located.right().includes(Permission.MANAGE) ? trigger : trigger.withoutTarget();
     }
 
     private Trigger trigger(ImageRepository repository, String name) {

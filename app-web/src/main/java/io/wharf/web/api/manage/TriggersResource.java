@@ -51,12 +51,11 @@ public class TriggersResource {
     /** The reference's {@code TriggerHistories}, with Wharf's delivery fields after its own. */
     public record HistoryBody(String action, String appType, String application, String clusterId, String clusterName,
                               String clusterNs, String condition, String container, String createdAt, String creatorName,
-                              String detail, String result, String tag, long id, String digest, int attempts,
-                              int responseCode, long durationMs) {
+                              String detail, String result, String tag, long id, String digest, int attempts) {
         static HistoryBody of(Trigger t, TriggerDelivery d) {
             return new HistoryBody(t.action(), s(t.appType()), s(t.application()), s(t.clusterId()), s(t.clusterName()),
                     s(t.clusterNs()), t.condition(), s(t.container()), d.createdAt().toString(), d.pusher(), d.detail(),
-                    d.result(), d.tag(), d.id(), d.digest(), d.attempts(), d.responseCode(), d.durationMillis());
+                    d.result(), d.tag(), d.id(), d.digest(), d.attempts());
         }
     }
 
