@@ -17,31 +17,65 @@ public final class BoundedText implements CharSequence {
         }
     }
 
+    /**
+     * The reads one piece of user-supplied work may make over all its matches (a retention run, the triggers of one
+     * push): many cheap expressions over many tags are bounded as one expression that runs away is.
+     */
+    public static final class Budget {
+        private long left;
+
+        public Budget(long reads) {
+            this.left = reads;
+        }
+
+        void spend() {
+            if (--left < 0) {
+                throw new Exhausted();
+            }
+        }
+    }
+
+    /** A {@link Budget} ran out: the work it bounded stops as a whole. */
+    public static final class Exhausted extends RuntimeException {
+        Exhausted() {
+            super("the work read more than its budget", null, false, false);
+        }
+    }
+
     /** Whether {@code pattern} matches the whole of {@code text}; an expression that runs away counts as not matching. */
     public static boolean matches(Pattern pattern, String text) {
+        return matches(pattern, text, null).orElse(false);
+    }
+
+    /**
+     * Whether {@code pattern} matches the whole of {@code text}, empty when the expression ran away on it; each read
+     * is also spent from {@code budget} (none: null), which throws {@link Exhausted} when it runs out.
+     */
+    public static java.util.Optional<Boolean> matches(Pattern pattern, String text, Budget budget) {
         try {
-            return pattern.matcher(new BoundedText(text)).matches();
+            return java.util.Optional.of(pattern.matcher(new BoundedText(text, new int[1], budget)).matches());
         } catch (TooLong runaway) {
-            return false;
+            return java.util.Optional.empty();
         }
     }
 
     private final String text;
     private final int[] reads;
+    private final Budget budget;
 
-    BoundedText(String text) {
-        this(text, new int[1]);
-    }
-
-    private BoundedText(String text, int[] reads) {
+    private BoundedText(String text, int[] reads, Budget budget) {
         this.text = text;
         this.reads = reads;
+        this.budget = budget;
     }
 
     @Override
     public char charAt(int index) {
         if (++reads[0] > BUDGET) {
             throw new TooLong();
+        }
+        if (budget != null) {
+            budget.spend();
         }
         return text.charAt(index);
     }
@@ -53,7 +87,7 @@ public final class BoundedText implements CharSequence {
 
     @Override
     public CharSequence subSequence(int start, int end) {
-        return new BoundedText(text.substring(start, end), reads);
+        return new BoundedText(text.substring(start, end), reads, budget);
     }
 
     @Override

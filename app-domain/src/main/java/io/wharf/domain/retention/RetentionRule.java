@@ -19,6 +19,8 @@ public record RetentionRule(String template, int value, List<TagSelector> tagSel
     public static final String TAG_RULE = "tag_rule";
     private static final int MAX_DAYS = 36_500;
     private static final int MAX_NUM = 100_000;
+    /** Selectors per rule: more than any release scheme needs; a regexp names many tags at once. */
+    public static final int MAX_SELECTORS = 20;
 
     public RetentionRule {
         tagSelectors = List.copyOf(tagSelectors);
@@ -54,7 +56,13 @@ public record RetentionRule(String template, int value, List<TagSelector> tagSel
 
     /** Of the repository's tags (name and last update), the ones this rule removes at {@code now}. */
     public Set<String> removes(List<TagAge> tags, Instant now) {
-        List<TagAge> candidates = tags.stream().filter(t -> tagSelectors.stream().noneMatch(s -> s.exempts(t.tag()))).toList();
+        return removes(tags, now, null);
+    }
+
+    /** As {@link #removes(List, Instant)}, every selector's reads spent from {@code budget}. */
+    public Set<String> removes(List<TagAge> tags, Instant now, io.wharf.domain.naming.BoundedText.Budget budget) {
+        List<java.util.function.Predicate<String>> exemptions = tagSelectors.stream().map(s -> s.exemption(budget)).toList();
+        List<TagAge> candidates = tags.stream().filter(t -> exemptions.stream().noneMatch(e -> e.test(t.tag()))).toList();
         if (DATE_RULE.equals(template)) {
             Instant cutoff = now.minus(Duration.ofDays(value));
             return candidates.stream().filter(t -> t.updatedAt().isBefore(cutoff)).map(TagAge::tag)

@@ -9,7 +9,8 @@ import java.util.regex.PatternSyntaxException;
 /**
  * A tag a retention rule never removes: one named exactly ({@code label}) or every tag a regular expression matches
  * ({@code regexp}, the whole tag). A user's expression runs with a step budget ({@link BoundedText}): one that would
- * backtrack for ever stops and counts as not matching, instead of holding a thread.
+ * backtrack for ever on a tag stops and keeps that tag (a selector that cannot be judged never removes anything),
+ * and the whole run spends from one budget, so a policy's work is bounded however many selectors and tags it has.
  */
 public record TagSelector(String kind, String pattern) {
     public static final String LABEL = "label";
@@ -36,9 +37,15 @@ public record TagSelector(String kind, String pattern) {
     }
 
     public boolean exempts(String tag) {
+        return exemption(null).test(tag);
+    }
+
+    /** The test for many tags, the expression compiled once, every read spent from {@code budget}. */
+    public java.util.function.Predicate<String> exemption(BoundedText.Budget budget) {
         if (LABEL.equals(kind)) {
-            return pattern.equals(tag);
+            return pattern::equals;
         }
-        return BoundedText.matches(Pattern.compile(pattern), tag);
+        Pattern compiled = Pattern.compile(pattern);
+        return tag -> BoundedText.matches(compiled, tag, budget).orElse(true);
     }
 }

@@ -29,6 +29,8 @@ public record Trigger(long id, long repositoryId, String name, String action, St
     private static final Pattern NAME = Pattern.compile("[a-z]([a-z0-9_-]{0,62}[a-z0-9])?");
     private static final Set<String> MODES = Set.of("cce", "cci", WEBHOOK);
     private static final int MAX_CONDITION = 256;
+    /** Triggers per repository: every push matches each one's condition, so their number bounds a push's work. */
+    public static final int MAX_PER_REPOSITORY = 20;
 
     /** What a user asks for; {@link #check()} says what is wrong with it, naming the field. */
     public record Draft(String name, String action, String appType, String application, String clusterId,

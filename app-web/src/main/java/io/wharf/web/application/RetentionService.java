@@ -91,6 +91,10 @@ public class RetentionService {
                                   List<RetentionRule> rules) {
         ImageRepository found = manage(caller, namespace, repository);
         check(algorithm, rules);
+        if (retentions.of(found.id()).size() >= RetentionPolicy.MAX_PER_REPOSITORY) {
+            throw WharfException.limitReached(Subject.RETENTION, "A repository holds at most "
+                    + RetentionPolicy.MAX_PER_REPOSITORY + " retention policies; add rules to one of them.");
+        }
         return retentions.add(found.id(), algorithm, rules);
     }
 

@@ -108,6 +108,10 @@ public class TriggerService {
     public Trigger create(Caller caller, String namespace, String repository, Trigger.Draft draft) {
         ImageRepository found = manage(caller, namespace, repository);
         Trigger.Draft ok = draft.check();
+        if (triggers.of(found.id()).size() >= Trigger.MAX_PER_REPOSITORY) {
+            throw WharfException.limitReached(Subject.TRIGGER, "A repository holds at most " + Trigger.MAX_PER_REPOSITORY
+                    + " triggers; one trigger's condition can match many tags.");
+        }
         if (outbound != null && ok.webhookUrl() != null && !ok.webhookUrl().isEmpty()) {
             outbound.requireReachable("webhook_url", ok.webhookUrl());
         }

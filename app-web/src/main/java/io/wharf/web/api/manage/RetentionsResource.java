@@ -172,6 +172,9 @@ public class RetentionsResource {
         if (body.rules() == null) {
             return List.of();
         }
+        if (body.rules().size() > RetentionPolicy.MAX_RULES) {
+            throw WharfException.invalid("rules", "rules holds at most " + RetentionPolicy.MAX_RULES + " rules.");
+        }
         List<RetentionRule> rules = new ArrayList<>();
         for (int i = 0; i < body.rules().size(); i++) {
             RuleBody rule = body.rules().get(i);
@@ -182,6 +185,10 @@ public class RetentionsResource {
             Map<String, Object> params = rule.params() == null ? Map.of() : rule.params();
             List<TagSelector> selectors = new ArrayList<>();
             List<SelectorBody> given = rule.tagSelectors() == null ? List.of() : rule.tagSelectors();
+            if (given.size() > RetentionRule.MAX_SELECTORS) {
+                throw WharfException.invalid(field + ".tag_selectors", field + ".tag_selectors holds at most "
+                        + RetentionRule.MAX_SELECTORS + " selectors; one regexp selector can name many tags.");
+            }
             for (int k = 0; k < given.size(); k++) {
                 SelectorBody s = given.get(k);
                 String where = field + ".tag_selectors[" + k + "]";
