@@ -33,9 +33,12 @@ import java.util.stream.Stream;
 /**
  * Backups while Wharf serves, by its administrators: a directory under {@code WHARF_BACKUP_DIR} holding the database
  * (one consistent snapshot), then every blob (immutable and named by digest, so copied after the snapshot they cover
- * it), then the secret key; no garbage collection runs meanwhile, so no blob the snapshot names can go. Its progress is
- * in the directory's {@code backup.json}, which the API and the console read. {@code WHARF_RESTORE_FROM} brings a backup
- * back into an empty Wharf ({@link BackupRestore}).
+ * it); no garbage collection runs meanwhile, so no blob the snapshot names can go. The secret key that seals the
+ * stored secrets goes in only when the administrator asks for it (a backup holding both is as good as the secrets in
+ * clear; the answer says so); otherwise it is kept apart, as {@code WHARF_SECRET_KEY} or a copy of the data directory's
+ * {@code secret.key}. One backup runs at a time per server, and after each the oldest beyond {@code WHARF_BACKUP_KEEP}
+ * are removed. Its progress is in the directory's {@code backup.json}, which the API and the console read.
+ * {@code WHARF_RESTORE_FROM} brings a backup back into an empty Wharf ({@link BackupRestore}).
  */
 @ApplicationScoped
 public class BackupService {
@@ -54,6 +57,11 @@ public class BackupService {
     WharfSettings settings;
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ExecutorService executor;
+    private final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean();
+    static final String KEY_WARNING = "This backup holds secret.key beside the secrets it seals: keep it as you would"
+            + " the secrets themselves.";
+    static final String KEY_APART = "The secret key is not in this backup: restore it with the key kept apart"
+            + " (WHARF_SECRET_KEY, or the data directory's secret.key copied into the backup directory).";
 
     /** A backup as its status file tells it. */
     public record Backup(String name, String path, String state, String phase, long done, long total, long rows,
@@ -63,27 +71,72 @@ public class BackupService {
         public static final String FAILED = "failed";
     }
 
-    /** Starts a backup; it works in the background and its directory tells how far it has got. */
-    public Backup start(Caller caller) throws IOException {
+    /**
+     * Starts a backup, with the secret key only when {@code withKey}; it works in the background and its directory
+     * tells how far it has got. A second one while one runs is refused (busy).
+     */
+    public Backup start(Caller caller, boolean withKey) throws IOException {
         requireAdministrator(caller);
-        Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        Path directory = settings.backupDirectory().resolve(NAME.format(started));
-        if (Files.exists(directory)) {
+        if (!running.compareAndSet(false, true)) {
             throw WharfException.busy(io.wharf.domain.error.Subject.BACKUP,
-                    "A backup started this second already; try again in a moment.");
+                    "A backup is running; one runs at a time. Follow it in the list of backups.");
         }
-        Files.createDirectories(directory);
-        Backup begun = new Backup(directory.getFileName().toString(), directory.toString(), Backup.RUNNING, "waiting", 0, 0,
-                0, 0, 0, "", started, null);
-        write(directory, begun);
-        executor.submit(() -> run(directory, begun));
-        return begun;
+        try {
+            Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            Path directory = settings.backupDirectory().resolve(NAME.format(started));
+            if (Files.exists(directory)) {
+                throw WharfException.busy(io.wharf.domain.error.Subject.BACKUP,
+                        "A backup started this second already; try again in a moment.");
+            }
+            Files.createDirectories(directory);
+            Backup begun = new Backup(directory.getFileName().toString(), directory.toString(), Backup.RUNNING, "waiting",
+                    0, 0, 0, 0, 0, withKey ? KEY_WARNING : "", started, null);
+            write(directory, begun);
+            executor.submit(() -> run(directory, begun, withKey));
+            return begun;
+        } catch (IOException | RuntimeException e) {
+            running.set(false);
+            throw e;
+        }
     }
 
-    private void run(Path directory, Backup begun) {
+    private void run(Path directory, Backup begun, boolean withKey) {
+        try {
+            runOnce(directory, begun, withKey);
+            pruneOldBackups();
+        } finally {
+            running.set(false);
+        }
+    }
+
+    /** The oldest backups beyond the number kept go; a running one never does. */
+    private void pruneOldBackups() {
+        try (Stream<Path> dirs = Files.list(settings.backupDirectory())) {
+            List<Path> finished = dirs.filter(d -> Files.exists(d.resolve(STATUS)))
+                    .filter(d -> {
+                        try {
+                            return !read(d).state().equals(Backup.RUNNING);
+                        } catch (IOException | RuntimeException unreadable) {
+                            return false;
+                        }
+                    }).sorted(Comparator.comparing((Path d) -> d.getFileName().toString()).reversed()).toList();
+            for (Path old : finished.stream().skip(settings.backupsKept()).toList()) {
+                try (Stream<Path> files = Files.walk(old)) {
+                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(file);
+                    }
+                }
+                LOG.info(() -> "Removed backup " + old + " (WHARF_BACKUP_KEEP=" + settings.backupsKept() + ")");
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Old backups could not be removed", e);
+        }
+    }
+
+    private void runOnce(Path directory, Backup begun, boolean withKey) {
         Backup state = begun;
         try {
-            state = collector.paused(() -> copy(directory, begun));
+            state = collector.paused(() -> copy(directory, begun, withKey));
         } catch (Exception e) {
             LOG.log(Level.WARNING, "Backup into " + directory + " failed", e);
             state = with(state, Backup.FAILED, state.phase(), state.done(), state.total(), state.rows(), state.blobs(),
@@ -96,9 +149,9 @@ public class BackupService {
         }
     }
 
-    /** The database, then the blobs, then the key. */
-    private Backup copy(Path directory, Backup begun) throws IOException {
-        Backup state = with(begun, Backup.RUNNING, "database", 0, 0, 0, 0, 0, "", null);
+    /** The database, then the blobs, then the key if asked for. */
+    private Backup copy(Path directory, Backup begun, boolean withKey) throws IOException {
+        Backup state = with(begun, Backup.RUNNING, "database", 0, 0, 0, 0, 0, begun.message(), null);
         write(directory, state);
         DatabaseBackup.Snapshot snapshot = database.export(directory.resolve("database"));
         List<String> digests = store.digests();
@@ -120,14 +173,15 @@ public class BackupService {
             if (System.currentTimeMillis() - lastWrite > 1000) {
                 lastWrite = System.currentTimeMillis();
                 write(directory, with(state, Backup.RUNNING, "blobs", copied, digests.size(), snapshot.totalRows(), copied,
-                        bytes, "", null));
+                        bytes, state.message(), null));
             }
         }
         Path key = settings.dataDirectory().resolve("secret.key");
-        String message = "";
-        if (Files.exists(key)) {
+        String message = KEY_APART;
+        if (withKey && Files.exists(key)) {
             Files.copy(key, directory.resolve("secret.key"), StandardCopyOption.REPLACE_EXISTING);
-        } else {
+            message = KEY_WARNING;
+        } else if (withKey) {
             message = "The secret key is WHARF_SECRET_KEY, not a file: keep that setting with this backup.";
         }
         Backup done = with(state, Backup.DONE, "done", copied, digests.size(), snapshot.totalRows(), copied, bytes, message,

@@ -124,6 +124,15 @@ public class WharfSettings {
     }
 
     /** A backup to restore into an empty Wharf at start ({@code WHARF_RESTORE_FROM}, a backup's directory). */
+    /** How many backups {@code WHARF_BACKUP_KEEP} keeps (default 7): older ones are removed after each new one. */
+    public int backupsKept() {
+        int kept = value("WHARF_BACKUP_KEEP").map(Integer::parseInt).orElse(7);
+        if (kept < 1) {
+            throw new IllegalStateException("WHARF_BACKUP_KEEP must be 1 or more.");
+        }
+        return kept;
+    }
+
     public Optional<java.nio.file.Path> restoreFrom() {
         return value("WHARF_RESTORE_FROM").map(java.nio.file.Path::of);
     }

@@ -38,7 +38,8 @@ public class StoragePages extends ConsoleResource {
         if (console.isPost()) {
             try {
                 if ("backup".equals(console.param("action"))) {
-                    BackupService.Backup begun = backups.start(console.caller());
+                    BackupService.Backup begun = backups.start(console.caller(),
+                            "on".equals(console.param("include_secret_key")));
                     console.flash(console.text("storage.backupStarted", begun.name()));
                     console.redirect("/console/storage");
                     return;

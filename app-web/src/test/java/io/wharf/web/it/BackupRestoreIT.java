@@ -92,7 +92,7 @@ class BackupRestoreIT {
     void aBackupTakenWhileWharfServesRestoresOnAnEmptyMachineWithEveryImage() throws Exception {
         Path backups = Files.createTempDirectory("wharf-backups");
         ExtraServer original = new ExtraServer("wharf-backup-a", Map.of("WHARF_DB", "mariadb", "WHARF_DB_URL",
-                DB_SERVER + database(), "WHARF_ADMIN_PASSWORD", PASSWORD, "WHARF_BACKUP_DIR", backups.toString()));
+                DB_SERVER + database(), "WHARF_ADMIN_PASSWORD", PASSWORD, "WHARF_BACKUP_DIR", backups.toString(), "WHARF_BACKUP_KEEP", "2"));
         servers.add(original);
         original.start();
         String admin = token(original, "wharf", "admin", PASSWORD);
@@ -119,7 +119,7 @@ class BackupRestoreIT {
         CompletableFuture<Skopeo.Result> pushing = CompletableFuture.supplyAsync(() -> Skopeo.run("copy",
                 "--dest-tls-verify=false", "--dest-creds", creds, "oci:" + late + ":1.0",
                 "docker://localhost:" + original.httpPort + "/vault/late:1.0"));
-        HttpResponse<String> accepted = call(original, "POST", "/v2/manage/utils/backups", admin, null);
+        HttpResponse<String> accepted = call(original, "POST", "/v2/manage/utils/backups?include_secret_key=true", admin, null);
         assertEquals(202, accepted.statusCode(), accepted.body());
         assertEquals(403, call(original, "POST", "/v2/manage/utils/backups", owner, null).statusCode(),
                 "only Wharf's administrators back up");
@@ -133,7 +133,22 @@ class BackupRestoreIT {
             Thread.sleep(250);
         }
         assertEquals("done", backup.getString("state"), backup.toString());
+        assertTrue(backup.getString("message").contains("secret.key beside the secrets"), "asked for, and warned");
         pushing.get().ok();
+
+        // By default the key stays out of the backup; backups beyond WHARF_BACKUP_KEEP=2 are removed.
+        Thread.sleep(1100);
+        HttpResponse<String> keyless = call(original, "POST", "/v2/manage/utils/backups", admin, null);
+        assertEquals(202, keyless.statusCode(), keyless.body());
+        assertEquals(409, call(original, "POST", "/v2/manage/utils/backups", admin, null).statusCode(),
+                "one backup at a time");
+        String keylessPath = json(keyless).getString("path");
+        for (int i = 0; i < 480 && !json(call(original, "GET", "/v2/manage/utils/backups", admin, null))
+                .getJsonArray("backups").getJsonObject(0).getString("state").equals("done"); i++) {
+            Thread.sleep(250);
+        }
+        assertTrue(Files.exists(Path.of(keylessPath, "backup.json")) && !Files.exists(Path.of(keylessPath, "secret.key")),
+                "no secret.key unless asked for");
 
         ExtraServer restored = new ExtraServer("wharf-backup-b", Map.of("WHARF_DB", "mariadb", "WHARF_DB_URL",
                 DB_SERVER + database(), "WHARF_RESTORE_FROM", backup.getString("path")));

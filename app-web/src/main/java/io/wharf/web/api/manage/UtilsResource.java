@@ -105,8 +105,11 @@ public class UtilsResource {
 
     @POST
     @Path("backups")
-    public Response backup() throws java.io.IOException {
-        return Response.status(202).entity(backups.start(caller.get())).build();
+    public Response backup(@QueryParam("include_secret_key") String includeKey) throws java.io.IOException {
+        if (includeKey != null && !includeKey.equals("true") && !includeKey.equals("false")) {
+            throw WharfException.invalid("include_secret_key", "include_secret_key must be true or false.");
+        }
+        return Response.status(202).entity(backups.start(caller.get(), "true".equals(includeKey))).build();
     }
 
     @GET
