@@ -49,7 +49,8 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class FeedService {
     private static final Logger LOG = Logger.getLogger(FeedService.class.getName());
-    private static final Pattern HASH_LINE = Pattern.compile("(?:sha256:)?([0-9a-f]{64})\\s+(\\S.{0,254})");
+    private static final Pattern HASH_LINE = Pattern.compile(
+            "(?:sha256:)?([0-9a-f]{64})\\s+([^\\s\\p{Cc}\\p{Cf}][^\\p{Cc}\\p{Cf}]{0,254})");
     private static final Pattern MAVEN_LINE = Pattern.compile("([0-9a-f]{40})\\s+([A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+:[A-Za-z0-9_.+-]+)");
     /** Progress is written at most this often: a feed of 200,000 advisories must not cost 200,000 updates. */
     private static final long PROGRESS_EVERY_MILLIS = 500;

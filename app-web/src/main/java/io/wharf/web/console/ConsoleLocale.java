@@ -62,8 +62,16 @@ public record ConsoleLocale(Locale locale, ZoneId zone) {
     }
 
     private static Locale fromBrowser(HttpServletRequest request) {
-        for (Locale wanted : java.util.Collections.list(request.getLocales())) {
-            Optional<Locale> match = supported(wanted.toLanguageTag());
+        List<Locale> wanted;
+        try {
+            wanted = java.util.Collections.list(request.getLocales());
+        } catch (RuntimeException malformed) {
+            // A malformed Accept-Language is the browser's problem, not a reason to refuse the page.
+            return Locale.ENGLISH;
+        }
+        for (Locale each : wanted) {
+            Locale wantedLocale = each;
+            Optional<Locale> match = supported(wantedLocale.toLanguageTag());
             if (match.isPresent()) {
                 return match.get();
             }
@@ -74,7 +82,16 @@ public record ConsoleLocale(Locale locale, ZoneId zone) {
     private static Optional<String> cookie(HttpServletRequest request, String name) {
         return Optional.ofNullable(request.getCookies()).flatMap(cookies -> Arrays.stream(cookies)
                 .filter(c -> c.getName().equals(name)).map(Cookie::getValue).findFirst())
-                .map(v -> java.net.URLDecoder.decode(v, java.nio.charset.StandardCharsets.UTF_8));
+                .flatMap(ConsoleLocale::decoded);
+    }
+
+    /** A cookie's value, or nothing when it is not valid URL encoding (a planted cookie must not lock anyone out). */
+    static Optional<String> decoded(String value) {
+        try {
+            return Optional.of(java.net.URLDecoder.decode(value, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
     }
 
     /** The page's {@code lang} attribute. */

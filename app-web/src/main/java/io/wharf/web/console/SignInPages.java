@@ -36,7 +36,9 @@ public class SignInPages {
     /** A return address only ever leads to a console page of this server: never elsewhere, never to sign-out. */
     static String safeReturn(String next) {
         if (next == null || !next.startsWith("/console/") || next.length() > 2000 || next.contains("//")
-                || next.contains("\\") || next.startsWith("/console/log") || next.chars().anyMatch(c -> c < 0x21 || c == 0x7f)) {
+                || next.contains("\\") || next.startsWith("/console/log")
+                || next.chars().anyMatch(c -> c < 0x21 || c >= 0x7f)) {
+            // Only printable ASCII: a Location header carries bytes, and anything else arrives truncated.
             return "";
         }
         return next;

@@ -224,4 +224,14 @@ class FeedServiceTest {
         assertEquals(Failure.FORBIDDEN, assertThrows(WharfException.class, () -> service.addMavenHashes(
                 new Caller("u", "u", "a", "acct", "p", true, false), "")).failure());
     }
+
+    @Test
+    void aMaliciousHashsNameWithControlOrBidiCharactersIsRefused() {
+        assertEquals(1, service.addMaliciousHashes(ADMIN, "c".repeat(64) + " eicar test file\n"));
+        for (String name : List.of("evil\u0000name", "invoice\u202Efdp.exe", "\u200Bhidden")) {
+            WharfException refused = assertThrows(WharfException.class,
+                    () -> service.addMaliciousHashes(ADMIN, "d".repeat(64) + " " + name + "\n"));
+            assertTrue(refused.getMessage().startsWith("Line 1 "), refused.getMessage());
+        }
+    }
 }

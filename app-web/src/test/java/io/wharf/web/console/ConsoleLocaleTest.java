@@ -30,4 +30,11 @@ class ConsoleLocaleTest {
         assertEquals("zh-CN", new ConsoleLocale(Locale.SIMPLIFIED_CHINESE, ConsoleLocale.UTC).tag());
         assertEquals("en", new ConsoleLocale(Locale.ENGLISH, ConsoleLocale.UTC).tag());
     }
+
+    @Test
+    void aCookieThatIsNotValidUrlEncodingIsIgnoredRatherThanRefusingThePage() {
+        assertEquals(Optional.empty(), ConsoleLocale.decoded("%ZZ%"));
+        assertEquals(Optional.empty(), ConsoleLocale.decoded("%E0%A4%A"));
+        assertEquals(Optional.of("Asia/Shanghai"), ConsoleLocale.decoded("Asia%2FShanghai"));
+    }
 }

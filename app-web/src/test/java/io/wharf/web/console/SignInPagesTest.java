@@ -16,6 +16,7 @@ class SignInPagesTest {
     void aReturnAddressNeverLeavesTheConsole() {
         assertEquals("", SignInPages.safeReturn("https://evil.example/console/"));
         assertEquals("", SignInPages.safeReturn("//evil.example/console/"));
+        assertEquals("", SignInPages.safeReturn("/console/namespaces/caf\u00e9"), "non-ASCII would reach Location truncated");
         assertEquals("", SignInPages.safeReturn("/console//evil.example"));
         assertEquals("", SignInPages.safeReturn("/console/\\evil"));
         assertEquals("", SignInPages.safeReturn("/console/logout"));

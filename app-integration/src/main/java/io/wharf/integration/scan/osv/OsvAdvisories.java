@@ -23,6 +23,8 @@ import java.util.Locale;
  * Unknown fields are ignored; a document without an {@code id} or with the wrong types is refused with the reason.
  */
 public final class OsvAdvisories {
+    /** Advisory ids are short ASCII names (DSA-5678-1, GHSA-xxxx-xxxx-xxxx, CVE-2024-12345). */
+    static final int MAX_ID = 128;
     private static final JsonProvider JSON = JsonProvider.provider();
 
     /** A document that is not an OSV advisory. */
@@ -55,6 +57,9 @@ public final class OsvAdvisories {
             String id = doc.getString("id", "");
             if (id.isBlank()) {
                 throw new Malformed("has no id (an OSV advisory needs one)");
+            }
+            if (id.length() > MAX_ID || !id.codePoints().allMatch(c -> c > 0x20 && c < 0x7f)) {
+                throw new Malformed("has an id that is not 1 to " + MAX_ID + " printable ASCII characters");
             }
             List<String> cvss = new ArrayList<>();
             String label = "";

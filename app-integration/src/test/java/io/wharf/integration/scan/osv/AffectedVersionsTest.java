@@ -96,6 +96,9 @@ class AffectedVersionsTest {
         assertTrue(assertThrows(OsvAdvisories.Malformed.class, () -> advisory("{\"summary\":\"no id\"}"))
                 .getMessage().contains("id"));
         assertThrows(OsvAdvisories.Malformed.class, () -> advisory("[1,2]"));
+        assertThrows(OsvAdvisories.Malformed.class, () -> advisory("{\"id\":\"" + "X".repeat(1_000_000) + "\"}"),
+                "an id of a million characters");
+        assertThrows(OsvAdvisories.Malformed.class, () -> advisory("{\"id\":\"DSA-1\\u0000\\u202E\"}"));
         assertThrows(OsvAdvisories.Malformed.class, () -> advisory("{\"id\":\"X\",\"affected\":[{\"ranges\":[{\"events\":[{\"fixed\":7}]}]}]}"));
     }
 }

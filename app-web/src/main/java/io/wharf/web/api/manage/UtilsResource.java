@@ -87,6 +87,9 @@ public class UtilsResource {
                 .header("x-swr-expireat", login.expiresAt().toString());
     }
 
+    /** Ten years: a longer grace keeps everything, and the instant it names would overflow. */
+    private static final long MAX_GRACE_SECONDS = 10L * 365 * 24 * 3600;
+
     /** Collects now; {@code grace_seconds} (default 3600) keeps blobs younger than that. */
     @POST
     @Path("garbage-collection")
@@ -97,8 +100,9 @@ public class UtilsResource {
         } catch (NumberFormatException e) {
             seconds = -1;
         }
-        if (seconds < 0) {
-            throw WharfException.invalid("grace_seconds", "grace_seconds must be a whole number of seconds, 0 or more.");
+        if (seconds < 0 || seconds > MAX_GRACE_SECONDS) {
+            throw WharfException.invalid("grace_seconds", "grace_seconds must be a whole number of seconds from 0 to "
+                    + MAX_GRACE_SECONDS + " (ten years).");
         }
         return collector.collect(caller.get(), Duration.ofSeconds(seconds));
     }
