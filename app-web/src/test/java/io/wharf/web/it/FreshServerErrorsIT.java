@@ -43,7 +43,7 @@ class FreshServerErrorsIT {
                 new Probe("POST", "/v2/manage/namespaces", "{\"namespace\":", "swr"),
                 new Probe("POST", "/v2/manage/namespaces", "namespace=x", "application/x-www-form-urlencoded", "swr",
                         Map.of()),
-                new Probe("GET", "/v2/manage/namespaces", null, null, "swr", Map.of("Accept-Language", "=;;q=x,\u0001")),
+                new Probe("GET", "/v2/manage/namespaces", null, null, "swr", Map.of("Accept-Language", "=;;q=x,,;q=2")),
                 new Probe("GET", "/v2/manage/namespaces?filter=nosuch::x", null, "swr"),
                 new Probe("GET", "/v2/manage/namespaces/ns/repos/app/sync_job?filter=limit::99999999999999999999", null, "swr"),
                 new Probe("POST", "/v3/nosuch", "{}", "swr"),
@@ -54,7 +54,7 @@ class FreshServerErrorsIT {
                 new Probe("PATCH", "/v2/", null, "registry"),
                 new Probe("GET", "/console/nosuch", null, "console"),
                 new Probe("GET", "/console/regions", null, null, "console", Map.of("Cookie", "wharf-tz=%ZZ%; wharf-lang=%E0%A4%A")),
-                new Probe("GET", "/console/sign-in", null, null, "console", Map.of("Accept-Language", ";;;=q,\u0001"))));
+                new Probe("GET", "/console/sign-in", null, null, "console", Map.of("Accept-Language", ";;;=q,-_-;q=abc"))));
         // The first request decides which application initialises first.
         probes.sort((a, b) -> Boolean.compare(!a.path().startsWith(firstRoot), !b.path().startsWith(firstRoot)));
         return probes;
