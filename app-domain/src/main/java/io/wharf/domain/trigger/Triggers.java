@@ -23,11 +23,16 @@ public interface Triggers {
     /** Queues a delivery (its id is given by the store). */
     void queue(TriggerDelivery delivery);
 
+    /** A claimed delivery with the account whose repository's trigger it belongs to. */
+    record Due(TriggerDelivery delivery, String accountId) {
+    }
+
     /**
      * Claims up to {@code limit} pending deliveries due at {@code now} for this server, so that no other claims them
-     * for {@code lease}: their next attempt moves to {@code now + lease}.
+     * for {@code lease}: their next attempt moves to {@code now + lease}. Of one account it claims at most
+     * {@code room.applyAsInt(accountId)}, oldest due first, so one account's backlog never takes every slot.
      */
-    List<TriggerDelivery> claimDue(Instant now, Instant leaseUntil, int limit);
+    List<Due> claimDue(Instant now, Instant leaseUntil, int limit, java.util.function.ToIntFunction<String> room);
 
     /** Records an attempt's outcome: its result, attempts, response code, duration, detail and next attempt time. */
     void attempted(TriggerDelivery delivery);

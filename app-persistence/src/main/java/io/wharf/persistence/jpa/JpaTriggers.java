@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,6 +23,9 @@ import static io.wharf.persistence.jpa.JpaScanReports.s;
 public class JpaTriggers implements Triggers {
     private static final String DELIVERY = "SELECT id, trigger_id, tag, digest, pusher, payload, result, attempts,"
             + " response_code, duration_ms, detail, created_at, next_attempt_at FROM trigger_delivery ";
+
+    /** Due deliveries read per free slot to find ones of accounts that still have room. */
+    private static final int CANDIDATES_PER_SLOT = 16;
 
     @PersistenceContext(unitName = "wharf")
     EntityManager em;
@@ -84,14 +88,33 @@ public class JpaTriggers implements Triggers {
     }
 
     @Override
-    public List<TriggerDelivery> claimDue(Instant now, Instant leaseUntil, int limit) {
-        List<TriggerDelivery> due = deliveries(DELIVERY + "WHERE result = 'pending' AND next_attempt_at <= ?1"
-                + " ORDER BY next_attempt_at LIMIT ?2 FOR UPDATE", Timestamp.from(now), limit);
-        for (TriggerDelivery d : due) {
-            em.createNativeQuery("UPDATE trigger_delivery SET next_attempt_at = ?1 WHERE id = ?2")
-                    .setParameter(1, Timestamp.from(leaseUntil)).setParameter(2, d.id()).executeUpdate();
+    @SuppressWarnings("unchecked")
+    public List<Due> claimDue(Instant now, Instant leaseUntil, int limit, java.util.function.ToIntFunction<String> room) {
+        // Candidates with their account, read without locks (a lock would reach the repositories' rows too); then the
+        // chosen ones are locked and claimed only if still due, so two servers never claim one twice.
+        List<Object[]> candidates = em.createNativeQuery("SELECT d.id, r.account_id FROM trigger_delivery d"
+                        + " JOIN image_trigger t ON t.id = d.trigger_id JOIN image_repository r ON r.id = t.repository_id"
+                        + " WHERE d.result = 'pending' AND d.next_attempt_at <= ?1 ORDER BY d.next_attempt_at LIMIT ?2")
+                .setParameter(1, Timestamp.from(now)).setParameter(2, limit * CANDIDATES_PER_SLOT).getResultList();
+        java.util.Map<String, Integer> taken = new java.util.HashMap<>();
+        java.util.Map<Long, String> chosen = new java.util.LinkedHashMap<>();
+        for (Object[] candidate : candidates) {
+            String account = s(candidate[1]);
+            if (chosen.size() < limit && taken.getOrDefault(account, 0) < room.applyAsInt(account)) {
+                taken.merge(account, 1, Integer::sum);
+                chosen.put(((Number) candidate[0]).longValue(), account);
+            }
         }
-        return due;
+        List<Due> claimed = new ArrayList<>();
+        for (var entry : chosen.entrySet()) {
+            for (TriggerDelivery d : deliveries(DELIVERY + "WHERE id = ?1 AND result = 'pending' AND next_attempt_at <= ?2"
+                    + " FOR UPDATE", entry.getKey(), Timestamp.from(now))) {
+                em.createNativeQuery("UPDATE trigger_delivery SET next_attempt_at = ?1 WHERE id = ?2")
+                        .setParameter(1, Timestamp.from(leaseUntil)).setParameter(2, d.id()).executeUpdate();
+                claimed.add(new Due(d, entry.getValue()));
+            }
+        }
+        return claimed;
     }
 
     @Override

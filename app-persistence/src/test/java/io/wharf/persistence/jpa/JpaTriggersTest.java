@@ -13,6 +13,7 @@ import io.wharf.domain.repository.RepositoryDetails;
 import io.wharf.domain.repository.RepositoryName;
 import io.wharf.domain.trigger.Trigger;
 import io.wharf.domain.trigger.TriggerDelivery;
+import io.wharf.domain.trigger.Triggers;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -55,11 +56,15 @@ class JpaTriggersTest {
                 }
                 return null;
             });
-            List<TriggerDelivery> claimed = db.inTransaction(em -> new JpaTriggers(em).claimDue(now.plusSeconds(1),
-                    now.plusSeconds(60), 10));
-            assertEquals(2, claimed.size());
-            assertTrue(db.inTransaction(em -> new JpaTriggers(em).claimDue(now.plusSeconds(2), now.plusSeconds(60), 10))
-                    .isEmpty(), "a claimed delivery waits for its lease");
+            List<TriggerDelivery> first = db.inTransaction(em -> new JpaTriggers(em).claimDue(now.plusSeconds(1),
+                    now.plusSeconds(60), 10, account -> 1)).stream().map(Triggers.Due::delivery).toList();
+            assertEquals(1, first.size(), "an account's room bounds what is claimed of it");
+            List<Triggers.Due> second = db.inTransaction(em -> new JpaTriggers(em).claimDue(now.plusSeconds(1),
+                    now.plusSeconds(60), 10, account -> 2));
+            assertEquals(List.of(a.id()), second.stream().map(Triggers.Due::accountId).toList(), "the repository's account");
+            List<TriggerDelivery> claimed = List.of(first.get(0), second.get(0).delivery());
+            assertTrue(db.inTransaction(em -> new JpaTriggers(em).claimDue(now.plusSeconds(2), now.plusSeconds(60), 10,
+                    account -> 4)).isEmpty(), "a claimed delivery waits for its lease");
             TriggerDelivery d = claimed.get(0);
             db.inTransaction(em -> {
                 new JpaTriggers(em).attempted(new TriggerDelivery(d.id(), d.triggerId(), d.tag(), d.digest(), d.pusher(),

@@ -43,6 +43,8 @@ import java.util.logging.Logger;
 public class TriggerService {
     private static final Logger LOG = Logger.getLogger(TriggerService.class.getName());
     static final int SLOTS = 4;
+    /** Deliveries one account may have in flight on a server: half the slots. */
+    static final int PER_ACCOUNT = SLOTS / 2;
     private static final Duration LEASE = Duration.ofSeconds(60);
     /** How many deliveries a trigger shows in its {@code trigger_history}; the deliveries list pages through all. */
     public static final int HISTORY = 20;
@@ -68,6 +70,8 @@ public class TriggerService {
             new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final WorkSlots slots = new WorkSlots(SLOTS);
+    /** Deliveries of each account being sent by this server now. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Integer> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
     /** Each repository's triggers, as every push of it asks for them. */
     private final ShortCache<Long, List<Trigger>> byRepository = new ShortCache<>();
     private Duration retryBase = Duration.ofSeconds(10);
@@ -198,7 +202,12 @@ public class TriggerService {
     /** Sends what is due, as many as there are free slots; each attempt is recorded when it ends. */
     void deliverDue() {
         try {
-            slots.start(self::claim, executor, this::send);
+            slots.start(limit -> {
+                // Counted once the claim has committed, before the sends start, so the next claim sees them.
+                List<Delivery> claimed = self.claim(limit);
+                claimed.forEach(d -> inFlight.merge(d.accountId(), 1, Integer::sum));
+                return claimed;
+            }, executor, this::send);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not read the webhook deliveries due", e);
         }
@@ -214,19 +223,33 @@ public class TriggerService {
     }
 
     /** A claimed delivery with its trigger's target, the key unsealed only for the attempt. */
-    record Delivery(TriggerDelivery delivery, String url, String secret) {
+    record Delivery(TriggerDelivery delivery, String accountId, String url, String secret) {
     }
 
+    /**
+     * Claims what is due, at most {@link #PER_ACCOUNT} in flight per account on this server: one account's slow
+     * receivers hold half the slots at most, and another account's event goes out at once.
+     */
     @UseCase
     public List<Delivery> claim(int limit) {
         Instant now = now();
-        return triggers.claimDue(now, now.plus(LEASE), limit).stream().map(d -> {
-            Trigger trigger = triggers.byId(d.triggerId()).orElseThrow();
-            return new Delivery(d, trigger.webhookUrl(), cipher.decrypt(trigger.sealedSecret()));
-        }).toList();
+        return triggers.claimDue(now, now.plus(LEASE), limit, account -> PER_ACCOUNT - inFlight.getOrDefault(account, 0))
+                .stream().map(due -> {
+                    Trigger trigger = triggers.byId(due.delivery().triggerId()).orElseThrow();
+                    return new Delivery(due.delivery(), due.accountId(), trigger.webhookUrl(),
+                            cipher.decrypt(trigger.sealedSecret()));
+                }).toList();
     }
 
     private void send(Delivery claimed) {
+        try {
+            attempt(claimed);
+        } finally {
+            inFlight.computeIfPresent(claimed.accountId(), (account, n) -> n > 1 ? n - 1 : null);
+        }
+    }
+
+    private void attempt(Delivery claimed) {
         TriggerDelivery d = claimed.delivery();
         WebhookSender.Outcome outcome = sender.send(claimed.url(), claimed.secret(), String.valueOf(d.id()), "push",
                 d.payload());

@@ -149,4 +149,28 @@ class TriggerServiceTest {
         push("a".repeat(60));
         assertTrue(sent.isEmpty());
     }
+
+    @Test
+    void oneAccountsBacklogHoldsHalfTheSlotsAndAnotherAccountsEventGoesOutAtOnce() {
+        Namespace theirs = world.namespaces.add(new io.wharf.domain.namespace.NamespaceName("other"),
+                io.wharf.web.fakes.InMemoryTenants.OUTSIDER.accountId(), "bob", "bob");
+        ImageRepository other = world.repositories.add(theirs, new io.wharf.domain.repository.RepositoryName("app"),
+                new io.wharf.domain.repository.RepositoryDetails(io.wharf.domain.repository.Category.OTHER, "", false),
+                "bob", "bob");
+        triggers.accounts(repositoryId -> repositoryId == app.id() ? "acct-a" : "acct-b");
+        for (int i = 0; i < 6; i++) {
+            service.create(ADMIN, "team", "app", draft("slow-" + i, "all", ".*"));
+        }
+        service.create(io.wharf.web.fakes.InMemoryTenants.OUTSIDER, "other", "app", draft("fast", "all", ".*"));
+        service.pushed(ADMIN, RegistryPath.parse("team/app"), "1.0", new StoredManifest(1, app.id(),
+                "sha256:" + "a".repeat(64), "application/vnd.oci.image.manifest.v1+json", 10, 10, null, "amd64", null,
+                null, null, Instant.now(), List.of(), List.of()));
+        service.pushed(io.wharf.web.fakes.InMemoryTenants.OUTSIDER, RegistryPath.parse("other/app"), "1.0",
+                new StoredManifest(2, other.id(), "sha256:" + "b".repeat(64), "application/vnd.oci.image.manifest.v1+json",
+                        10, 10, null, "amd64", null, null, null, Instant.now(), List.of(), List.of()));
+        executor.runAll();
+        assertTrue(sent.stream().anyMatch(s -> s.contains("other/app")), "account b's event went out in the first round: "
+                + sent);
+        assertEquals(3, sent.size(), "account a had two of the four slots, account b one: " + sent);
+    }
 }

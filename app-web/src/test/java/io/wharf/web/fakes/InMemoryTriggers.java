@@ -18,6 +18,7 @@ public final class InMemoryTriggers implements Triggers {
     private final List<Trigger> triggers = new ArrayList<>();
     private final List<TriggerDelivery> deliveries = new ArrayList<>();
     private final AtomicLong ids = new AtomicLong();
+    private java.util.function.LongFunction<String> accountOf = repositoryId -> "acct";
 
     @Override
     public synchronized void add(Trigger t) {
@@ -68,12 +69,26 @@ public final class InMemoryTriggers implements Triggers {
     }
 
     @Override
-    public synchronized List<TriggerDelivery> claimDue(Instant now, Instant leaseUntil, int limit) {
-        List<TriggerDelivery> due = deliveries.stream()
+    public synchronized List<Due> claimDue(Instant now, Instant leaseUntil, int limit,
+                                           java.util.function.ToIntFunction<String> room) {
+        java.util.Map<String, Integer> taken = new java.util.HashMap<>();
+        List<Due> claimed = new ArrayList<>();
+        for (TriggerDelivery d : deliveries.stream()
                 .filter(d -> TriggerDelivery.PENDING.equals(d.result()) && !d.nextAttemptAt().isAfter(now))
-                .sorted(Comparator.comparing(TriggerDelivery::nextAttemptAt)).limit(limit).toList();
-        due.forEach(d -> deliveries.set(deliveries.indexOf(d), with(d, d.id(), leaseUntil)));
-        return due;
+                .sorted(Comparator.comparing(TriggerDelivery::nextAttemptAt)).toList()) {
+            String account = accountOf.apply(byId(d.triggerId()).orElseThrow().repositoryId());
+            if (claimed.size() < limit && taken.getOrDefault(account, 0) < room.applyAsInt(account)) {
+                taken.merge(account, 1, Integer::sum);
+                deliveries.set(deliveries.indexOf(d), with(d, d.id(), leaseUntil));
+                claimed.add(new Due(d, account));
+            }
+        }
+        return claimed;
+    }
+
+    /** Which account owns a repository (the JPA store joins the repository); one account unless a test says. */
+    public synchronized void accounts(java.util.function.LongFunction<String> ofRepository) {
+        this.accountOf = ofRepository;
     }
 
     @Override

@@ -227,4 +227,63 @@ class TriggersIT {
         assertEquals(400, refused.statusCode(), refused.body());
         assertTrue(refused.body().contains("webhook_url"), refused.body());
     }
+
+    /**
+     * Issue 27: one account's slow receivers once held every delivery slot, and another account's event waited for
+     * them. Account a's four receivers hang (up to 9 s); account b's event must arrive while they still hang.
+     */
+    @Test
+    void oneAccountsSlowReceiversDoNotDelayAnotherAccountsDelivery() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        AtomicInteger slowAnswered = new AtomicInteger();
+        java.util.concurrent.CompletableFuture<Integer> fastArrived = new java.util.concurrent.CompletableFuture<>();
+        HttpServer receivers = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receivers.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        receivers.createContext("/slow", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            try {
+                release.await(9, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            slowAnswered.incrementAndGet();
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        receivers.createContext("/fast", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            fastArrived.complete(slowAnswered.get());
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        receivers.start();
+        try {
+            String base = "http://127.0.0.1:" + receivers.getAddress().getPort();
+            WharfServer.TestAccount slow = newAccount(adminToken(), "slowhooks");
+            WharfServer.TestAccount fast = newAccount(adminToken(), "fasthooks");
+            Path layout = ImageScanningIT.writeImage(Files.createTempDirectory("fairness").resolve("i"), Map.of("srv/f", "1"));
+            String slowNs = unique("slowhooks-");
+            String fastNs = unique("fasthooks-");
+            SwrClient slowSwr = OfficialSdkIT.client(OfficialSdkIT.accessKeyOf(slow));
+            SwrClient fastSwr = OfficialSdkIT.client(OfficialSdkIT.accessKeyOf(fast));
+            slowSwr.createNamespace(new CreateNamespaceRequest().withBody(new CreateNamespaceRequestBody().withNamespace(slowNs)));
+            fastSwr.createNamespace(new CreateNamespaceRequest().withBody(new CreateNamespaceRequestBody().withNamespace(fastNs)));
+            push(slow, layout, slowNs + "/app:0");
+            push(fast, layout, fastNs + "/app:0");
+            for (int i = 0; i < 4; i++) {
+                slowSwr.createTrigger(new CreateTriggerRequest().withNamespace(slowNs).withRepository("app")
+                        .withBody(body("slow-" + i, "all", ".*", base + "/slow")));
+            }
+            fastSwr.createTrigger(new CreateTriggerRequest().withNamespace(fastNs).withRepository("app")
+                    .withBody(body("fast", "all", ".*", base + "/fast")));
+            push(slow, layout, slowNs + "/app:1");
+            Thread.sleep(1500);
+            push(fast, layout, fastNs + "/app:1");
+            int slowDoneWhenFastArrived = fastArrived.get(30, TimeUnit.SECONDS);
+            assertEquals(0, slowDoneWhenFastArrived, "account b's event arrived while account a's receivers still hung");
+        } finally {
+            release.countDown();
+            receivers.stop(0);
+        }
+    }
 }
