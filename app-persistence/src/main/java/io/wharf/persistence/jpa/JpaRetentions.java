@@ -1,8 +1,11 @@
 package io.wharf.persistence.jpa;
 
+import io.wharf.domain.error.Subject;
+import io.wharf.domain.error.WharfException;
 import io.wharf.domain.retention.RetentionPolicy;
 import io.wharf.domain.retention.RetentionRecord;
 import io.wharf.domain.retention.RetentionRule;
+import io.wharf.domain.retention.RetentionRun;
 import io.wharf.domain.retention.Retentions;
 import io.wharf.domain.retention.TagSelector;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -116,6 +119,80 @@ public class JpaRetentions implements Retentions {
     public long countRecords(long repositoryId) {
         return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM retention_record WHERE repository_id = ?1")
                 .setParameter(1, repositoryId).getSingleResult()).longValue();
+    }
+
+    private static final String RUN = "SELECT id, retention_id, repository_id, account_id, dry_run, status, removed,"
+            + " removed_count, message, operator_name, started_at, finished_at FROM retention_run ";
+
+    @Override
+    public RetentionRun startRun(RetentionRun run, String node) {
+        // The account's row is the lock: starts of one account are counted one at a time, on every server.
+        em.createNativeQuery("SELECT id FROM account WHERE id = ?1 FOR UPDATE").setParameter(1, run.accountId())
+                .getResultList();
+        long ofRepository = count("repository_id = ?1", run.repositoryId());
+        if (ofRepository > 0) {
+            throw WharfException.busy(Subject.RETENTION, "A retention run of this repository is under way; follow it,"
+                    + " then start another.");
+        }
+        if (count("account_id = ?1", run.accountId()) >= RetentionRun.MAX_RUNNING_PER_ACCOUNT) {
+            throw WharfException.busy(Subject.RETENTION, "The account has " + RetentionRun.MAX_RUNNING_PER_ACCOUNT
+                    + " retention runs under way; start another when one has ended.");
+        }
+        em.createNativeQuery("INSERT INTO retention_run (retention_id, repository_id, account_id, dry_run, status,"
+                        + " removed, removed_count, message, operator_name, node, started_at)"
+                        + " VALUES (?1, ?2, ?3, ?4, ?5, '', 0, '', ?6, ?7, ?8)")
+                .setParameter(1, run.retentionId()).setParameter(2, run.repositoryId()).setParameter(3, run.accountId())
+                .setParameter(4, run.dryRun()).setParameter(5, RetentionRun.RUNNING)
+                .setParameter(6, cut(run.operatorName(), 64)).setParameter(7, cut(node, 64))
+                .setParameter(8, Timestamp.from(run.startedAt())).executeUpdate();
+        long id = ((Number) em.createNativeQuery("SELECT MAX(id) FROM retention_run WHERE repository_id = ?1")
+                .setParameter(1, run.repositoryId()).getSingleResult()).longValue();
+        return run(run.repositoryId(), id).orElseThrow();
+    }
+
+    private long count(String where, Object value) {
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM retention_run WHERE status = 'running' AND " + where)
+                .setParameter(1, value).getSingleResult()).longValue();
+    }
+
+    @Override
+    public void finishRun(RetentionRun run) {
+        em.createNativeQuery("UPDATE retention_run SET status = ?1, removed = ?2, removed_count = ?3, message = ?4,"
+                        + " finished_at = ?5 WHERE id = ?6").setParameter(1, run.status())
+                .setParameter(2, String.join("\n", run.removed())).setParameter(3, run.removedCount())
+                .setParameter(4, cut(run.message(), 1024))
+                .setParameter(5, run.finishedAt() == null ? null : Timestamp.from(run.finishedAt()))
+                .setParameter(6, run.id()).executeUpdate();
+    }
+
+    @Override
+    public Optional<RetentionRun> run(long repositoryId, long runId) {
+        return runs("WHERE repository_id = ?1 AND id = ?2 ", List.of(repositoryId, runId)).stream().findFirst();
+    }
+
+    @Override
+    public List<RetentionRun> runs(long repositoryId, int limit) {
+        return runs("WHERE repository_id = ?1 ORDER BY id DESC LIMIT ?2", List.of(repositoryId, limit));
+    }
+
+    @Override
+    public int failInterrupted(Instant now, String why) {
+        return em.createNativeQuery("UPDATE retention_run SET status = 'failed', message = ?2, finished_at = ?1"
+                        + " WHERE status = 'running' AND " + JpaLeases.nodeGone("node", 1))
+                .setParameter(1, Timestamp.from(now)).setParameter(2, cut(why, 1024)).executeUpdate();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<RetentionRun> runs(String where, List<Object> parameters) {
+        var query = em.createNativeQuery(RUN + where);
+        for (int i = 0; i < parameters.size(); i++) {
+            query.setParameter(i + 1, parameters.get(i));
+        }
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().map(r -> new RetentionRun(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
+                ((Number) r[2]).longValue(), s(r[3]), JpaScanReports.bool(r[4]), s(r[5]),
+                s(r[6]).isEmpty() ? List.of() : List.of(s(r[6]).split("\n")), ((Number) r[7]).intValue(), s(r[8]),
+                s(r[9]), instant(r[10]), instant(r[11]))).toList();
     }
 
     /** The rules as the reference writes each ({@link RetentionRule#json()}), in an array. */

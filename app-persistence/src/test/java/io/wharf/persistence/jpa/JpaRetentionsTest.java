@@ -12,6 +12,7 @@ import io.wharf.domain.repository.RepositoryName;
 import io.wharf.domain.retention.RetentionPolicy;
 import io.wharf.domain.retention.RetentionRecord;
 import io.wharf.domain.retention.RetentionRule;
+import io.wharf.domain.retention.RetentionRun;
 import io.wharf.domain.retention.TagSelector;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +65,42 @@ class JpaRetentionsTest {
             assertEquals(0L, (long) db.inTransaction(em -> new JpaRetentions(em).countRecords(repo.id())));
             boolean removed = db.inTransaction(em -> new JpaRetentions(em).remove(repo.id(), added.id()));
             assertFalse(removed, "gone with its repository");
+        }
+    }
+
+    @Test
+    void runsAreOnePerRepositoryAndTwoPerAccountAndKeepTheirOutcome() throws Exception {
+        try (MariaDbTestDatabase db = new MariaDbTestDatabase()) {
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            Account a = new Account(Identifiers.newId(), new AccountName("runs"), Identifiers.newId(), false, now);
+            db.inTransaction(em -> new JpaAccounts(em).add(a));
+            Namespace ns = db.inTransaction(em -> new JpaNamespaces(em).add(new NamespaceName("team"), a.id(), "u1", "carol"));
+            List<ImageRepository> repos = new java.util.ArrayList<>();
+            for (String name : List.of("one", "two", "three")) {
+                repos.add(db.inTransaction(em -> new JpaImageRepositories(em).add(ns, new RepositoryName(name),
+                        new RepositoryDetails(Category.OTHER, "", false), "u1", "carol")));
+            }
+            java.util.function.Function<ImageRepository, RetentionRun> run = r -> new RetentionRun(0, 7, r.id(), a.id(),
+                    false, RetentionRun.RUNNING, List.of(), 0, "", "carol", now, null);
+            RetentionRun first = db.inTransaction(em -> new JpaRetentions(em).startRun(run.apply(repos.get(0)), "n1"));
+            assertEquals(io.wharf.domain.error.Failure.BUSY, org.junit.jupiter.api.Assertions.assertThrows(
+                    io.wharf.domain.error.WharfException.class, () -> db.inTransaction(em ->
+                            new JpaRetentions(em).startRun(run.apply(repos.get(0)), "n1"))).failure(), "one per repository");
+            db.inTransaction(em -> new JpaRetentions(em).startRun(run.apply(repos.get(1)), "n1"));
+            assertEquals(io.wharf.domain.error.Failure.BUSY, org.junit.jupiter.api.Assertions.assertThrows(
+                    io.wharf.domain.error.WharfException.class, () -> db.inTransaction(em ->
+                            new JpaRetentions(em).startRun(run.apply(repos.get(2)), "n1"))).failure(), "two per account");
+
+            db.inTransaction(em -> {
+                new JpaRetentions(em).finishRun(first.done(List.of("v1", "v2"), now.plusSeconds(1)));
+                return null;
+            });
+            RetentionRun ended = db.inTransaction(em -> new JpaRetentions(em).run(repos.get(0).id(), first.id())).orElseThrow();
+            assertEquals(List.of("v1", "v2"), ended.removed());
+            assertEquals(RetentionRun.DONE, ended.status());
+            db.inTransaction(em -> new JpaRetentions(em).startRun(run.apply(repos.get(2)), "n1"));
+            assertEquals(2, (int) db.inTransaction(em -> new JpaRetentions(em).failInterrupted(now.plusSeconds(2),
+                    "stopped")), "n1 holds no lease: its running runs end failed");
         }
     }
 }

@@ -14,6 +14,7 @@ import io.wharf.domain.repository.TagQuery;
 import io.wharf.domain.retention.RetentionPolicy;
 import io.wharf.domain.retention.RetentionRecord;
 import io.wharf.domain.retention.RetentionRule;
+import io.wharf.domain.retention.RetentionRun;
 import io.wharf.domain.retention.Retentions;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +37,9 @@ import java.util.logging.Logger;
  * Image retention policies: a repository's managers (7) set them, its readers see them; they run on a schedule
  * ({@code WHARF_RETENTION_INTERVAL_HOURS}, default 24) and on demand (with a dry run). A run removes tags; an image
  * whose last tag it removed goes too (pulls by its digest then find nothing, as after a delete), while an image another
- * tag still names stays; garbage collection then frees the layers. Every removal is recorded.
+ * tag still names stays; garbage collection then frees the layers. Every removal is recorded. A run asked for works in
+ * the background on the managed executor — one per repository, {@link RetentionRun#MAX_RUNNING_PER_ACCOUNT} per account
+ * — and is followed as a {@link RetentionRun}; a run a stopped server left running ends failed at the next start.
  */
 @ApplicationScoped
 public class RetentionService {
@@ -59,13 +62,17 @@ public class RetentionService {
     WharfSettings settings;
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ScheduledExecutorService scheduler;
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    java.util.concurrent.ExecutorService executor;
 
     protected RetentionService() {
     }
 
-    /** For tests over in-memory ports: its own proxy is itself. */
+    /** For tests over in-memory ports: its own proxy is itself; runs start on {@code executor}. */
     RetentionService(Retentions retentions, RepositoryAccess access, ImageRepositories repositories, ImageTags tags,
-                     Manifests manifests) {
+                     Manifests manifests, java.util.concurrent.ExecutorService executor) {
+        this.executor = executor;
+        this.node = new ClusterNode("local", null);
         this.retentions = retentions;
         this.access = access;
         this.repositories = repositories;
@@ -77,12 +84,21 @@ public class RetentionService {
     @Inject
     ClusterNode node;
 
+    /** The periodic tasks this bean started, cancelled when the application stops. */
+    private final List<java.util.concurrent.ScheduledFuture<?>> scheduled = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @jakarta.annotation.PreDestroy
+    void cancelSchedules() {
+        scheduled.forEach(task -> task.cancel(false));
+    }
+
     void schedule(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        scheduled.add(scheduler.scheduleWithFixedDelay(this::endInterrupted, 5, 60, TimeUnit.SECONDS));
         long hours = Long.parseLong(WharfSettings.value("WHARF_RETENTION_INTERVAL_HOURS").orElse("24"));
         if (hours > 0) {
             Duration interval = Duration.ofHours(hours).minusMinutes(5);
-            scheduler.scheduleWithFixedDelay(() -> node.once("retention", interval, Duration.ofHours(1), this::runAll),
-                    hours, hours, TimeUnit.HOURS);
+            scheduled.add(scheduler.scheduleWithFixedDelay(() -> node.once("retention", interval, Duration.ofHours(1),
+                    this::runAll), hours, hours, TimeUnit.HOURS));
         }
     }
 
@@ -139,11 +155,94 @@ public class RetentionService {
         return new Page<>(retentions.records(repositoryId, page.offset(), page.limit()), retentions.countRecords(repositoryId));
     }
 
-    /** Runs a policy now; a dry run only says which tags it would remove. */
+    /** Runs a stopped server left running (its lease on its name ran out) end failed, saying why. */
+    private void endInterrupted() {
+        try {
+            int interrupted = self.failInterrupted();
+            if (interrupted > 0) {
+                LOG.info(() -> interrupted + " retention runs a stopped server left running were marked failed");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Interrupted retention runs not looked for (the database may be away)", e);
+        }
+    }
+
     @UseCase
-    public List<String> execute(Caller caller, String namespace, String repository, long id, boolean dryRun) {
+    public int failInterrupted() {
+        return retentions.failInterrupted(Instant.now().truncatedTo(ChronoUnit.MICROS),
+                "The server stopped during the run; tags removed before it stopped are in the history.");
+    }
+
+    /**
+     * Starts a run of a policy (a dry run only says which tags it would remove) and answers it at once, running: it
+     * works in the background, off the caller's request, and is followed with {@link #run}.
+     */
+    public RetentionRun execute(Caller caller, String namespace, String repository, long id, boolean dryRun) {
+        RetentionRun started = self.begin(caller, namespace, repository, id, dryRun);
+        try {
+            executor.execute(() -> perform(started));
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            self.finish(started.failed("The server is stopping; start the run again.", now()));
+            throw WharfException.unavailable("The server is stopping; start the run again.");
+        }
+        return started;
+    }
+
+    @UseCase
+    public RetentionRun begin(Caller caller, String namespace, String repository, long id, boolean dryRun) {
         ImageRepository found = manage(caller, namespace, repository);
-        return apply(found, policy(found, id), dryRun);
+        policy(found, id);
+        return retentions.startRun(new RetentionRun(0, id, found.id(), found.accountId(), dryRun, RetentionRun.RUNNING,
+                List.of(), 0, "", caller.userName(), now(), null), node.id());
+    }
+
+    private void perform(RetentionRun run) {
+        RetentionRun outcome;
+        try {
+            outcome = run.done(self.applyRun(run), now());
+        } catch (WharfException refused) {
+            outcome = run.failed(refused.getMessage(), now());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Retention run " + run.id() + " failed", e);
+            outcome = run.failed("The run failed (" + e.getClass().getSimpleName() + "); nothing was removed.", now());
+        }
+        try {
+            self.finish(outcome);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not record the end of retention run " + run.id(), e);
+        }
+    }
+
+    /** The run's work, in one transaction: every removal with its record, or none. */
+    @UseCase
+    public List<String> applyRun(RetentionRun run) {
+        ImageRepository repository = repositories.byId(run.repositoryId()).orElseThrow(() -> WharfException.notFound(
+                Subject.REPOSITORY, "The repository was deleted during the run."));
+        return apply(repository, policy(repository, run.retentionId()), run.dryRun());
+    }
+
+    @UseCase
+    public void finish(RetentionRun run) {
+        retentions.finishRun(run);
+    }
+
+    /** A run as it is now; readers (1) of the repository follow it. */
+    @UseCase
+    public RetentionRun run(Caller caller, String namespace, String repository, long retentionId, long runId) {
+        ImageRepository found = access.locate(caller, namespace, repository).repository();
+        return retentions.run(found.id(), runId).filter(r -> r.retentionId() == retentionId)
+                .orElseThrow(() -> WharfException.notFound(Subject.RETENTION, "There is no run " + runId
+                        + " of retention policy " + retentionId + "."));
+    }
+
+    /** The repository's latest runs, newest first. */
+    @UseCase
+    public List<RetentionRun> runs(Caller caller, String namespace, String repository, int limit) {
+        return retentions.runs(access.locate(caller, namespace, repository).repository().id(), limit);
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     /** The scheduled run: every policy, each in its own transaction; one that fails leaves the others to run. */

@@ -4,6 +4,7 @@ import io.wharf.domain.error.WharfException;
 import io.wharf.domain.retention.RetentionPolicy;
 import io.wharf.domain.retention.RetentionRecord;
 import io.wharf.domain.retention.RetentionRule;
+import io.wharf.domain.retention.RetentionRun;
 import io.wharf.domain.retention.TagSelector;
 import io.wharf.web.application.Page;
 import io.wharf.web.application.PageRequest;
@@ -47,9 +48,8 @@ public class RetentionPages {
             }
             case "run", "dry-run" -> {
                 boolean dry = console.param("action").equals("dry-run");
-                List<String> removed = retentions.execute(console.caller(), ns, repo, id(console), dry);
-                String tags = removed.isEmpty() ? "no tag" : String.join(", ", removed);
-                return console.text(dry ? "retention.dryRun" : "retention.removedTags", tags);
+                RetentionRun run = retentions.execute(console.caller(), ns, repo, id(console), dry);
+                return console.text(dry ? "retention.dryRunStarted" : "retention.runStarted", run.id());
             }
             case "delete" -> {
                 retentions.delete(console.caller(), ns, repo, id(console));
@@ -99,6 +99,9 @@ public class RetentionPages {
         PageRequest request = Paging.request(console);
         Page<RetentionRecord> records = retentions.histories(console.caller(), ns, repo, request);
         model.put("records", records.items());
+        List<RetentionRun> runs = retentions.runs(console.caller(), ns, repo, 5);
+        model.put("runs", runs);
+        model.put("running", runs.stream().anyMatch(r -> r.status().equals(RetentionRun.RUNNING)));
         model.put("paging", Paging.of(request, records));
         console.render(status, "retention", model);
     }

@@ -9,6 +9,7 @@ import io.wharf.domain.repository.ImageRepository;
 import io.wharf.domain.repository.TaggedImage;
 import io.wharf.domain.retention.RetentionPolicy;
 import io.wharf.domain.retention.RetentionRule;
+import io.wharf.domain.retention.RetentionRun;
 import io.wharf.web.fakes.InMemoryManifests;
 import io.wharf.web.fakes.InMemoryRetentions;
 import io.wharf.web.fakes.InMemoryTenants;
@@ -28,8 +29,9 @@ class RetentionServiceTest {
     private final InMemoryTenants world = new InMemoryTenants();
     private final InMemoryRetentions retentions = new InMemoryRetentions();
     private final InMemoryManifests manifests = new InMemoryManifests();
+    private final io.wharf.web.fakes.HeldExecutor executor = new io.wharf.web.fakes.HeldExecutor();
     private final RetentionService service = new RetentionService(retentions, world.access, world.repositories, world.tags,
-            manifests);
+            manifests, executor);
     private final Namespace team = world.organization("team");
     private final ImageRepository app = world.repository(team, "app", false);
 
@@ -49,6 +51,14 @@ class RetentionServiceTest {
         }
     }
 
+    /** Starts a run, lets it work, and answers it as it ended. */
+    private RetentionRun ran(long policy, boolean dryRun) {
+        RetentionRun started = service.execute(ADMIN, "team", "app", policy, dryRun);
+        assertEquals(RetentionRun.RUNNING, started.status(), "answered at once, still running");
+        executor.runAll();
+        return service.run(ADMIN, "team", "app", policy, started.id());
+    }
+
     private RetentionPolicy keep(int num) {
         return service.create(ADMIN, "team", "app", "or", List.of(new RetentionRule(RetentionRule.TAG_RULE, num, List.of())));
     }
@@ -57,10 +67,12 @@ class RetentionServiceTest {
     void aRunRemovesTheOldTagsRecordsThemAndForgetsAnImageOnlyWithItsLastTag() throws InterruptedException {
         fourTags();
         RetentionPolicy policy = keep(1);
-        assertEquals(List.of("t1", "t2", "t3"), service.execute(ADMIN, "team", "app", policy.id(), true));
+        assertEquals(List.of("t1", "t2", "t3"), ran(policy.id(), true).removed());
         assertEquals(4, world.tags.list(new io.wharf.domain.repository.TagQuery(app.id(), null, true, true, 0, 10)).size(),
                 "a dry run removes nothing");
-        service.execute(ADMIN, "team", "app", policy.id(), false);
+        RetentionRun run = ran(policy.id(), false);
+        assertEquals(RetentionRun.DONE, run.status());
+        assertEquals(3, run.removedCount());
         assertEquals(List.of("t4"), world.tags.list(new io.wharf.domain.repository.TagQuery(app.id(), null, true, true, 0, 10))
                 .stream().map(t -> t.tag()).toList());
         assertTrue(manifests.byDigest(app.id(), digest(1)).isEmpty(), "the image of t1 and t2 went with its last tag");
@@ -73,7 +85,7 @@ class RetentionServiceTest {
         fourTags();
         RetentionPolicy policy = service.create(ADMIN, "team", "app", "or", List.of(new RetentionRule(RetentionRule.TAG_RULE,
                 1, List.of(io.wharf.domain.retention.TagSelector.of("label", "t2", "s")))));
-        service.execute(ADMIN, "team", "app", policy.id(), false);
+        ran(policy.id(), false);
         assertTrue(manifests.byDigest(app.id(), digest(1)).isPresent(), "t2, exempt, still names it");
     }
 
@@ -98,5 +110,40 @@ class RetentionServiceTest {
                 policy.id(), "and", policy.rules())).field());
         assertEquals(io.wharf.domain.error.Failure.NOT_FOUND, assertThrows(WharfException.class,
                 () -> service.show(ADMIN, "team", "app", 99)).failure());
+    }
+
+    @Test
+    void aSecondRunOfARepositoryWaitsForTheFirstAndARunTheServerLostEndsFailed() throws InterruptedException {
+        fourTags();
+        RetentionPolicy policy = keep(1);
+        RetentionRun first = service.execute(ADMIN, "team", "app", policy.id(), false);
+        assertEquals(io.wharf.domain.error.Failure.BUSY, assertThrows(WharfException.class,
+                () -> service.execute(ADMIN, "team", "app", policy.id(), false)).failure(),
+                "two runs of one repository would record each removal twice");
+        assertEquals(1, service.failInterrupted());
+        RetentionRun lost = service.run(ADMIN, "team", "app", policy.id(), first.id());
+        assertEquals(RetentionRun.FAILED, lost.status());
+        assertTrue(lost.message().contains("stopped"), lost.message());
+    }
+
+    @Test
+    void aRunWhosePolicyIsOverItsBudgetEndsFailedAndRemovesNothing() throws InterruptedException {
+        fourTags();
+        List<io.wharf.domain.retention.TagSelector> heavy = new java.util.ArrayList<>();
+        for (int i = 0; i < RetentionRule.MAX_SELECTORS; i++) {
+            heavy.add(io.wharf.domain.retention.TagSelector.of("regexp", "(.*x){2}y" + i, "s"));
+        }
+        for (int i = 0; i < 3000; i++) {
+            world.tags.put(app, "x".repeat(60) + i, new TaggedImage(digest(4), "application/vnd.oci.image.manifest.v1+json",
+                    "{}", digest(4), 2, 10, 0, "amd64"));
+        }
+        List<RetentionRule> rules = new java.util.ArrayList<>();
+        for (int i = 0; i < RetentionPolicy.MAX_RULES; i++) {
+            rules.add(new RetentionRule(RetentionRule.DATE_RULE, 1, heavy));
+        }
+        RetentionPolicy policy = service.create(ADMIN, "team", "app", "or", rules);
+        RetentionRun run = ran(policy.id(), false);
+        assertEquals(RetentionRun.FAILED, run.status());
+        assertTrue(run.message().contains("nothing was removed"), run.message());
     }
 }

@@ -3,6 +3,9 @@ package io.wharf.web.fakes;
 import io.wharf.domain.retention.RetentionPolicy;
 import io.wharf.domain.retention.RetentionRecord;
 import io.wharf.domain.retention.RetentionRule;
+import io.wharf.domain.retention.RetentionRun;
+import io.wharf.domain.error.Subject;
+import io.wharf.domain.error.WharfException;
 import io.wharf.domain.retention.Retentions;
 
 import java.util.ArrayList;
@@ -16,6 +19,7 @@ import java.util.Optional;
 public final class InMemoryRetentions implements Retentions {
     private final Map<Long, RetentionPolicy> policies = new LinkedHashMap<>();
     private final List<RetentionRecord> records = new ArrayList<>();
+    private final List<RetentionRun> runs = new ArrayList<>();
     private long nextId = 1;
 
     @Override
@@ -66,5 +70,46 @@ public final class InMemoryRetentions implements Retentions {
     @Override
     public synchronized long countRecords(long repositoryId) {
         return records(repositoryId, 0, Integer.MAX_VALUE).size();
+    }
+
+    @Override
+    public synchronized RetentionRun startRun(RetentionRun run, String node) {
+        if (runs.stream().anyMatch(r -> r.status().equals(RetentionRun.RUNNING) && r.repositoryId() == run.repositoryId())
+                || runs.stream().filter(r -> r.status().equals(RetentionRun.RUNNING) && r.accountId().equals(run.accountId()))
+                .count() >= RetentionRun.MAX_RUNNING_PER_ACCOUNT) {
+            throw WharfException.busy(Subject.RETENTION, "busy");
+        }
+        RetentionRun stored = new RetentionRun(nextId++, run.retentionId(), run.repositoryId(), run.accountId(),
+                run.dryRun(), RetentionRun.RUNNING, List.of(), 0, "", run.operatorName(), run.startedAt(), null);
+        runs.add(stored);
+        return stored;
+    }
+
+    @Override
+    public synchronized void finishRun(RetentionRun run) {
+        runs.replaceAll(r -> r.id() == run.id() ? run : r);
+    }
+
+    @Override
+    public synchronized Optional<RetentionRun> run(long repositoryId, long runId) {
+        return runs.stream().filter(r -> r.id() == runId && r.repositoryId() == repositoryId).findFirst();
+    }
+
+    @Override
+    public synchronized List<RetentionRun> runs(long repositoryId, int limit) {
+        return runs.stream().filter(r -> r.repositoryId() == repositoryId)
+                .sorted(Comparator.comparingLong(RetentionRun::id).reversed()).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized int failInterrupted(java.time.Instant now, String why) {
+        int failed = 0;
+        for (int i = 0; i < runs.size(); i++) {
+            if (runs.get(i).status().equals(RetentionRun.RUNNING)) {
+                runs.set(i, runs.get(i).failed(why, now));
+                failed++;
+            }
+        }
+        return failed;
     }
 }

@@ -70,10 +70,10 @@ class RetentionIT {
         assertEquals(Map.of("num", "3"), shown.getRules().get(0).getParams());
 
         String base = "/v2/manage/namespaces/" + ns + "/repos/app/retentions/" + id + "/execute";
-        JsonObject dry = json(call("POST", base + "?dry_run=true", owner.token(), null));
+        JsonObject dry = ran(owner, base + "?dry_run=true");
         assertEquals(7, dry.getJsonArray("removed").size(), "v1..v7 (v8..v10 are the newest three)");
         assertEquals(10, tagCount(swr, ns), "a dry run removes nothing");
-        JsonObject run = json(call("POST", base, owner.token(), null));
+        JsonObject run = ran(owner, base);
         assertEquals(List.of("v1", "v2", "v3", "v4", "v5", "v6", "v7"), run.getJsonArray("removed").stream()
                 .map(v -> ((jakarta.json.JsonString) v).getString()).sorted().toList());
         assertEquals(3, tagCount(swr, ns));
@@ -122,5 +122,19 @@ class RetentionIT {
 
     private static int tagCount(SwrClient swr, String ns) {
         return swr.listRepositoryTags(new ListRepositoryTagsRequest().withNamespace(ns).withRepository("app")).getBody().size();
+    }
+
+    /** Starts a run (202, answered at once) and follows it at its Location until it has ended. */
+    private static JsonObject ran(WharfServer.TestAccount owner, String execute) throws InterruptedException {
+        HttpResponse<String> started = call("POST", execute, owner.token(), null);
+        assertEquals(202, started.statusCode(), started.body());
+        String location = started.headers().firstValue("Location").orElseThrow();
+        JsonObject run = json(started);
+        for (int i = 0; i < 120 && run.getString("status").equals("running"); i++) {
+            Thread.sleep(250);
+            run = json(call("GET", location, owner.token(), null));
+        }
+        assertEquals("done", run.getString("status"), run.toString());
+        return run;
     }
 }

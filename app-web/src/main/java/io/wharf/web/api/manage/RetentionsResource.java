@@ -4,6 +4,7 @@ import io.wharf.domain.error.WharfException;
 import io.wharf.domain.retention.RetentionPolicy;
 import io.wharf.domain.retention.RetentionRecord;
 import io.wharf.domain.retention.RetentionRule;
+import io.wharf.domain.retention.RetentionRun;
 import io.wharf.domain.retention.TagSelector;
 import io.wharf.web.api.CurrentCaller;
 import io.wharf.web.application.Page;
@@ -83,9 +84,6 @@ public class RetentionsResource {
     public record Histories(List<RetentionLog> retentionLog, long total) {
     }
 
-    public record Executed(boolean dryRun, List<String> removed) {
-    }
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@PathParam("namespace") String namespace, @PathParam("repository") String repository,
@@ -137,15 +135,43 @@ public class RetentionsResource {
         return Response.ok().build();
     }
 
+    /** A run: {@code running}, then {@code done} with the tags removed (the first 10,000) or {@code failed}. */
+    public record RunBody(long id, long retentionId, boolean dryRun, String status, List<String> removed, int removedCount,
+                          String message, String operator, String startedAt, String finishedAt) {
+        static RunBody of(RetentionRun r) {
+            return new RunBody(r.id(), r.retentionId(), r.dryRun(), r.status(), r.removed(), r.removedCount(),
+                    r.message(), r.operatorName(), r.startedAt().toString(),
+                    r.finishedAt() == null ? null : r.finishedAt().toString());
+        }
+    }
+
+    /** Starts a run in the background: 202 with the run, followed at its {@code Location}. */
     @POST
     @Path("{retention_id}/execute")
-    public Executed execute(@PathParam("namespace") String namespace, @PathParam("repository") String repository,
-                            @PathParam("retention_id") String id, @QueryParam("dry_run") String dryRun) {
+    public Response execute(@PathParam("namespace") String namespace, @PathParam("repository") String repository,
+                            @PathParam("retention_id") String id, @QueryParam("dry_run") String dryRun,
+                            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
         if (dryRun != null && !dryRun.equals("true") && !dryRun.equals("false")) {
             throw WharfException.invalid("dry_run", "dry_run must be true or false.");
         }
-        boolean dry = "true".equals(dryRun);
-        return new Executed(dry, retentions.execute(caller.get(), namespace, repository, id(id), dry));
+        long policy = id(id);
+        RetentionRun run = retentions.execute(caller.get(), namespace, repository, policy, "true".equals(dryRun));
+        return Response.status(202).header("Location", uri.getBaseUriBuilder().path("namespaces/{ns}/repos/{repo}"
+                        + "/retentions/{id}/runs/{run}").build(namespace, repository, policy, run.id()).getRawPath())
+                .entity(RunBody.of(run)).build();
+    }
+
+    @GET
+    @Path("{retention_id}/runs/{run_id}")
+    public RunBody run(@PathParam("namespace") String namespace, @PathParam("repository") String repository,
+                       @PathParam("retention_id") String id, @PathParam("run_id") String runId) {
+        long run;
+        try {
+            run = Long.parseLong(runId);
+        } catch (NumberFormatException e) {
+            throw WharfException.invalid("run_id", "run_id must be a whole number.");
+        }
+        return RunBody.of(retentions.run(caller.get(), namespace, repository, id(id), run));
     }
 
     private static PolicyBody required(PolicyBody body) {
