@@ -142,7 +142,9 @@ public class OsvImageScanning implements ImageScanning {
         }
         List<Path> files;
         try (var walk = Files.walk(zipOrDirectory)) {
-            files = walk.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".zip") || f.toString().endsWith(".json"))
+            // Links are not followed: a feed directory names its own files, never others on the machine.
+            files = walk.filter(f -> Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                    .filter(f -> f.toString().endsWith(".zip") || f.toString().endsWith(".json"))
                     .sorted().toList();
         }
         long read = 0;

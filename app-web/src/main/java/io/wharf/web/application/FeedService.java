@@ -159,16 +159,34 @@ public class FeedService {
      */
     public FeedImport importDirectory(Caller caller, String directory) {
         requireAdministrator(caller);
-        Path root = settings.feedDirectory();
-        Path chosen = root.resolve(directory == null ? "" : directory).toAbsolutePath().normalize();
-        if (!chosen.startsWith(root)) {
-            throw WharfException.invalid("directory", "directory must lie inside " + root + ".");
+        String named = directory == null ? "" : directory;
+        if (named.length() > 255 || named.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw WharfException.invalid("directory", "directory is a path of at most 255 characters inside the feed"
+                    + " directory, without control characters.");
         }
-        if (!Files.isDirectory(chosen)) {
-            throw WharfException.invalid("directory", "There is no directory " + chosen + ".");
+        Path chosen;
+        Path real;
+        try {
+            Path root = settings.feedDirectory().toRealPath();
+            chosen = root.resolve(named).toAbsolutePath().normalize();
+            // The real path too: a symbolic link inside the feed directory must not lead out of it.
+            real = Files.isDirectory(chosen) ? chosen.toRealPath() : null;
+            if (!chosen.startsWith(root) || real != null && !real.startsWith(root)) {
+                throw WharfException.invalid("directory", "directory must lie inside the feed directory"
+                        + " (WHARF_FEED_DIR).");
+            }
+            if (real == null) {
+                throw WharfException.invalid("directory", "There is no directory " + named
+                        + " in the feed directory (WHARF_FEED_DIR).");
+            }
+            named = root.relativize(real).toString();
+        } catch (java.nio.file.InvalidPathException | IOException unusable) {
+            throw WharfException.invalid("directory", "directory is not a directory inside the feed directory"
+                    + " (WHARF_FEED_DIR).");
         }
-        FeedImport begun = self.begin("dir:" + chosen);
-        run(begun, (progress, each) -> scanning.readFeed(chosen, progress, each), null);
+        Path walked = real;
+        FeedImport begun = self.begin("dir:" + (named.isEmpty() ? "." : named));
+        run(begun, (progress, each) -> scanning.readFeed(walked, progress, each), null);
         return begun;
     }
 

@@ -129,6 +129,24 @@ class FeedServiceTest {
         assertEquals("directory", outside.field());
         WharfException missing = assertThrows(WharfException.class, () -> service.importDirectory(ADMIN, "nothing-here"));
         assertEquals("directory", missing.field());
+        assertTrue(!missing.getMessage().contains(feeds.toString()), "no server path: " + missing.getMessage());
+        WharfException nul = assertThrows(WharfException.class, () -> service.importDirectory(ADMIN, "deb\u0000ian"));
+        assertEquals("directory", nul.field());
+    }
+
+    @Test
+    void symbolicLinksNeverLeadAnImportOutOfTheFeedFolder() throws IOException {
+        Path elsewhere = Files.createTempDirectory("not-feeds");
+        Files.writeString(elsewhere.resolve("DSA-9.json"), DSA.replace("DSA-1", "DSA-9"));
+        Files.createSymbolicLink(feeds.resolve("escape"), elsewhere);
+        assertEquals("directory", assertThrows(WharfException.class,
+                () -> service.importDirectory(ADMIN, "escape")).field(), "a linked directory outside");
+        Files.createDirectories(feeds.resolve("mixed"));
+        Files.writeString(feeds.resolve("mixed/DSA-1.json"), DSA);
+        Files.createSymbolicLink(feeds.resolve("mixed/DSA-9.json"), elsewhere.resolve("DSA-9.json"));
+        FeedImport begun = service.importDirectory(ADMIN, "mixed");
+        executor.runAll();
+        assertEquals(1, advisories.importById(begun.id()).orElseThrow().advisoryCount(), "the linked file is not read");
     }
 
     @Test
