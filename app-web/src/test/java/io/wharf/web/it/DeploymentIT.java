@@ -65,10 +65,12 @@ class DeploymentIT {
             c.createStatement().execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
         }
         Path data = Files.createTempDirectory("wharf-plain-data");
-        Files.writeString(server.resolve("server.env"), String.join("\n",
+        // Added to what `server create` wrote (its keystore and LTPA keys passwords), as docs/operations.md says.
+        Files.writeString(server.resolve("server.env"), String.join("\n", "",
                 "WHARF_DB_URL=jdbc:mariadb://127.0.0.1:3306/" + database, "WHARF_DB_USER=wharf", "WHARF_DB_PASSWORD=wharf",
                 "WHARF_DATA_DIR=" + data, "WHARF_EXTERNAL_URL=http://localhost:" + port,
-                "WHARF_REGISTRY_ADDRESS=localhost:" + port, "WHARF_ADMIN_PASSWORD=" + PASSWORD, ""));
+                "WHARF_REGISTRY_ADDRESS=localhost:" + port, "WHARF_ADMIN_PASSWORD=" + PASSWORD, ""),
+                java.nio.file.StandardOpenOption.APPEND);
         try {
             run(wlp, "start", "ops");
             awaitReady("http://localhost:" + port, server.resolve("logs/messages.log"));
