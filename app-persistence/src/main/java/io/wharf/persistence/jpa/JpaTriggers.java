@@ -24,8 +24,10 @@ public class JpaTriggers implements Triggers {
     private static final String DELIVERY = "SELECT id, trigger_id, tag, digest, pusher, payload, result, attempts,"
             + " response_code, duration_ms, detail, created_at, next_attempt_at FROM trigger_delivery ";
 
-    /** Due deliveries read per free slot to find ones of accounts that still have room. */
-    private static final int CANDIDATES_PER_SLOT = 16;
+    /** Accounts with deliveries due looked at per claim, the longest waiting first. */
+    private static final int MAX_ACCOUNTS_PER_CLAIM = 64;
+    private static final String JOINED = " JOIN image_trigger t ON t.id = d.trigger_id"
+            + " JOIN image_repository r ON r.id = t.repository_id";
 
     @PersistenceContext(unitName = "wharf")
     EntityManager em;
@@ -90,19 +92,27 @@ public class JpaTriggers implements Triggers {
     @Override
     @SuppressWarnings("unchecked")
     public List<Due> claimDue(Instant now, Instant leaseUntil, int limit, java.util.function.ToIntFunction<String> room) {
-        // Candidates with their account, read without locks (a lock would reach the repositories' rows too); then the
-        // chosen ones are locked and claimed only if still due, so two servers never claim one twice.
-        List<Object[]> candidates = em.createNativeQuery("SELECT d.id, r.account_id FROM trigger_delivery d"
-                        + " JOIN image_trigger t ON t.id = d.trigger_id JOIN image_repository r ON r.id = t.repository_id"
-                        + " WHERE d.result = 'pending' AND d.next_attempt_at <= ?1 ORDER BY d.next_attempt_at LIMIT ?2")
-                .setParameter(1, Timestamp.from(now)).setParameter(2, limit * CANDIDATES_PER_SLOT).getResultList();
-        java.util.Map<String, Integer> taken = new java.util.HashMap<>();
+        // The accounts with deliveries due, the longest waiting first, then of each the oldest it has room for: one
+        // account's backlog, however long, never hides another account's delivery. Read without locks (a lock would
+        // reach the repositories' rows too); the chosen ones are then locked and claimed only if still due.
+        List<Object[]> accounts = em.createNativeQuery("SELECT r.account_id, MIN(d.next_attempt_at) FROM trigger_delivery d"
+                        + JOINED + " WHERE d.result = 'pending' AND d.next_attempt_at <= ?1 GROUP BY r.account_id"
+                        + " ORDER BY MIN(d.next_attempt_at) LIMIT ?2")
+                .setParameter(1, Timestamp.from(now)).setParameter(2, MAX_ACCOUNTS_PER_CLAIM).getResultList();
         java.util.Map<Long, String> chosen = new java.util.LinkedHashMap<>();
-        for (Object[] candidate : candidates) {
-            String account = s(candidate[1]);
-            if (chosen.size() < limit && taken.getOrDefault(account, 0) < room.applyAsInt(account)) {
-                taken.merge(account, 1, Integer::sum);
-                chosen.put(((Number) candidate[0]).longValue(), account);
+        for (Object[] account : accounts) {
+            String id = s(account[0]);
+            int free = Math.min(room.applyAsInt(id), limit - chosen.size());
+            if (free <= 0) {
+                continue;
+            }
+            List<?> oldest = em.createNativeQuery("SELECT d.id FROM trigger_delivery d" + JOINED
+                            + " WHERE d.result = 'pending' AND d.next_attempt_at <= ?1 AND r.account_id = ?2"
+                            + " ORDER BY d.next_attempt_at LIMIT ?3")
+                    .setParameter(1, Timestamp.from(now)).setParameter(2, id).setParameter(3, free).getResultList();
+            oldest.forEach(delivery -> chosen.put(((Number) delivery).longValue(), id));
+            if (chosen.size() >= limit) {
+                break;
             }
         }
         List<Due> claimed = new ArrayList<>();

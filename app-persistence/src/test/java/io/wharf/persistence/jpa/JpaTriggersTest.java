@@ -79,4 +79,39 @@ class JpaTriggersTest {
             assertEquals(0L, (long) db.inTransaction(em -> new JpaTriggers(em).countDeliveries(stored.id())));
         }
     }
+
+    @Test
+    void oneAccountsLongBacklogNeverHidesAnotherAccountsDelivery() throws Exception {
+        try (MariaDbTestDatabase db = new MariaDbTestDatabase()) {
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            List<Trigger> triggers = new java.util.ArrayList<>();
+            for (String name : List.of("busy", "quiet")) {
+                Account a = new Account(Identifiers.newId(), new AccountName(name), Identifiers.newId(), false, now);
+                db.inTransaction(em -> new JpaAccounts(em).add(a));
+                Namespace ns = db.inTransaction(em -> new JpaNamespaces(em).add(new NamespaceName(name + "-org"), a.id(),
+                        "u1", "carol"));
+                ImageRepository repo = db.inTransaction(em -> new JpaImageRepositories(em).add(ns,
+                        new RepositoryName("app"), new RepositoryDetails(Category.OTHER, "", false), "u1", "carol"));
+                db.inTransaction(em -> {
+                    new JpaTriggers(em).add(new Trigger(0, repo.id(), "hook", "update", null, null, null, null, null,
+                            ".*", null, true, "webhook", "all", "https://hooks.example/x", "sealed", "carol", now));
+                    return null;
+                });
+                triggers.add(db.inTransaction(em -> new JpaTriggers(em).byName(repo.id(), "hook")).orElseThrow());
+            }
+            db.inTransaction(em -> {
+                for (int i = 0; i < 200; i++) {
+                    new JpaTriggers(em).queue(new TriggerDelivery(0, triggers.get(0).id(), "t" + i, "sha256:" + "c".repeat(64),
+                            "carol", "{}", TriggerDelivery.PENDING, 0, 0, 0, "", now, now.minusSeconds(300 - i)));
+                }
+                new JpaTriggers(em).queue(new TriggerDelivery(0, triggers.get(1).id(), "q", "sha256:" + "d".repeat(64),
+                        "carol", "{}", TriggerDelivery.PENDING, 0, 0, 0, "", now, now));
+                return null;
+            });
+            List<Triggers.Due> claimed = db.inTransaction(em -> new JpaTriggers(em).claimDue(now.plusSeconds(1),
+                    now.plusSeconds(60), 4, account -> 2));
+            assertEquals(3, claimed.size(), "two of the busy account's, one of the quiet one's: " + claimed);
+            assertTrue(claimed.stream().anyMatch(d -> d.delivery().tag().equals("q")), "the quiet account's delivery");
+        }
+    }
 }
