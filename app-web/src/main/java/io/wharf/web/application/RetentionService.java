@@ -84,6 +84,11 @@ public class RetentionService {
     @Inject
     ClusterNode node;
 
+    /**
+     * Runs asked for on this server go one after another, on the managed executor without holding a thread while they
+     * wait: a run's matching is CPU work, and requests keep the other cores. Accounts are bounded in the database.
+     */
+    private java.util.concurrent.CompletableFuture<Void> lane = java.util.concurrent.CompletableFuture.completedFuture(null);
     /** The periodic tasks this bean started, cancelled when the application stops. */
     private final List<java.util.concurrent.ScheduledFuture<?>> scheduled = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -179,11 +184,9 @@ public class RetentionService {
      */
     public RetentionRun execute(Caller caller, String namespace, String repository, long id, boolean dryRun) {
         RetentionRun started = self.begin(caller, namespace, repository, id, dryRun);
-        try {
-            executor.execute(() -> perform(started));
-        } catch (java.util.concurrent.RejectedExecutionException stopping) {
-            self.finish(started.failed("The server is stopping; start the run again.", now()));
-            throw WharfException.unavailable("The server is stopping; start the run again.");
+        synchronized (this) {
+            // A failed stage (the executor refusing work while the server stops) must not stop the runs after it.
+            lane = lane.handle((done, failure) -> null).thenRunAsync(() -> perform(started), executor);
         }
         return started;
     }
