@@ -45,6 +45,8 @@ import java.util.logging.Logger;
 public class RetentionService {
     private static final Logger LOG = Logger.getLogger(RetentionService.class.getName());
     private static final int ALL_TAGS = 1_000_000;
+    /** The operator name of the runs the schedule starts. */
+    static final String SCHEDULE = "schedule";
 
     @Inject
     Retentions retentions;
@@ -252,7 +254,11 @@ public class RetentionService {
     void runAll() {
         for (RetentionPolicy policy : self.allPolicies()) {
             try {
-                self.applyScheduled(policy);
+                self.beginScheduled(policy).ifPresent(this::perform);
+            } catch (WharfException busy) {
+                // A run asked for is under way on the repository: it applies the same policy, and two would record
+                // each removal twice. The schedule comes back.
+                LOG.fine(() -> "Scheduled retention policy " + policy.id() + " skipped: " + busy.getMessage());
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Retention policy " + policy.id() + " failed", e);
             }
@@ -264,10 +270,12 @@ public class RetentionService {
         return retentions.all();
     }
 
+    /** The schedule's run of a policy, kept as any run is; refused (busy) while another run of the repository works. */
     @UseCase
-    public List<String> applyScheduled(RetentionPolicy policy) {
-        return repositories.byId(policy.repositoryId()).map(repository -> apply(repository, policy, false))
-                .orElse(List.of());
+    public java.util.Optional<RetentionRun> beginScheduled(RetentionPolicy policy) {
+        return repositories.byId(policy.repositoryId()).map(repository -> retentions.startRun(new RetentionRun(0,
+                policy.id(), repository.id(), repository.accountId(), false, RetentionRun.RUNNING, List.of(), 0, "",
+                SCHEDULE, now(), null), node.id()));
     }
 
     private List<String> apply(ImageRepository repository, RetentionPolicy policy, boolean dryRun) {

@@ -146,4 +146,20 @@ class RetentionServiceTest {
         assertEquals(RetentionRun.FAILED, run.status());
         assertTrue(run.message().contains("nothing was removed"), run.message());
     }
+
+    @Test
+    void theScheduleSkipsARepositoryWhoseRunIsUnderWayAndKeepsItsOwnRunsAsAnyRun() throws InterruptedException {
+        fourTags();
+        RetentionPolicy policy = keep(1);
+        RetentionRun asked = service.execute(ADMIN, "team", "app", policy.id(), false);
+        service.runAll();
+        assertEquals(4, world.tags.list(new io.wharf.domain.repository.TagQuery(app.id(), null, true, true, 0, 10)).size(),
+                "the schedule waited for the run under way");
+        executor.runAll();
+        assertEquals(3, service.histories(ADMIN, "team", "app", new PageRequest(0, 10)).total(), "each removal once");
+        service.runAll();
+        List<RetentionRun> runs = service.runs(ADMIN, "team", "app", 5);
+        assertEquals(List.of(RetentionService.SCHEDULE, "alice"), runs.stream().map(RetentionRun::operatorName).toList());
+        assertEquals(asked.id(), runs.get(1).id());
+    }
 }
