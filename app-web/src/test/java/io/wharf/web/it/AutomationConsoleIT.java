@@ -195,6 +195,10 @@ class AutomationConsoleIT {
             run("copy", "--dest-tls-verify=false", "--dest-creds", creds(owner), "oci:" + layout + ":1.0",
                     image(ns + "/synced:1.0")).ok();
             signIn();
+            browser.get(URL + "/console/regions");
+            assertTrue(browser.findElement(By.cssSelector("[data-region='" + region + "']")).isDisplayed(),
+                    "the account sees the region granted to it");
+            assertTrue(!browser.getPageSource().contains(site.address()), "but not the site's address");
             browser.get(URL + "/console/namespaces/" + ns + "/repos/synced");
             Chromium.clickAndWait(browser, By.id("replication"));
             new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("region"))).selectByValue(region);
