@@ -44,7 +44,10 @@ public interface Replications {
 
     long countJobs(long repositoryId, String status, String tag);
 
-    /** Claims up to {@code limit} waiting jobs due at {@code now}: they become {@code running} on {@code node}. */
+    /**
+     * Claims up to {@code limit} waiting jobs due at {@code now}: they become {@code running} on {@code node}. Of one
+     * account no more than {@link SyncJob#MAX_RUNNING_PER_ACCOUNT} run at a time; the accounts waiting longest go first.
+     */
     List<SyncJob> claimDue(Instant now, int limit, String node);
 
     void update(SyncJob job);

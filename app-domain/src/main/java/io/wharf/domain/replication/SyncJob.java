@@ -17,6 +17,11 @@ public record SyncJob(long id, long repositoryId, String namespace, String repos
     public static final String FAILED = "failed";
     /** A site that is down is tried this many times, waiting longer each time, before the job fails. */
     public static final int MAX_ATTEMPTS = 4;
+    /**
+     * Jobs of one account running at a time across the servers: one account's slow site never holds every sync slot,
+     * another account's copy starts while it crawls.
+     */
+    public static final int MAX_RUNNING_PER_ACCOUNT = 1;
 
     public static Instant retryAt(Instant now, int attempts, Duration base) {
         return now.plus(base.multipliedBy((long) Math.pow(4, attempts - 1)));

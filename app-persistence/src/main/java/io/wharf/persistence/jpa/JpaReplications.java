@@ -33,6 +33,9 @@ public class JpaReplications implements Replications {
             + " j.operator_name, j.created_at, j.updated_at, j.next_attempt_at FROM sync_job j"
             + " JOIN image_repository r ON r.id = j.repository_id JOIN account a ON a.id = r.account_id ";
 
+    /** Accounts with jobs due looked at per claim, the longest waiting first. */
+    private static final int MAX_ACCOUNTS_PER_CLAIM = 64;
+
     @PersistenceContext(unitName = "wharf")
     EntityManager em;
 
@@ -186,16 +189,33 @@ public class JpaReplications implements Replications {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public List<SyncJob> claimDue(Instant now, int limit, String node) {
-        List<SyncJob> due = jobs(JOB + "WHERE j.status = 'waiting' AND j.next_attempt_at <= ?1 ORDER BY j.next_attempt_at"
-                + " LIMIT ?2 FOR UPDATE", List.of(Timestamp.from(now), limit));
+        List<Object[]> accounts = em.createNativeQuery("SELECT r.account_id, MIN(j.next_attempt_at) FROM sync_job j"
+                        + " JOIN image_repository r ON r.id = j.repository_id WHERE j.status = 'waiting'"
+                        + " AND j.next_attempt_at <= ?1 GROUP BY r.account_id ORDER BY MIN(j.next_attempt_at) LIMIT ?2")
+                .setParameter(1, Timestamp.from(now)).setParameter(2, MAX_ACCOUNTS_PER_CLAIM).getResultList();
         List<SyncJob> claimed = new ArrayList<>();
-        for (SyncJob job : due) {
-            SyncJob running = job.with(SyncJob.RUNNING, job.reason(), job.attempts(), now, job.nextAttemptAt());
-            update(running);
-            em.createNativeQuery("UPDATE sync_job SET claimed_by = ?1 WHERE id = ?2").setParameter(1, node)
-                    .setParameter(2, job.id()).executeUpdate();
-            claimed.add(running);
+        for (Object[] account : accounts) {
+            String id = s(account[0]);
+            long running = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM sync_job j JOIN image_repository r"
+                    + " ON r.id = j.repository_id WHERE j.status = 'running' AND r.account_id = ?1").setParameter(1, id)
+                    .getSingleResult()).longValue();
+            int free = (int) Math.min(SyncJob.MAX_RUNNING_PER_ACCOUNT - running, limit - claimed.size());
+            if (free <= 0) {
+                continue;
+            }
+            for (SyncJob job : jobs(JOB + "WHERE j.status = 'waiting' AND j.next_attempt_at <= ?1 AND r.account_id = ?2"
+                    + " ORDER BY j.next_attempt_at LIMIT ?3 FOR UPDATE", List.of(Timestamp.from(now), id, free))) {
+                SyncJob started = job.with(SyncJob.RUNNING, job.reason(), job.attempts(), now, job.nextAttemptAt());
+                update(started);
+                em.createNativeQuery("UPDATE sync_job SET claimed_by = ?1 WHERE id = ?2").setParameter(1, node)
+                        .setParameter(2, job.id()).executeUpdate();
+                claimed.add(started);
+            }
+            if (claimed.size() >= limit) {
+                break;
+            }
         }
         return claimed;
     }

@@ -96,4 +96,36 @@ class JpaReplicationsTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void anAccountRunsOneJobAtATimeAndAnotherAccountsJobIsClaimedBesideIt() {
+        region("jobs-site");
+        List<io.wharf.domain.repository.ImageRepository> repos = new ArrayList<>();
+        for (String name : List.of("jobs-a", "jobs-b")) {
+            Account owner = account(name);
+            io.wharf.domain.namespace.Namespace ns = db.inTransaction(em -> new JpaNamespaces(em).add(
+                    new io.wharf.domain.namespace.NamespaceName(name + "-org"), owner.id(), "u1", "carol"));
+            repos.add(db.inTransaction(em -> new JpaImageRepositories(em).add(ns,
+                    new io.wharf.domain.repository.RepositoryName("app"), new io.wharf.domain.repository.RepositoryDetails(
+                            io.wharf.domain.repository.Category.OTHER, "", false), "u1", "carol")));
+        }
+        db.inTransaction(em -> {
+            JpaReplications replications = new JpaReplications(em);
+            int[] perRepository = {3, 1};
+            for (int r = 0; r < 2; r++) {
+                for (int i = 0; i < perRepository[r]; i++) {
+                    var repo = repos.get(r);
+                    replications.addJob(new io.wharf.domain.replication.SyncJob(0, repo.id(), "", "app", repo.accountId(),
+                            "", "jobs-site", "copies", "t" + i, false, io.wharf.domain.replication.SyncJob.WAITING, "", 0,
+                            "u1", "carol", NOW, NOW, NOW.plusSeconds(r * 60L + i)));
+                }
+            }
+            return null;
+        });
+        var claimed = db.inTransaction(em -> new JpaReplications(em).claimDue(NOW.plusSeconds(600), 2, "n1"));
+        assertEquals(List.of(repos.get(0).id(), repos.get(1).id()), claimed.stream()
+                .map(io.wharf.domain.replication.SyncJob::repositoryId).toList(), "one job of each account");
+        assertTrue(db.inTransaction(em -> new JpaReplications(em).claimDue(NOW.plusSeconds(600), 2, "n1")).isEmpty(),
+                "each account has its one job running");
+    }
 }

@@ -228,4 +228,18 @@ class ReplicationServiceTest {
     void theManifestIsReadFromTheStore() throws Exception {
         assertEquals(digest, Digest.of("sha256", "{\"schemaVersion\":2}".getBytes(StandardCharsets.UTF_8)).toString());
     }
+
+    @Test
+    void oneAccountsJobsTakeOneSyncSlotAndAnotherAccountsCopyStartsBesideThem() {
+        accountBsApp();
+        service.grant(ROOT, "site-b", "b", "b-copies");
+        service.syncTags(ADMIN, "team", "app", "site-b", "copies", List.of("1.0"), false);
+        service.syncTags(ADMIN, "team", "app", "site-b", "copies2", List.of("1.0"), false);
+        service.syncTags(ADMIN, "team", "app", "site-b", "copies3", List.of("1.0"), false);
+        service.syncTags(OUTSIDER, "b-team", "app", "site-b", "b-copies", List.of("1.0"), false);
+        service.runDue();
+        executor.runAll();
+        assertEquals(2, pushed.size(), "two slots: " + pushed);
+        assertTrue(pushed.stream().anyMatch(p -> p.contains("b-copies/app")), "account b's copy ran in the first round");
+    }
 }

@@ -117,12 +117,16 @@ public final class InMemoryReplications implements Replications {
     @Override
     public synchronized List<SyncJob> claimDue(Instant now, int limit, String node) {
         List<SyncJob> due = jobs.stream().filter(j -> j.status().equals(SyncJob.WAITING) && !j.nextAttemptAt().isAfter(now))
-                .limit(limit).toList();
+                .sorted(Comparator.comparing(SyncJob::nextAttemptAt)).toList();
         List<SyncJob> claimed = new ArrayList<>();
         for (SyncJob j : due) {
-            SyncJob running = j.with(SyncJob.RUNNING, j.reason(), j.attempts(), now, j.nextAttemptAt());
-            update(running);
-            claimed.add(running);
+            long running = jobs.stream().filter(o -> o.status().equals(SyncJob.RUNNING)
+                    && o.accountId().equals(j.accountId())).count();
+            if (claimed.size() < limit && running < SyncJob.MAX_RUNNING_PER_ACCOUNT) {
+                SyncJob started = j.with(SyncJob.RUNNING, j.reason(), j.attempts(), now, j.nextAttemptAt());
+                update(started);
+                claimed.add(started);
+            }
         }
         return claimed;
     }
