@@ -83,6 +83,39 @@ class DeploymentIT {
         }
     }
 
+    /**
+     * Issue 28: the shipped unit's ExecStartPre and environment, as systemd would run them — the extraction directory
+     * removed before each start, logs kept apart; a second start used to fail for ever ("Directory already exists").
+     */
+    @Test
+    void thePackagedServerStartsAgainAfterAStopAsTheShippedUnitRunsIt() throws Exception {
+        String unit = Files.readString(Path.of(System.getProperty("wharf.it.config.dir"), "../../../../../deploy/wharf.service")
+                .normalize());
+        assertTrue(unit.contains("ExecStartPre=/bin/rm -rf /var/lib/wharf/server")
+                && unit.contains("Environment=WLP_JAR_EXTRACT_DIR=/var/lib/wharf/server")
+                && unit.contains("Environment=LOG_DIR=/var/lib/wharf/logs"), "the unit this test follows");
+        int port = ExtraServer.freePort();
+        Path home = Files.createTempDirectory("wharf-unit-home");
+        Path extract = home.resolve("server");
+        for (int start = 1; start <= 3; start++) {
+            ExtraServer.delete(extract);
+            ProcessBuilder command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar", System.getProperty("wharf.it.server.jar")).directory(home.toFile()).redirectErrorStream(true)
+                    .redirectOutput(home.resolve("console-" + start + ".log").toFile());
+            command.environment().putAll(Map.of("WHARF_HTTP_PORT", String.valueOf(port), "WHARF_DATA_DIR",
+                    home.resolve("data").toString(), "WLP_JAR_EXTRACT_DIR", extract.toString(), "LOG_DIR",
+                    home.resolve("logs").toString(), "WHARF_ADMIN_PASSWORD", PASSWORD));
+            Process wharf = command.start();
+            try {
+                awaitReady("http://localhost:" + port, home.resolve("console-" + start + ".log"));
+            } finally {
+                wharf.destroy();
+                assertTrue(wharf.waitFor(2, TimeUnit.MINUTES), "stopped by SIGTERM, as systemd stops it");
+            }
+        }
+        assertTrue(Files.exists(home.resolve("logs/messages.log")), "the logs live outside the extraction directory");
+    }
+
     @Test
     void thePackagedServerStartsWithOneCommand() throws Exception {
         int port = ExtraServer.freePort();
