@@ -151,9 +151,7 @@ public final class SyncNetworkPolicy {
         if (allowsPrivate && PRIVATE.stream().anyMatch(n -> n.contains(address))) {
             return true;
         }
-        return allowsPublic && NOT_PUBLIC.stream().noneMatch(n -> n.contains(address))
-                && !address.isAnyLocalAddress() && !address.isLoopbackAddress() && !address.isLinkLocalAddress()
-                && !address.isSiteLocalAddress() && !address.isMulticastAddress();
+        return allowsPublic && NOT_PUBLIC.stream().noneMatch(n -> n.contains(address));
     }
 
     /**

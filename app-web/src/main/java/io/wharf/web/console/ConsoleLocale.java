@@ -61,17 +61,10 @@ public record ConsoleLocale(Locale locale, ZoneId zone) {
         return LANGUAGES.stream().filter(l -> l.getLanguage().equals(language)).findFirst();
     }
 
+    /** The best of the browser's languages; a malformed header already reads as absent (AcceptLanguageFilter). */
     private static Locale fromBrowser(HttpServletRequest request) {
-        List<Locale> wanted;
-        try {
-            wanted = java.util.Collections.list(request.getLocales());
-        } catch (RuntimeException malformed) {
-            // A malformed Accept-Language is the browser's problem, not a reason to refuse the page.
-            return Locale.ENGLISH;
-        }
-        for (Locale each : wanted) {
-            Locale wantedLocale = each;
-            Optional<Locale> match = supported(wantedLocale.toLanguageTag());
+        for (Locale wanted : java.util.Collections.list(request.getLocales())) {
+            Optional<Locale> match = supported(wanted.toLanguageTag());
             if (match.isPresent()) {
                 return match.get();
             }
