@@ -24,4 +24,7 @@ public interface Users {
     Optional<String> consoleLanguage(String userId);
 
     void setConsoleLanguage(String userId, String languageTag);
+
+    /** Stores the user's new password hash, when it changed, and whether they must choose another at once. */
+    void changePassword(String userId, String passwordHash, boolean changeRequired, java.time.Instant at);
 }

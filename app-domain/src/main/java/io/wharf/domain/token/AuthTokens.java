@@ -23,6 +23,9 @@ public interface AuthTokens {
     /** Revokes a token; true when it existed. */
     boolean remove(String digest);
 
+    /** Revokes every token and temporary login of a user (their password changed); returns how many. */
+    int removeOfUser(String userId);
+
     /** Forgets every token that expired before {@code now}; returns how many. */
     int removeExpired(Instant now);
 }

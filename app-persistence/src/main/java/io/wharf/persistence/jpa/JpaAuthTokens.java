@@ -47,6 +47,12 @@ public class JpaAuthTokens implements AuthTokens {
     }
 
     @Override
+    public int removeOfUser(String userId) {
+        return em.createQuery("delete from AuthTokenRow t where t.userId = :user").setParameter("user", userId)
+                .executeUpdate();
+    }
+
+    @Override
     public int removeExpired(Instant now) {
         return em.createQuery("delete from AuthTokenRow t where t.expiresAt <= :now")
                 .setParameter("now", now).executeUpdate();

@@ -50,6 +50,14 @@ public class JpaUsers implements Users {
     }
 
     @Override
+    public void changePassword(String userId, String passwordHash, boolean changeRequired, java.time.Instant at) {
+        em.createQuery("update UserRow u set u.passwordHash = :hash, u.passwordChangeRequired = :required,"
+                        + " u.credentialsChangedAt = :at where u.id = :id")
+                .setParameter("hash", passwordHash).setParameter("required", changeRequired).setParameter("at", at)
+                .setParameter("id", userId).executeUpdate();
+    }
+
+    @Override
     public void lock(String id) {
         em.find(UserRow.class, id, LockModeType.PESSIMISTIC_WRITE);
     }

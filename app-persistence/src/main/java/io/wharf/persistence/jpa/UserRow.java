@@ -23,6 +23,10 @@ class UserRow {
     boolean administrator;
     @Column(name = "created_at")
     Instant createdAt;
+    @Column(name = "credentials_changed_at")
+    Instant credentialsChangedAt;
+    @Column(name = "password_change_required")
+    boolean passwordChangeRequired;
 
     protected UserRow() {
     }
@@ -34,9 +38,12 @@ class UserRow {
         passwordHash = user.passwordHash();
         administrator = user.administrator();
         createdAt = user.createdAt();
+        credentialsChangedAt = user.credentialsChangedAt();
+        passwordChangeRequired = user.passwordChangeRequired();
     }
 
     User toUser() {
-        return new User(id, accountId, new UserName(name), passwordHash, administrator, createdAt);
+        return new User(id, accountId, new UserName(name), passwordHash, administrator, createdAt, credentialsChangedAt,
+                passwordChangeRequired);
     }
 }

@@ -1,6 +1,8 @@
 package io.wharf.persistence.migration;
 
 import io.wharf.persistence.backup.JdbcBackup;
+import io.wharf.persistence.startup.DatabaseWait;
+import io.wharf.domain.startup.ServerExit;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +20,7 @@ import java.util.logging.Logger;
 /**
  * Migrates the schema when the application starts, before anything else that observes start-up. An older Wharf on a
  * schema a newer one migrated refuses to start, saying so. {@code WHARF_MIGRATE=dry-run} prints the pending migrations
- * and applies none; Wharf then does not start (it never serves on a schema it does not know). {@code WHARF_RESTORE_FROM}
+ * and applies none; Wharf's own server then exits 0 (it never serves on a schema it does not know). {@code WHARF_RESTORE_FROM}
  * (a backup's directory) loads the backup's database into an empty database first.
  */
 @ApplicationScoped
@@ -28,26 +30,30 @@ public class SchemaMigration {
     @Resource(lookup = "jdbc/wharf")
     DataSource dataSource;
 
-    void onStartup(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) Startup startup) throws SQLException {
+    void onStartup(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) Startup startup) {
+        DatabaseWait.configured().await(dataSource);
         SchemaMigrator migrator = new SchemaMigrator(dataSource);
-        String restore = setting("WHARF_RESTORE_FROM");
-        if (restore != null && !restore.isBlank()) {
-            restore(Path.of(restore));
+        String mode = setting("WHARF_MIGRATE");
+        if (mode != null && !mode.isBlank() && !"dry-run".equals(mode)) {
+            throw ServerExit.startFailed("WHARF_MIGRATE must be dry-run or unset, not \"" + mode + "\".");
         }
         try {
-            if ("dry-run".equals(setting("WHARF_MIGRATE"))) {
+            String restore = setting("WHARF_RESTORE_FROM");
+            if (restore != null && !restore.isBlank()) {
+                restore(Path.of(restore));
+            }
+            if ("dry-run".equals(mode)) {
                 List<String> pending = migrator.pending();
-                String message = "WHARF_MIGRATE=dry-run: " + (pending.isEmpty() ? "the schema is up to date (version "
-                        + SchemaMigrator.LATEST + "); nothing to apply."
+                throw ServerExit.finished("WHARF_MIGRATE=dry-run: " + (pending.isEmpty()
+                        ? "the schema is up to date (version " + SchemaMigrator.LATEST + "); nothing to apply."
                         : pending.size() + " migration(s) pending, none applied: " + String.join(", ", pending) + ".")
-                        + " Wharf does not start in a dry run; unset WHARF_MIGRATE to migrate and start.";
-                LOG.warning(message);
-                throw new IllegalStateException(message);
+                        + " Wharf stops after a dry run; unset WHARF_MIGRATE to migrate and start.");
             }
             migrator.migrate();
         } catch (SchemaMigrator.SchemaTooNew refused) {
-            LOG.severe(refused.getMessage());
-            throw refused;
+            throw ServerExit.startFailed(refused.getMessage());
+        } catch (SQLException e) {
+            throw ServerExit.startFailed("the schema cannot be migrated: " + e.getMessage());
         }
     }
 
@@ -62,7 +68,7 @@ public class SchemaMigration {
         try {
             database.restore(backup.resolve("database"));
         } catch (IOException e) {
-            throw new IllegalStateException("The backup in " + backup + " cannot be restored: " + e.getMessage(), e);
+            throw ServerExit.startFailed("the backup in " + backup + " cannot be restored: " + e.getMessage());
         }
     }
 

@@ -143,4 +143,30 @@ class JpaIdentityTest {
         });
         assertTrue(db.inTransaction(em -> new JpaAccessKeys(em).byId(key.accessKeyId())).isEmpty());
     }
+
+    @Test
+    void aPasswordChangeIsStoredWithItsInstantAndRevokesOnlyThatUsersTokens() {
+        Account team = account("pw-team", false);
+        User alice = user(team, "alice");
+        User bob = user(team, "bob");
+        assertEquals(NOW, alice.credentialsChangedAt(), "a new user's password dates from their creation");
+        for (User holder : java.util.List.of(alice, alice, bob)) {
+            db.inTransaction(em -> {
+                new JpaAuthTokens(em).add(new AuthToken(TokenSecret.digest(TokenSecret.generate()), holder.id(), NOW,
+                        NOW.plus(Duration.ofHours(1))));
+                return null;
+            });
+        }
+        Instant changed = NOW.plusSeconds(60);
+        db.inTransaction(em -> {
+            new JpaUsers(em).changePassword(alice.id(), "pbkdf2$new", true, changed);
+            return null;
+        });
+        assertEquals(2, (int) db.inTransaction(em -> new JpaAuthTokens(em).removeOfUser(alice.id())), "both of alice's tokens");
+        User stored = db.inTransaction(em -> new JpaUsers(em).byId(alice.id())).orElseThrow();
+        assertEquals("pbkdf2$new", stored.passwordHash());
+        assertEquals(changed, stored.credentialsChangedAt());
+        assertTrue(stored.passwordChangeRequired());
+        assertEquals(1, (int) db.inTransaction(em -> new JpaAuthTokens(em).removeOfUser(bob.id())), "bob's token stayed");
+    }
 }

@@ -39,6 +39,7 @@ import java.util.Optional;
 public class IdentityService {
     private static final DateTimeFormatter SDK_DATE =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(IdentityService.class.getName());
     private static final String BAD_CREDENTIALS = "The account name, user name or password is wrong.";
 
     @Inject
@@ -70,6 +71,36 @@ public class IdentityService {
         return Caller.of(verified.user(), verified.account());
     }
 
+    /**
+     * Signs in to the console: the caller and whether they must choose a new password before anything else (an
+     * administrator set the one they signed in with).
+     */
+    public Session signInToConsole(PasswordCredentials credentials) {
+        Verified verified = verify(credentials);
+        return new Session(Caller.of(verified.user(), verified.account()), verified.user().passwordChangeRequired());
+    }
+
+    /** A console session's caller, and whether they must change their password first. */
+    public record Session(Caller caller, boolean passwordChangeRequired) {
+    }
+
+    /**
+     * The caller of a console session begun at {@code signedInAt}: a 401 when the user no longer exists or their
+     * password changed since (every session begun before a change ends with it).
+     */
+    public Session sessionOf(String userId, Instant signedInAt) {
+        User user = users.byId(userId).filter(u -> signedInAt != null && !u.credentialsChangedAt().isAfter(signedInAt))
+                .orElseThrow(() -> WharfException.unauthenticated("The session's user no longer exists or their password"
+                        + " changed; sign in again."));
+        return new Session(Caller.of(user, accounts.byId(user.accountId()).orElseThrow()), user.passwordChangeRequired());
+    }
+
+    /** The refusal of anything but a password change to a user whose password an administrator set. */
+    static WharfException passwordChangeRequired(User user) {
+        return WharfException.forbidden("The password of this user was set by an administrator: choose a new one first"
+                + " (PUT /v3.0/OS-USER/users/" + user.id() + "/password with the current one, or the console).");
+    }
+
     /** A user whose password matched, with the account it was looked up in. */
     private record Verified(User user, Account account) {
     }
@@ -86,17 +117,30 @@ public class IdentityService {
             return hasher.matches(password, user.get().user().passwordHash());
         });
         if (outcome.blocked()) {
+            LOG.warning("Sign-in refused unchecked for " + printable(key) + " from " + RequestOrigin.address()
+                    + ": too many failures in a row; blocked for " + outcome.retryAfter().toSeconds() + " s more.");
             throw LoginThrottle.tooManyAttempts(outcome.retryAfter());
         }
         if (!outcome.matched()) {
+            LOG.warning("Failed sign-in for " + printable(key) + " from " + RequestOrigin.address() + ": "
+                    + (user.isEmpty() ? "no such account or user." : "wrong password."));
             throw WharfException.unauthenticated(BAD_CREDENTIALS);
         }
         return user.orElseThrow();
     }
 
+    /** A name as a client typed it, safe for one log line: control characters replaced, at most 130 characters. */
+    static String printable(String typed) {
+        String safe = typed.replaceAll("[\\p{Cntrl}\\p{Cf}]", "?");
+        return safe.length() > 130 ? safe.substring(0, 130) + "..." : safe;
+    }
+
     /** Signs in and issues a token; an optional project scope must name the account's own project. */
     public IssuedToken issueToken(PasswordCredentials credentials, String scopedProjectId, String scopedProjectName) {
         Verified verified = verify(credentials);
+        if (verified.user().passwordChangeRequired()) {
+            throw passwordChangeRequired(verified.user());
+        }
         Account account = verified.account();
         if ((scopedProjectId != null && !scopedProjectId.equals(account.projectId()))
                 || (scopedProjectName != null && !scopedProjectName.equals(settings.region()))) {
@@ -133,6 +177,9 @@ public class IdentityService {
                 .filter(h -> !h.token().isExpiredAt(Instant.now()))
                 .orElseThrow(() -> WharfException.unauthenticated(
                         "The token is unknown, revoked or expired, or its user no longer exists; obtain a new one."));
+        if (holder.user().passwordChangeRequired()) {
+            throw passwordChangeRequired(holder.user());
+        }
         return Caller.of(holder.user(), holder.account());
     }
 
@@ -201,7 +248,12 @@ public class IdentityService {
         }
         int slash = username.indexOf('/');
         if (slash > 0) {
-            return signIn(new PasswordCredentials(username.substring(0, slash), username.substring(slash + 1), password));
+            Verified verified = verify(new PasswordCredentials(username.substring(0, slash), username.substring(slash + 1),
+                    password));
+            if (verified.user().passwordChangeRequired()) {
+                throw passwordChangeRequired(verified.user());
+            }
+            return Caller.of(verified.user(), verified.account());
         }
         int at = username.indexOf('@');
         String subject = at >= 0 ? username.substring(at + 1) : username;

@@ -30,6 +30,8 @@ import java.util.Map;
 public class AccountPages {
     @Inject
     AccountService accounts;
+    @Inject
+    io.wharf.web.application.PasswordService passwords;
 
 
     @GET
@@ -50,6 +52,8 @@ public class AccountPages {
             } else {
                 listAccounts(console, 200, Map.of());
             }
+        } else if (console.isPost() && console.param("action").equals("password")) {
+            setPassword(console);
         } else if (console.isPost()) {
             createUser(console);
         } else {
@@ -109,6 +113,18 @@ public class AccountPages {
             console.redirect("/console/users?account=" + accountId);
         } catch (WharfException refused) {
             listUsers(console, ConsoleRequest.statusOf(refused), Map.of("userName", userName, "error", console.refusal(refused)));
+        }
+    }
+
+    private void setPassword(ConsoleRequest console) throws IOException {
+        String accountId = accountId(console);
+        try {
+            User user = passwords.reset(console.caller(), console.param("user"), console.param("password"),
+                    console.param("requireChange").equals("on"));
+            console.flash(console.text("users.passwordSet", user.name().value()));
+            console.redirect("/console/users?account=" + accountId);
+        } catch (WharfException refused) {
+            listUsers(console, ConsoleRequest.statusOf(refused), Map.of("error", console.refusal(refused)));
         }
     }
 }

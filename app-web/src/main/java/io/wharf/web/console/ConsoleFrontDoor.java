@@ -33,6 +33,10 @@ import java.util.Map;
 @PreMatching
 public class ConsoleFrontDoor implements ContainerRequestFilter, ContainerResponseFilter {
     static final String USER_ID = "wharf.userId";
+    /** When the session signed in (or last changed its password): sessions begun before a password change end. */
+    static final String SIGNED_IN_AT = "wharf.signedInAt";
+    /** Set on a request whose user must choose a new password before opening anything else. */
+    static final String CHANGE_REQUIRED = "wharf.passwordChangeRequired";
 
     @Inject
     IdentityService identity;
@@ -57,10 +61,13 @@ public class ConsoleFrontDoor implements ContainerRequestFilter, ContainerRespon
         String[] path = console.path();
         String section = path.length == 0 ? "" : path[0];
         boolean signingIn = section.equals("login") || section.equals("logout");
+        boolean changeRequired = Boolean.TRUE.equals(request.getAttribute(CHANGE_REQUIRED));
         if (console.isPost() && !CsrfToken.matches(session, request.getParameter(CsrfToken.FIELD))) {
             console.render(403, "error", Map.of("message", console.text("error.csrf")));
         } else if (signedIn == null && !signingIn) {
             console.redirect(console.isPost() ? "/console/login" : SignInPages.loginReturningTo(console.requested()));
+        } else if (changeRequired && !signingIn && !section.equals("password")) {
+            console.redirect("/console/password");
         } else if (console.isPost() && signedIn != null && "delete".equals(console.param("action"))
                 && !"yes".equals(console.param("confirmed"))) {
             confirmRemoval(console);
@@ -107,7 +114,13 @@ public class ConsoleFrontDoor implements ContainerRequestFilter, ContainerRespon
             return null;
         }
         try {
-            return identity.callerOfUser(userId.toString());
+            Object since = session.getAttribute(SIGNED_IN_AT);
+            IdentityService.Session signedIn = identity.sessionOf(userId.toString(),
+                    since == null ? null : java.time.Instant.parse(since.toString()));
+            if (signedIn.passwordChangeRequired()) {
+                request.setAttribute(CHANGE_REQUIRED, Boolean.TRUE);
+            }
+            return signedIn.caller();
         } catch (WharfException gone) {
             session.invalidate();
             return null;

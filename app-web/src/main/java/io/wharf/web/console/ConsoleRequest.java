@@ -67,6 +67,11 @@ public final class ConsoleRequest {
         }
     }
 
+    /** What the front door noted on this request (e.g. that the user must change their password first). */
+    Object attribute(String name) {
+        return request.getAttribute(name);
+    }
+
     HttpSession session(boolean create) {
         return request.getSession(create);
     }

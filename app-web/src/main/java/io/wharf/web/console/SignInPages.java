@@ -76,14 +76,18 @@ public class SignInPages {
         String account = console.param("account");
         String user = console.param("user");
         try {
-            Caller caller = identity.signIn(new PasswordCredentials(account, user, console.param("password")));
+            IdentityService.Session signedIn = identity.signInToConsole(
+                    new PasswordCredentials(account, user, console.param("password")));
+            Caller caller = signedIn.caller();
             HttpSession old = console.session(false);
             if (old != null) {
                 old.invalidate();
             }
-            console.session(true).setAttribute(ConsoleFrontDoor.USER_ID, caller.userId());
+            HttpSession session = console.session(true);
+            session.setAttribute(ConsoleFrontDoor.USER_ID, caller.userId());
+            session.setAttribute(ConsoleFrontDoor.SIGNED_IN_AT, java.time.Instant.now().toString());
             identity.consoleLanguage(caller).ifPresent(tag -> console.remember(ConsoleLocale.LANGUAGE_COOKIE, tag));
-            console.redirect(next.isEmpty() ? "/console/" : next);
+            console.redirect(signedIn.passwordChangeRequired() ? "/console/password" : next.isEmpty() ? "/console/" : next);
         } catch (WharfException refused) {
             console.render(ConsoleRequest.statusOf(refused), "login",
                     Map.of("account", account, "user", user, "next", next, "error", console.refusal(refused)));

@@ -128,6 +128,11 @@ public class RegistryAuthenticator {
                     && wharf.failure() == io.wharf.domain.error.Failure.UNAVAILABLE) {
                 throw wharf;  // the database is away: a 503 to retry, not a wrong password
             }
+            if (refused instanceof io.wharf.domain.error.WharfException wharf
+                    && wharf.failure() == io.wharf.domain.error.Failure.FORBIDDEN) {
+                // The right password, set by an administrator: say what to do rather than "wrong password".
+                throw new RegistryException(RegistryError.UNAUTHORIZED, wharf.getMessage());
+            }
             throw new RegistryException(RegistryError.UNAUTHORIZED, "The registry login's user name or password is wrong.");
         }
     }

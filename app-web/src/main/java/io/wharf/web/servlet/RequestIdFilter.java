@@ -36,12 +36,14 @@ public class RequestIdFilter extends HttpFilter {
         }
         LogContext.begin(id);
         CurrentHttp.begin(request, response);
+        io.wharf.web.application.RequestOrigin.begin(request.getRemoteAddr());
         try {
             chain.doFilter(request, response);
         } catch (FileNotFoundException notFound) {
             notFound(response);
         } finally {
             CurrentHttp.end();
+            io.wharf.web.application.RequestOrigin.end();
             LogContext.end();
         }
     }

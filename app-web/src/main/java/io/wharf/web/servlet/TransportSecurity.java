@@ -1,6 +1,7 @@
 package io.wharf.web.servlet;
 
 import io.wharf.domain.tls.TlsKeystores;
+import io.wharf.domain.startup.ServerExit;
 import io.wharf.web.application.PrivateFiles;
 import io.wharf.web.application.WharfSettings;
 import jakarta.annotation.Priority;
@@ -49,15 +50,14 @@ public class TransportSecurity {
     /** Right after the schema: before anything that hands out addresses, the mode and the files are known good. */
     void onStartup(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 1) Startup started) throws IOException {
         Path directory = settings.dataDirectory().resolve("tls");
-        if (settings.tls() == WharfSettings.Tls.OFF) {
-            Files.deleteIfExists(directory.resolve("server-tls.xml"));
-            return;
-        }
         try {
+            if (settings.tls() == WharfSettings.Tls.OFF) {
+                Files.deleteIfExists(directory.resolve("server-tls.xml"));
+                return;
+            }
             apply(directory);
-        } catch (IllegalArgumentException refused) {
-            LOG.severe("HTTPS cannot start: " + refused.getMessage());
-            throw new IllegalStateException("HTTPS cannot start: " + refused.getMessage());
+        } catch (IllegalArgumentException | IllegalStateException | IOException refused) {
+            throw ServerExit.startFailed("HTTPS cannot start: " + refused.getMessage());
         }
         scheduler.scheduleWithFixedDelay(() -> {
             try {

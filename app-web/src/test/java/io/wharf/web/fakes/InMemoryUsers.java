@@ -49,6 +49,11 @@ public final class InMemoryUsers implements Users {
     }
 
     @Override
+    public void changePassword(String userId, String passwordHash, boolean changeRequired, Instant at) {
+        people.computeIfPresent(userId, (id, user) -> user.withPassword(passwordHash, changeRequired, at));
+    }
+
+    @Override
     public Optional<User> byId(String id) {
         return Optional.ofNullable(people.get(id));
     }

@@ -363,4 +363,51 @@ class ConsoleIT {
         assertEquals("finished", browser.findElement(By.cssSelector("tr[data-registry='own'] .sync-status")).getText());
         assertTrue(browser.findElement(By.cssSelector("tr[data-registry='gone'] .reason")).getText().contains("unreachable"));
     }
+
+    /**
+     * Issue 28: the account's administrator sets a user's password on the users page; the user, signing in with it,
+     * must choose their own before any other page, and a later reset ends the session they have open.
+     */
+    @Test
+    void anAdministratorSetsAPasswordAndTheUserMustChooseTheirOwn() {
+        String dana = "dana" + System.nanoTime() % 100_000;
+        assertEquals(201, WharfServer.call("POST", "/v3/users", account.token(),
+                "{\"user\": {\"name\": \"%s\", \"password\": \"dana-Secret-1\"}}".formatted(dana)).statusCode());
+        signIn(account.adminPassword());
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".who")));
+        browser.get(URL + "/console/users");
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("set-password-" + dana)));
+        browser.findElement(By.xpath("//td[text()='" + dana + "']/..//summary")).click();
+        browser.findElement(By.id("reset-" + dana)).sendKeys("given-Secret-1");
+        browser.findElement(By.id("set-password-" + dana)).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "was set"));
+
+        WharfServer.TestAccount asDana = new WharfServer.TestAccount(null, account.name(), dana, "given-Secret-1", null);
+        signIn(asDana, "given-Secret-1");
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("password-required")));
+        browser.get(URL + "/console/namespaces");
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("password-required")));
+        assertTrue(browser.getCurrentUrl().endsWith("/console/password"), "no other page until it is changed");
+        browser.findElement(By.id("current-password")).sendKeys("given-Secret-1");
+        browser.findElement(By.id("new-password")).sendKeys("dana-Own-Secret-2");
+        browser.findElement(By.id("confirm-password")).sendKeys("dana-Own-Secret-3");
+        browser.findElement(By.id("change-password")).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("password-error"), "differ"));
+        browser.findElement(By.id("current-password")).sendKeys("given-Secret-1");
+        browser.findElement(By.id("new-password")).sendKeys("dana-Own-Secret-2");
+        browser.findElement(By.id("confirm-password")).sendKeys("dana-Own-Secret-2");
+        browser.findElement(By.id("change-password")).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "changed"));
+        browser.get(URL + "/console/namespaces");
+        waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Organizations"));
+        assertEquals(401, WharfServer.issueToken(account.name(), dana, "given-Secret-1").statusCode());
+        assertEquals(201, WharfServer.issueToken(account.name(), dana, "dana-Own-Secret-2").statusCode());
+
+        String danaId = WharfServer.json(WharfServer.issueToken(account.name(), dana, "dana-Own-Secret-2"))
+                .getJsonObject("token").getJsonObject("user").getString("id");
+        assertEquals(200, WharfServer.call("PUT", "/v3.0/OS-USER/users/" + danaId, account.token(),
+                "{\"user\": {\"password\": \"again-Secret-1\", \"pwd_status\": false}}").statusCode());
+        browser.get(URL + "/console/namespaces");
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("sign-in")));
+    }
 }

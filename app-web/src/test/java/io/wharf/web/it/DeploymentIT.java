@@ -116,6 +116,85 @@ class DeploymentIT {
         assertTrue(Files.exists(home.resolve("logs/messages.log")), "the logs live outside the extraction directory");
     }
 
+    /**
+     * Issue 28: a start that cannot succeed ends the process with status 3 and its reason on one line, so that systemd
+     * or the container runtime sees it (a server left running without Wharf answered its health checks).
+     */
+    @Test
+    void aStartThatCannotSucceedExitsNonZeroWithItsReasonOnOneLine() throws Exception {
+        Path home = Files.createTempDirectory("wharf-bad-start");
+        Process wharf = packaged(home, "bad-tls", Map.of("WHARF_TLS", "on", "WHARF_TLS_CERT", home.resolve("missing.pem")
+                .toString(), "WHARF_TLS_KEY", home.resolve("missing.key").toString()));
+        assertTrue(wharf.waitFor(3, TimeUnit.MINUTES), "the server exits by itself");
+        String console = Files.readString(home.resolve("bad-tls.log"));
+        assertEquals(3, wharf.exitValue(), console);
+        assertTrue(console.lines().anyMatch(line -> line.contains("Wharf cannot start: HTTPS cannot start:")
+                && line.contains("missing.pem")), console);
+    }
+
+    /** Issue 28: the migrations' dry run prints what it would apply and exits 0, never leaving a server running. */
+    @Test
+    void theMigrationsDryRunPrintsAndExitsZero() throws Exception {
+        Path home = Files.createTempDirectory("wharf-dry-run");
+        Process wharf = packaged(home, "dry-run", Map.of("WHARF_MIGRATE", "dry-run"));
+        assertTrue(wharf.waitFor(3, TimeUnit.MINUTES), "the dry run ends by itself");
+        String console = Files.readString(home.resolve("dry-run.log"));
+        assertEquals(0, wharf.exitValue(), console);
+        assertTrue(console.contains("WHARF_MIGRATE=dry-run: ") && console.contains("V1__identity_and_namespaces.sql"),
+                console);
+    }
+
+    /**
+     * Issue 28: Wharf started before its database (a reboot's order) waits for it, saying so, and starts when it
+     * answers; it used to stay up without its application for good.
+     */
+    @Test
+    void aDatabaseThatComesUpLaterIsWaitedFor() throws Exception {
+        String database = "wharf_late_" + UUID.randomUUID().toString().substring(0, 8);
+        try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/", "wharf", "wharf")) {
+            c.createStatement().execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        }
+        Path home = Files.createTempDirectory("wharf-late-db");
+        try (TcpProxy late = new TcpProxy(3306)) {
+            late.cut();
+            int port = ExtraServer.freePort();
+            Process wharf = packaged(home, "late-db", Map.of("WHARF_HTTP_PORT", String.valueOf(port), "WHARF_DB", "mariadb",
+                    "WHARF_DB_URL", "jdbc:mariadb://127.0.0.1:" + late.port + "/" + database, "WHARF_DB_USER", "wharf",
+                    "WHARF_DB_PASSWORD", "wharf"));
+            try {
+                Path log = home.resolve("late-db.log");
+                java.time.Instant deadline = java.time.Instant.now().plusSeconds(120);
+                while (!Files.readString(log).contains("The database is unreachable")) {
+                    assertTrue(java.time.Instant.now().isBefore(deadline) && wharf.isAlive(), Files.readString(log));
+                    Thread.sleep(500);
+                }
+                late.restore();
+                awaitReady("http://localhost:" + port, log);
+                assertTrue(Files.readString(log).contains("The database answers: it was unreachable for"));
+                pushAndPull("localhost:" + port, PASSWORD);
+            } finally {
+                wharf.destroy();
+                wharf.waitFor(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/", "wharf", "wharf")) {
+                c.createStatement().execute("DROP DATABASE IF EXISTS " + database);
+            }
+        }
+    }
+
+    /** The packaged jar started as the unit starts it, with the console written to {@code <name>.log}. */
+    private static Process packaged(Path home, String name, Map<String, String> settings) throws IOException {
+        ProcessBuilder command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", System.getProperty("wharf.it.server.jar")).directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(home.resolve(name + ".log").toFile());
+        command.environment().putAll(Map.of("WHARF_HTTP_PORT", String.valueOf(ExtraServer.freePort()), "WHARF_DATA_DIR",
+                home.resolve("data").toString(), "WLP_JAR_EXTRACT_DIR", home.resolve("server").toString(), "LOG_DIR",
+                home.resolve("logs").toString(), "WHARF_ADMIN_PASSWORD", PASSWORD, "WHARF_DB_WAIT_SECONDS", "120"));
+        command.environment().putAll(settings);
+        return command.start();
+    }
+
     @Test
     void thePackagedServerStartsWithOneCommand() throws Exception {
         int port = ExtraServer.freePort();

@@ -149,4 +149,92 @@ class IdentityApiIT {
                 "{\"user\": {\"name\": \"intruder\", \"password\": \"intruder-1\", \"domain_id\": \"%s\"}}"
                         .formatted(account.id())).statusCode());
     }
+
+    private static String userIdOf(String token) {
+        HttpResponse<String> checked = WharfServer.send(WharfServer.request("/v3/auth/tokens").header("X-Auth-Token", token)
+                .header("X-Subject-Token", token).GET());
+        return json(checked).getJsonObject("token").getJsonObject("user").getString("id");
+    }
+
+    private static HttpResponse<String> changePassword(String userId, String original, String chosen) {
+        return call("PUT", "/v3.0/OS-USER/users/" + userId + "/password", null,
+                "{\"user\": {\"original_password\": \"%s\", \"password\": \"%s\"}}".formatted(original, chosen));
+    }
+
+    /** Issue 28: a user changes their own password; every token they held ends, the change is in their trail. */
+    @Test
+    void aUserChangesTheirPasswordAndTheirTokensEnd() {
+        WharfServer.TestAccount account = newAccount(admin, "chpw");
+        String userId = userIdOf(account.token());
+        String project = json(issueToken(account.name(), "boss", account.adminPassword())).getJsonObject("token")
+                .getJsonObject("project").getString("id");
+        assertEquals(401, changePassword(userId, "not-the-password", "boss-New-Secret-2").statusCode());
+        assertEquals(204, changePassword(userId, account.adminPassword(), "boss-New-Secret-2").statusCode());
+        assertEquals(401, call("GET", "/v2/manage/namespaces", account.token(), null).statusCode(), "the old token ended");
+        assertEquals(401, issueToken(account.name(), "boss", account.adminPassword()).statusCode());
+        String fresh = signIn(account.name(), "boss", "boss-New-Secret-2");
+        assertEquals(200, call("GET", "/v2/manage/namespaces", fresh, null).statusCode());
+        JsonObject trace = json(call("GET", "/v3/" + project + "/traces?limit=50&resource_name=" + userId, fresh, null))
+                .getJsonArray("traces").stream().map(t -> t.asJsonObject())
+                .filter(t -> t.getString("code").equals("204")).findFirst().orElseThrow();
+        assertEquals("boss", trace.getString("user_name"));
+    }
+
+    /**
+     * Issue 28: an account's administrator sets a user's password; the user's tokens end and, until they choose their
+     * own, no token is issued to them and the registry refuses the password, both saying what to do.
+     */
+    @Test
+    void anAdministratorSetsAPasswordThatMustBeChangedFirst() {
+        WharfServer.TestAccount account = newAccount(admin, "resetpw");
+        HttpResponse<String> created = call("POST", "/v3/users", account.token(),
+                "{\"user\": {\"name\": \"alice\", \"password\": \"alice-Secret-1\"}}");
+        String alice = json(created).getJsonObject("user").getString("id");
+        String aliceToken = signIn(account.name(), "alice", "alice-Secret-1");
+        HttpResponse<String> set = call("PUT", "/v3.0/OS-USER/users/" + alice, account.token(),
+                "{\"user\": {\"password\": \"given-Secret-1\", \"pwd_status\": true}}");
+        assertEquals(200, set.statusCode(), set.body());
+        assertTrue(json(set).getJsonObject("user").getBoolean("pwd_status"));
+        assertEquals(401, call("GET", "/v2/manage/namespaces", aliceToken, null).statusCode(), "alice's token ended");
+        HttpResponse<String> refused = issueToken(account.name(), "alice", "given-Secret-1");
+        assertEquals(403, refused.statusCode());
+        assertTrue(json(refused).getString("error_msg").contains("/v3.0/OS-USER/users/" + alice + "/password"));
+        HttpResponse<String> registry = WharfServer.send(WharfServer.request("/v2/").header("Authorization", "Basic "
+                + java.util.Base64.getEncoder().encodeToString((account.name() + "/alice:given-Secret-1").getBytes())).GET());
+        assertEquals(401, registry.statusCode());
+        assertTrue(registry.body().contains("choose a new one first"), registry.body());
+        assertEquals(204, changePassword(alice, "given-Secret-1", "alice-Own-Secret-2").statusCode());
+        assertEquals(201, issueToken(account.name(), "alice", "alice-Own-Secret-2").statusCode());
+    }
+
+    @Test
+    void onlyAdministratorsSetOthersPasswordsAndOnlyInTheirAccount() {
+        WharfServer.TestAccount account = newAccount(admin, "pwrights");
+        WharfServer.TestAccount other = newAccount(admin, "pwother");
+        call("POST", "/v3/users", account.token(), "{\"user\": {\"name\": \"carol\", \"password\": \"carol-Secret-1\"}}");
+        String carol = signIn(account.name(), "carol", "carol-Secret-1");
+        String boss = userIdOf(account.token());
+        String body = "{\"user\": {\"password\": \"given-Secret-1\"}}";
+        assertEquals(403, call("PUT", "/v3.0/OS-USER/users/" + boss, carol, body).statusCode(), "a member");
+        assertEquals(404, call("PUT", "/v3.0/OS-USER/users/" + boss, other.token(), body).statusCode(), "another account");
+        assertEquals(403, call("PUT", "/v3.0/OS-USER/users/" + boss, account.token(), body).statusCode(), "oneself");
+        assertEquals(200, call("PUT", "/v3.0/OS-USER/users/" + boss, admin, body).statusCode(), "Wharf's administrator");
+    }
+
+    @Test
+    void badPasswordBodiesAre400NamingTheField() {
+        WharfServer.TestAccount account = newAccount(admin, "pwbad");
+        String userId = userIdOf(account.token());
+        HttpResponse<String> missing = call("PUT", "/v3.0/OS-USER/users/" + userId + "/password", null, "{}");
+        assertEquals(400, missing.statusCode());
+        assertTrue(json(missing).getString("error_msg").contains("user.password"), missing.body());
+        HttpResponse<String> noOriginal = call("PUT", "/v3.0/OS-USER/users/" + userId + "/password", null,
+                "{\"user\": {\"password\": \"boss-New-Secret-2\"}}");
+        assertEquals(400, noOriginal.statusCode());
+        assertTrue(json(noOriginal).getString("error_msg").contains("user.original_password"), noOriginal.body());
+        HttpResponse<String> tooShort = changePassword(userId, account.adminPassword(), "short");
+        assertEquals(400, tooShort.statusCode());
+        assertTrue(json(tooShort).getString("error_msg").contains("password"), tooShort.body());
+        assertEquals(400, call("PUT", "/v3.0/OS-USER/users/" + userId + "/password", null, "not json").statusCode());
+    }
 }
