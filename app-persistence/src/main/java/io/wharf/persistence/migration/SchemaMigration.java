@@ -2,6 +2,7 @@ package io.wharf.persistence.migration;
 
 import io.wharf.persistence.backup.JdbcBackup;
 import io.wharf.persistence.startup.DatabaseWait;
+import io.wharf.domain.startup.Release;
 import io.wharf.domain.startup.ServerExit;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
@@ -50,6 +51,7 @@ public class SchemaMigration {
                         + " Wharf stops after a dry run; unset WHARF_MIGRATE to migrate and start.");
             }
             migrator.migrate();
+            LOG.info("Wharf " + Release.version() + " runs on " + migrator.describe() + ".");
         } catch (SchemaMigrator.SchemaTooNew refused) {
             throw ServerExit.startFailed(refused.getMessage());
         } catch (SQLException e) {

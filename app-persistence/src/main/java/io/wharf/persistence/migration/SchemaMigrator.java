@@ -1,5 +1,7 @@
 package io.wharf.persistence.migration;
 
+import io.wharf.domain.startup.Release;
+
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,6 +60,16 @@ public final class SchemaMigrator {
         return migrateTo(LATEST);
     }
 
+    /** The schema's version and the release that applied its latest migration ("before 0.28.0" when unrecorded). */
+    public String describe() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(
+                     "SELECT version, applied_by FROM schema_version ORDER BY version DESC LIMIT 1")) {
+            return rows.next() ? "schema " + rows.getInt(1) + ", migrated by Wharf "
+                    + (rows.getString(2) == null ? "before 0.28.0" : rows.getString(2)) : "no schema";
+        }
+    }
+
     /** Applies the scripts up to {@code target} (tests build a database as an earlier release left it). */
     public int migrateTo(int target) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
@@ -107,6 +119,8 @@ public final class SchemaMigrator {
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS schema_version ("
                     + "version INT NOT NULL PRIMARY KEY, script VARCHAR(200) NOT NULL, applied_at DATETIME(6) NOT NULL)");
+            // Which release applied each migration (added in 0.28.0; earlier rows have none).
+            statement.execute("ALTER TABLE schema_version ADD COLUMN IF NOT EXISTS applied_by VARCHAR(64)");
         }
     }
 
@@ -122,16 +136,17 @@ public final class SchemaMigrator {
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement();
              PreparedStatement record = connection.prepareStatement(
-                     "INSERT INTO schema_version (version, script, applied_at) VALUES (?, ?, ?)")) {
+                     "INSERT INTO schema_version (version, script, applied_at, applied_by) VALUES (?, ?, ?, ?)")) {
             for (String sql : statements(read(script))) {
                 statement.execute(sql);
             }
             record.setInt(1, version);
             record.setString(2, script);
             record.setTimestamp(3, Timestamp.from(Instant.now()));
+            record.setString(4, Release.version());
             record.executeUpdate();
             connection.commit();
-            LOG.info(() -> "Applied schema migration " + script);
+            LOG.info(() -> "Applied schema migration " + script + " (Wharf " + Release.version() + ")");
         } catch (SQLException e) {
             connection.rollback();
             throw new SQLException("Schema migration " + script + " failed: " + e.getMessage(), e);

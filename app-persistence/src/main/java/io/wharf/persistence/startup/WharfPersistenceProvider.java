@@ -4,7 +4,11 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.spi.PersistenceUnitInfo;
 import org.hibernate.jpa.HibernatePersistenceProvider;
 
+import io.wharf.domain.startup.Release;
+import io.wharf.persistence.migration.SchemaMigrator;
+
 import javax.sql.DataSource;
+import java.util.logging.Logger;
 import java.util.Map;
 
 /**
@@ -13,10 +17,14 @@ import java.util.Map;
  * ("Unable to determine Dialect"). Waiting here, the first thing Wharf does at start, covers every later step.
  */
 public class WharfPersistenceProvider extends HibernatePersistenceProvider {
+    private static final Logger LOG = Logger.getLogger(WharfPersistenceProvider.class.getName());
 
     @Override
     @SuppressWarnings("rawtypes")
     public EntityManagerFactory createContainerEntityManagerFactory(PersistenceUnitInfo info, Map properties) {
+        // Wharf's first line in the log: which release starts, and the schema it brings the database to.
+        LOG.info("Wharf " + Release.version() + " is starting (schema version " + SchemaMigrator.LATEST + ", Java "
+                + Runtime.version() + ").");
         DataSource dataSource = info.getJtaDataSource();
         if (dataSource != null) {
             DatabaseWait.configured().await(dataSource);

@@ -60,4 +60,24 @@ class SchemaOnH2Test {
                 refused.getMessage());
         assertThrows(SchemaMigrator.SchemaTooNew.class, () -> new SchemaMigrator(h2).pending());
     }
+
+    @Test
+    void theSchemaRecordsWhichReleaseAppliedEachMigration() throws Exception {
+        JdbcDataSource h2 = fresh();
+        new SchemaMigrator(h2).migrateTo(31);
+        try (Connection c = h2.getConnection()) {
+            // As a release before 0.28.0 left it: no applied_by column.
+            c.createStatement().execute("ALTER TABLE schema_version DROP COLUMN applied_by");
+        }
+        new SchemaMigrator(h2).migrate();
+        try (Connection c = h2.getConnection(); ResultSet rows = c.createStatement().executeQuery(
+                "SELECT applied_by FROM schema_version WHERE version IN (31, " + SchemaMigrator.LATEST + ") ORDER BY version")) {
+            assertTrue(rows.next());
+            assertEquals(null, rows.getString(1), "what an earlier release applied is not claimed");
+            assertTrue(rows.next());
+            assertEquals(io.wharf.domain.startup.Release.version(), rows.getString(1));
+        }
+        assertEquals("schema " + SchemaMigrator.LATEST + ", migrated by Wharf " + io.wharf.domain.startup.Release.version(),
+                new SchemaMigrator(h2).describe());
+    }
 }

@@ -13,7 +13,8 @@ import java.util.logging.Logger;
 
 /**
  * The work queues' lengths as gauges on {@code GET /metrics} ({@code wharf_queue_scans}, {@code wharf_queue_sync_jobs},
- * {@code wharf_queue_webhooks}), read from the database at each scrape: the same on every node.
+ * {@code wharf_queue_webhooks}), read from the database at each scrape: the same on every node; and the release
+ * running ({@code wharf_release{version="0.28.0"} 1}).
  */
 @ApplicationScoped
 public class QueueMetrics {
@@ -28,6 +29,9 @@ public class QueueMetrics {
         gauge("wharf.queue.scans", queues::scansWaiting);
         gauge("wharf.queue.sync.jobs", queues::syncJobsWaiting);
         gauge("wharf.queue.webhooks", queues::webhooksPending);
+        // The release as a label of a constant 1, as Prometheus exporters name their build: wharf_release{version=...}.
+        metrics.gauge(new org.eclipse.microprofile.metrics.MetricID("wharf.release",
+                new org.eclipse.microprofile.metrics.Tag("version", io.wharf.domain.startup.Release.version())), () -> 1L);
     }
 
     private void gauge(String name, LongSupplier length) {

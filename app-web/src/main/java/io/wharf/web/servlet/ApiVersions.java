@@ -1,5 +1,6 @@
 package io.wharf.web.servlet;
 
+import io.wharf.domain.startup.Release;
 import io.wharf.web.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,7 +39,9 @@ public final class ApiVersions {
     private static JsonObject v2(String externalUrl) {
         return Jsonp.PROVIDER.createObjectBuilder().add("id", "v2")
                 .add("links", Jsonp.PROVIDER.createObjectBuilder().add("href", externalUrl + "/v2/").add("rel", "self"))
-                .add("min_version", "2.0").add("status", "CURRENT").add("updated", UPDATED).add("version", "2.26").build();
+                .add("min_version", "2.0").add("status", "CURRENT").add("updated", UPDATED).add("version", "2.26")
+                // Beside SWR's fields: the Wharf release answering, for operators checking before an upgrade.
+                .add("wharf_release", Release.version()).build();
     }
 
     private static void write(HttpServletResponse response, JsonObject body) throws IOException {

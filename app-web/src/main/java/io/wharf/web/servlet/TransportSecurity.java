@@ -56,6 +56,7 @@ public class TransportSecurity {
                 return;
             }
             apply(directory);
+            warnOfAnotherPort();
         } catch (IllegalArgumentException | IllegalStateException | IOException refused) {
             throw ServerExit.startFailed("HTTPS cannot start: " + refused.getMessage());
         }
@@ -67,6 +68,21 @@ public class TransportSecurity {
                         + e.getMessage());
             }
         }, 1, 1, TimeUnit.MINUTES);
+    }
+
+    /**
+     * Clients follow the external URL (redirects, the bearer realm): one naming another port than the one Wharf serves
+     * HTTPS on is right only behind a port forward or proxy, so the log says so once at start.
+     */
+    private void warnOfAnotherPort() {
+        java.net.URI external = java.net.URI.create(settings.externalUrl());
+        int port = external.getPort() == -1 ? ("https".equals(external.getScheme()) ? 443 : 80) : external.getPort();
+        if (port != settings.httpsPort()) {
+            LOG.warning("WHARF_EXTERNAL_URL (" + settings.externalUrl() + ") sends clients to port " + port
+                    + ", but Wharf serves HTTPS on " + settings.httpsPort() + " (WHARF_HTTPS_PORT): right only behind a"
+                    + " port forward or proxy from " + port + "; otherwise name the port in WHARF_EXTERNAL_URL and"
+                    + " WHARF_REGISTRY_ADDRESS.");
+        }
     }
 
     /** Writes the keystore and its configuration when the PEM files differ from what is served. */

@@ -84,36 +84,126 @@ class DeploymentIT {
     }
 
     /**
-     * Issue 28: the shipped unit's ExecStartPre and environment, as systemd would run them — the extraction directory
-     * removed before each start, logs kept apart; a second start used to fail for ever ("Directory already exists").
+     * Issue 28: the shipped unit run the way systemd runs it (this machine's PID 1 is not systemd): its Environment=
+     * lines, ExecStartPre, ExecStart and ExecStartPost read from deploy/wharf.service, with its paths moved into a
+     * temporary directory. Started, stopped by SIGTERM and started again three times, then upgraded to a jar of the same
+     * tree carrying another release, which starts on the same data and says so. `systemctl start` returns when the
+     * ExecStartPost readiness wait does; the unit's hardening is rated OK by systemd-analyze.
      */
     @Test
-    void thePackagedServerStartsAgainAfterAStopAsTheShippedUnitRunsIt() throws Exception {
-        String unit = Files.readString(Path.of(System.getProperty("wharf.it.config.dir"), "../../../../../deploy/wharf.service")
-                .normalize());
-        assertTrue(unit.contains("ExecStartPre=/bin/rm -rf /var/lib/wharf/server")
-                && unit.contains("Environment=WLP_JAR_EXTRACT_DIR=/var/lib/wharf/server")
-                && unit.contains("Environment=LOG_DIR=/var/lib/wharf/logs"), "the unit this test follows");
-        int port = ExtraServer.freePort();
+    void theShippedUnitStartsStopsStartsAgainAndUpgrades() throws Exception {
+        Path deploy = Path.of(System.getProperty("wharf.it.config.dir"), "../../../../../deploy").normalize();
+        java.util.List<String> unit = Files.readAllLines(deploy.resolve("wharf.service"));
         Path home = Files.createTempDirectory("wharf-unit-home");
-        Path extract = home.resolve("server");
-        for (int start = 1; start <= 3; start++) {
-            ExtraServer.delete(extract);
-            ProcessBuilder command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar", System.getProperty("wharf.it.server.jar")).directory(home.toFile()).redirectErrorStream(true)
-                    .redirectOutput(home.resolve("console-" + start + ".log").toFile());
-            command.environment().putAll(Map.of("WHARF_HTTP_PORT", String.valueOf(port), "WHARF_DATA_DIR",
-                    home.resolve("data").toString(), "WLP_JAR_EXTRACT_DIR", extract.toString(), "LOG_DIR",
-                    home.resolve("logs").toString(), "WHARF_ADMIN_PASSWORD", PASSWORD));
-            Process wharf = command.start();
+        Path opt = Files.createDirectories(home.resolve("opt"));
+        Files.copy(Path.of(System.getProperty("wharf.it.server.jar")), opt.resolve("wharf-server.jar"));
+        int port = ExtraServer.freePort();
+        Map<String, String> environment = new java.util.HashMap<>(Map.of("WHARF_HTTP_PORT", String.valueOf(port),
+                "WHARF_DATA_DIR", home.resolve("data").toString(), "WHARF_ADMIN_PASSWORD", PASSWORD));
+        for (String line : unit) {
+            if (line.startsWith("Environment=")) {
+                String setting = systemdPaths(line.substring("Environment=".length()), home, deploy);
+                environment.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
+            }
+        }
+        assertEquals("-Xmx1g", environment.get("JVM_ARGS"), "the server JVM's heap is set where it takes effect");
+        String pre = directive(unit, "ExecStartPre", home, deploy);
+        String exec = directive(unit, "ExecStart", home, deploy);
+        String post = directive(unit, "ExecStartPost", home, deploy);
+        String release = io.wharf.domain.startup.Release.version();
+        for (int start = 1; start <= 4; start++) {
+            if (start == 4) {
+                upgrade(opt.resolve("wharf-server.jar"), release + "-upgraded");
+            }
+            assertEquals(0, systemdRun(pre, environment, home, home.resolve("pre-" + start + ".log")).waitFor());
+            Path console = home.resolve("console-" + start + ".log");
+            Process wharf = systemdRun(exec, environment, home, console);
             try {
-                awaitReady("http://localhost:" + port, home.resolve("console-" + start + ".log"));
+                Process ready = systemdRun(post, environment, home, home.resolve("post-" + start + ".log"));
+                assertTrue(ready.waitFor(5, TimeUnit.MINUTES), "the readiness wait is bounded");
+                assertEquals(0, ready.exitValue(), Files.readString(console));
+                assertEquals(200, HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health/ready"))
+                        .build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+                String expected = "Wharf " + (start == 4 ? release + "-upgraded" : release) + " is starting";
+                assertTrue(Files.readString(home.resolve("logs/messages.log")).contains(expected), expected);
+                String version = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v2")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                assertTrue(version.contains("\"wharf_release\":\"" + (start == 4 ? release + "-upgraded" : release)),
+                        version);
             } finally {
                 wharf.destroy();
                 assertTrue(wharf.waitFor(2, TimeUnit.MINUTES), "stopped by SIGTERM, as systemd stops it");
             }
         }
-        assertTrue(Files.exists(home.resolve("logs/messages.log")), "the logs live outside the extraction directory");
+        Process analyze = new ProcessBuilder("systemd-analyze", "security", "--offline=true",
+                deploy.resolve("wharf.service").toString()).redirectErrorStream(true).start();
+        String rating = new String(analyze.getInputStream().readAllBytes());
+        assertTrue(analyze.waitFor(1, TimeUnit.MINUTES));
+        assertTrue(rating.lines().anyMatch(l -> l.contains("Overall exposure level") && (l.contains(" OK") || l.contains(" SAFE"))),
+                rating.lines().filter(l -> l.contains("Overall")).findFirst().orElse(rating));
+    }
+
+    /** The unit's paths moved into {@code home}: /var/lib/wharf, /opt/wharf (the jar there, the health script here). */
+    private static String systemdPaths(String text, Path home, Path deploy) {
+        return text.replace("/opt/wharf/wharf-health", deploy.resolve("wharf-health").toString())
+                .replace("/opt/wharf", home.resolve("opt").toString()).replace("/var/lib/wharf", home.toString())
+                .replace("/usr/bin/java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    private static String directive(java.util.List<String> unit, String name, Path home, Path deploy) {
+        return systemdPaths(unit.stream().filter(l -> l.startsWith(name + "=")).findFirst()
+                .orElseThrow(() -> new AssertionError("the unit has no " + name)).substring(name.length() + 1), home, deploy);
+    }
+
+    /** A unit's command line (no quoting in Wharf's unit: split on spaces), in its working directory and environment. */
+    private static Process systemdRun(String command, Map<String, String> environment, Path home, Path log)
+            throws IOException {
+        ProcessBuilder process = new ProcessBuilder(command.split(" ")).directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        process.environment().putAll(environment);
+        return process.start();
+    }
+
+    /**
+     * The packaged jar as a later release of the same tree: its WAR's release.properties (inside the domain jar) says
+     * {@code version}. What an operator does to upgrade: copy the new jar over the old one and restart.
+     */
+    private static void upgrade(Path jar, String version) throws IOException {
+        Path upgraded = jar.resolveSibling("upgraded.jar");
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(jar));
+             java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(upgraded))) {
+            rewrite(in, out, (name, bytes) -> name.endsWith("/wharf.war") ? nested(bytes, (inWar, warBytes) ->
+                    inWar.matches("WEB-INF/lib/app-domain-.*\\.jar") ? nested(warBytes, (inDomain, properties) ->
+                            inDomain.equals("io/wharf/domain/startup/release.properties")
+                                    ? ("version=" + version + "\n").getBytes() : properties) : warBytes) : bytes);
+        }
+        Files.move(upgraded, jar, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private interface Entries {
+        byte[] apply(String name, byte[] bytes) throws IOException;
+    }
+
+    private static byte[] nested(byte[] archive, Entries change) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(archive));
+             java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(bytes)) {
+            rewrite(in, out, change);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void rewrite(java.util.zip.ZipInputStream in, java.util.zip.ZipOutputStream out, Entries change)
+            throws IOException {
+        for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+            ZipEntry copy = new ZipEntry(entry.getName());
+            copy.setTime(entry.getTime());
+            out.putNextEntry(copy);
+            if (!entry.isDirectory()) {
+                out.write(change.apply(entry.getName(), in.readAllBytes()));
+            }
+            out.closeEntry();
+        }
     }
 
     /**

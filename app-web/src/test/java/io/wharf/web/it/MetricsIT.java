@@ -44,4 +44,14 @@ class MetricsIT {
         String scraped = metrics();
         assertTrue(scraped.contains("wharf_requests_total{endpoint=\"GET /v2/\""), "registry routes are endpoints too");
     }
+
+    /** Issue 28: the release running is named where operators look before an upgrade: metrics and GET /v2. */
+    @Test
+    void theReleaseIsNamedInTheMetricsAndTheVersionDocument() {
+        String release = io.wharf.domain.startup.Release.version();
+        assertTrue(metrics().lines().anyMatch(l -> l.startsWith("wharf_release{")
+                && l.contains("version=\"" + release + "\"") && l.matches(".* 1(\\.0)?")), "wharf_release");
+        String document = send(request("/v2").GET()).body();
+        assertTrue(document.contains("\"wharf_release\":\"" + release + "\""), document);
+    }
 }
