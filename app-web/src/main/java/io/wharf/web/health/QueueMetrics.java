@@ -30,8 +30,9 @@ public class QueueMetrics {
         gauge("wharf.queue.sync.jobs", queues::syncJobsWaiting);
         gauge("wharf.queue.webhooks", queues::webhooksPending);
         // The release as a label of a constant 1, as Prometheus exporters name their build: wharf_release{version=...}.
-        metrics.gauge(new org.eclipse.microprofile.metrics.MetricID("wharf.release",
-                new org.eclipse.microprofile.metrics.Tag("version", io.wharf.domain.startup.Release.version())), () -> 1L);
+        // (Liberty drops the tags of a gauge registered by MetricID; this form keeps them.)
+        metrics.gauge("wharf.release", this, metric -> 1L,
+                new org.eclipse.microprofile.metrics.Tag("version", io.wharf.domain.startup.Release.version()));
     }
 
     private void gauge(String name, LongSupplier length) {

@@ -55,6 +55,13 @@ public class TransportSecurity {
                 Files.deleteIfExists(directory.resolve("server-tls.xml"));
                 return;
             }
+            if (!ServerExit.ownServer()) {
+                // Only Wharf's own server.xml includes the configuration written below: elsewhere HTTP would redirect
+                // to a port nobody opened. Refused, rather than half-applied.
+                throw new IllegalStateException("WHARF_TLS=" + settings.tls().name().toLowerCase(java.util.Locale.ROOT)
+                        + " needs Wharf's own server (the packaged jar or the container). On your own Liberty, configure"
+                        + " HTTPS in its server.xml, leave WHARF_TLS=off and set WHARF_EXTERNAL_URL=https://...");
+            }
             apply(directory);
             warnOfAnotherPort();
         } catch (IllegalArgumentException | IllegalStateException | IOException refused) {

@@ -51,15 +51,23 @@ class DeploymentIT {
         Files.copy(ExtraServer.WLP.resolve("usr/servers/" + System.getProperty("wharf.it.server", "wharf-it")
                 + "/jdbc/mariadb-java-client.jar"), server.resolve("jdbc/mariadb-java-client.jar"));
         int port = ExtraServer.freePort();
-        // An existing server.xml of the operator's, with the two includes added.
-        Files.writeString(server.resolve("server.xml"), """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <server description="the operator's own server">
-                  <httpEndpoint id="defaultHttpEndpoint" host="*" httpPort="%d" httpsPort="-1"/>
-                  <include location="wharf.xml"/>
-                  <include location="db-mariadb.xml"/>
-                </server>
-                """.formatted(port));
+        // The server.xml `server create` wrote, edited as docs/operations.md says: its Java EE 8 jsp-2.3 becomes
+        // Jakarta EE 11's pages-4.0 (one EE level per server), free ports, and the two includes.
+        Path serverXml = server.resolve("server.xml");
+        String created = Files.readString(serverXml);
+        assertTrue(created.contains("<feature>jsp-2.3</feature>"), "Liberty's default server.xml, as this test expects it");
+        Files.writeString(serverXml, created.replace("<feature>jsp-2.3</feature>", "<feature>pages-4.0</feature>")
+                .replace("httpPort=\"9080\"", "host=\"*\" httpPort=\"" + port + "\"")
+                .replace("httpsPort=\"9443\"", "httpsPort=\"" + ExtraServer.freePort() + "\"")
+                .replace("</server>", "    <include location=\"wharf.xml\"/>\n    <include location=\"db-mariadb.xml\"/>\n</server>"));
+        // Another application of the operator's beside Wharf: a page with a session.
+        Files.createDirectories(server.resolve("dropins"));
+        try (java.util.zip.ZipOutputStream war = new java.util.zip.ZipOutputStream(
+                Files.newOutputStream(server.resolve("dropins/hello.war")))) {
+            war.putNextEntry(new ZipEntry("index.jsp"));
+            war.write("<%@ page session=\"true\" %>hello from the other application".getBytes());
+            war.closeEntry();
+        }
         String database = "wharf_deploy_" + UUID.randomUUID().toString().substring(0, 8);
         try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/", "wharf", "wharf")) {
             c.createStatement().execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
@@ -75,12 +83,45 @@ class DeploymentIT {
             run(wlp, "start", "ops");
             awaitReady("http://localhost:" + port, server.resolve("logs/messages.log"));
             pushAndPull("localhost:" + port, PASSWORD);
+            assertTheOtherApplicationWorksAsItsOwn(port);
+            HttpResponse<String> console = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + "/console/login")).build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(console.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("WHARF_SESSION=")
+                    && c.contains("HttpOnly") && c.contains("SameSite=Strict")), console.headers().toString());
+            run(wlp, "stop", "ops");
+
+            // HTTPS Wharf cannot serve on this server (only its own server.xml includes what it writes) is refused,
+            // and the operator's server and its other application stay up.
+            Files.writeString(server.resolve("server.env"), "WHARF_TLS=on\nWHARF_TLS_CERT=/etc/nowhere.pem\n"
+                    + "WHARF_TLS_KEY=/etc/nowhere.key\n", java.nio.file.StandardOpenOption.APPEND);
+            run(wlp, "start", "ops");
+            java.time.Instant deadline = java.time.Instant.now().plusSeconds(120);
+            while (!Files.readString(server.resolve("logs/messages.log")).contains("Wharf cannot start: HTTPS cannot start:"
+                    + " WHARF_TLS=on needs Wharf's own server")) {
+                assertTrue(java.time.Instant.now().isBefore(deadline), Files.readString(server.resolve("logs/messages.log")));
+                Thread.sleep(500);
+            }
+            assertTheOtherApplicationWorksAsItsOwn(port);
         } finally {
             run(wlp, "stop", "ops");
             try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/", "wharf", "wharf")) {
                 c.createStatement().execute("DROP DATABASE IF EXISTS " + database);
             }
         }
+    }
+
+    /** The operator's other application answers, with the server's session cookie (not Wharf's). */
+    private static void assertTheOtherApplicationWorksAsItsOwn(int port) throws Exception {
+        HttpResponse<String> hello = null;
+        for (int attempt = 0; attempt < 60 && (hello == null || hello.statusCode() != 200); attempt++) {
+            hello = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/hello/index.jsp")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Thread.sleep(hello.statusCode() == 200 ? 0 : 1000);
+        }
+        assertEquals(200, hello.statusCode(), hello.body());
+        assertTrue(hello.body().contains("hello from the other application"), hello.body());
+        assertTrue(hello.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("JSESSIONID=")),
+                "Wharf's cookie settings are Wharf's alone: " + hello.headers());
     }
 
     /**

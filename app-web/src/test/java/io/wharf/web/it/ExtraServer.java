@@ -44,7 +44,8 @@ final class ExtraServer {
     void configure(Map<String, String> settings) throws IOException {
         Path server = WLP.resolve("usr/servers/" + name);
         StringBuilder bootstrap = new StringBuilder("WHARF_DB=h2\nWHARF_HTTP_PORT=" + httpPort + "\nWHARF_DATA_DIR=" + data + "\n");
-        StringBuilder jvm = new StringBuilder("-Xmx384m\n-DWHARF_DATA_DIR=" + data + "\n");
+        // Copies of Wharf's own server: a start that cannot succeed ends the process, as the packaged server's does.
+        StringBuilder jvm = new StringBuilder("-Xmx384m\n-Dwharf.ownServer=true\n-DWHARF_DATA_DIR=" + data + "\n");
         settings.forEach((key, value) -> {
             bootstrap.append(key).append('=').append(value).append('\n');
             jvm.append("-D").append(key).append('=').append(value).append('\n');

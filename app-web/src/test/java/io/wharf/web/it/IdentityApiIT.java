@@ -177,7 +177,7 @@ class IdentityApiIT {
         JsonObject trace = json(call("GET", "/v3/" + project + "/traces?limit=50&resource_name=" + userId, fresh, null))
                 .getJsonArray("traces").stream().map(t -> t.asJsonObject())
                 .filter(t -> t.getString("code").equals("204")).findFirst().orElseThrow();
-        assertEquals("boss", trace.getString("user_name"));
+        assertEquals("boss", trace.getJsonObject("user").getString("name"));
     }
 
     /**
