@@ -1,5 +1,6 @@
 package io.wharf.web;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -77,5 +78,24 @@ class ArchitectureTest {
                 .and().doNotHaveSimpleName("ServletCall")
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta.servlet..")
                 .check(wharf);
+    }
+
+    /** A resource no JAX-RS application lists is never served (the console's password page once answered 404). */
+    @Test
+    void everyResourceIsServedByOneOfTheApplications() throws Exception {
+        java.util.Set<Class<?>> served = new java.util.HashSet<>();
+        for (JavaClass application : wharf) {
+            if (application.isAssignableTo(jakarta.ws.rs.core.Application.class) && !application.getModifiers()
+                    .contains(com.tngtech.archunit.core.domain.JavaModifier.ABSTRACT)
+                    && application.isAnnotatedWith(jakarta.ws.rs.ApplicationPath.class)) {
+                served.addAll(((jakarta.ws.rs.core.Application) application.reflect().getDeclaredConstructor()
+                        .newInstance()).getClasses());
+            }
+        }
+        java.util.List<String> unserved = wharf.stream()
+                .filter(c -> c.isAnnotatedWith(jakarta.ws.rs.Path.class) && !c.getModifiers()
+                        .contains(com.tngtech.archunit.core.domain.JavaModifier.ABSTRACT))
+                .filter(c -> !served.contains(c.reflect())).map(JavaClass::getName).toList();
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), unserved);
     }
 }
