@@ -43,7 +43,7 @@ public class JpaCollectionRuns implements CollectionRuns {
                 ((Number) r[5]).longValue())).toList();
     }
 
-    private static Instant instant(Object value) {
+    static Instant instant(Object value) {
         if (value instanceof Timestamp t) {
             return t.toInstant();
         }

@@ -34,7 +34,7 @@ public final class SchemaMigrator {
             "V21__replication.sql", "V22__garbage_collections.sql", "V23__console_language.sql", "V24__tag_pulls.sql",
             "V25__cluster_leases.sql", "V26__repository_image_counts.sql",
             "V27__share_repository_order.sql", "V28__advisory_staging.sql", "V29__pull_policies.sql", "V30__region_grants.sql",
-            "V31__retention_runs.sql", "V32__password_changes.sql");
+            "V31__retention_runs.sql", "V32__password_changes.sql", "V33__maintenance_mode.sql");
     private static final Logger LOG = Logger.getLogger(SchemaMigrator.class.getName());
 
     private final DataSource dataSource;

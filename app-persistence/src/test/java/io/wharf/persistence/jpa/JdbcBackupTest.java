@@ -99,4 +99,30 @@ class JdbcBackupTest {
                     "new rows get new ids after a restore");
         }
     }
+
+    /** Issue 28: a restored Wharf honours no token issued before the backup (revoked ones would come back). */
+    @Test
+    void tokensAreNeitherKeptNorRestoredEvenFromAnOlderBackup() throws Exception {
+        try (MariaDbTestDatabase source = new MariaDbTestDatabase(); MariaDbTestDatabase target = new MariaDbTestDatabase(false)) {
+            Account a = new Account(Identifiers.newId(), new AccountName("tokened"), Identifiers.newId(), false, T0);
+            source.inTransaction(em -> new JpaAccounts(em).add(a));
+            io.wharf.domain.account.User user = source.inTransaction(em -> new JpaUsers(em).add(new io.wharf.domain.account.User(
+                    Identifiers.newId(), a.id(), new io.wharf.domain.account.UserName("holder"), "pbkdf2$x", true, T0)));
+            source.inTransaction(em -> {
+                new JpaAuthTokens(em).add(new io.wharf.domain.token.AuthToken("a".repeat(64), user.id(), T0,
+                        T0.plusSeconds(86_400 * 365)));
+                return null;
+            });
+            DatabaseBackup.Snapshot snapshot = new JdbcBackup(source.dataSource).export(dir);
+            assertFalse(snapshot.rows().containsKey("auth_token"));
+            assertFalse(java.nio.file.Files.exists(dir.resolve("auth_token.jsonl")));
+            // A backup of an earlier release, which kept them.
+            java.nio.file.Files.writeString(dir.resolve("auth_token.jsonl"), "{\"digest\":\"" + "a".repeat(64)
+                    + "\",\"user_id\":\"" + user.id() + "\",\"issued_at\":\"2026-01-01 00:00:00.000000\","
+                    + "\"expires_at\":\"2027-12-01 00:00:00.000000\"}\n");
+            new JdbcBackup(target.dataSource).restore(dir);
+            assertEquals("0|\n", dump(target.dataSource, "SELECT COUNT(*) FROM auth_token"));
+            assertEquals("1|\n", dump(target.dataSource, "SELECT COUNT(*) FROM account_user"));
+        }
+    }
 }

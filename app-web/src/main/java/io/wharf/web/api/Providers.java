@@ -7,7 +7,7 @@ import java.util.Set;
 /** The providers every API root shares: endpoint naming, authentication, body limit, JSON settings and writer, errors. */
 final class Providers {
     private static final List<Class<?>> SHARED = List.of(EndpointNaming.class, AuthenticationFilter.class, BodyLimitFilter.class,
-            JsonSettings.class, JsonBodyWriter.class, ErrorMapper.class);
+            JsonSettings.class, JsonBodyWriter.class, ErrorMapper.class, ReadOnlyFilter.class);
 
     private Providers() {
     }

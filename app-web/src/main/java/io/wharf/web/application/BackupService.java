@@ -63,9 +63,12 @@ public class BackupService {
     static final String KEY_APART = "The secret key is not in this backup: restore it with the key kept apart"
             + " (WHARF_SECRET_KEY, or the data directory's secret.key copied into the backup directory).";
 
-    /** A backup as its status file tells it. */
+    /**
+     * A backup as its status file tells it: {@code blobs} and {@code bytes} it holds; {@code reused} of those blobs
+     * were linked from the previous backup instead of copied (the bytes written are the others').
+     */
     public record Backup(String name, String path, String state, String phase, long done, long total, long rows,
-                         long blobs, long bytes, String message, Instant startedAt, Instant finishedAt) {
+                         long blobs, long bytes, String message, Instant startedAt, Instant finishedAt, long reused) {
         public static final String RUNNING = "running";
         public static final String DONE = "done";
         public static final String FAILED = "failed";
@@ -90,7 +93,7 @@ public class BackupService {
             }
             Files.createDirectories(directory);
             Backup begun = new Backup(directory.getFileName().toString(), directory.toString(), Backup.RUNNING, "waiting",
-                    0, 0, 0, 0, 0, withKey ? KEY_WARNING : "", started, null);
+                    0, 0, 0, 0, 0, withKey ? KEY_WARNING : "", started, null, 0);
             write(directory, begun);
             executor.submit(() -> run(directory, begun, withKey));
             return begun;
@@ -155,17 +158,24 @@ public class BackupService {
         write(directory, state);
         DatabaseBackup.Snapshot snapshot = database.export(directory.resolve("database"));
         List<String> digests = store.digests();
+        java.util.Optional<Path> previous = previousDone(directory);
         long copied = 0;
         long bytes = 0;
+        long reused = 0;
         long lastWrite = 0;
         for (String digest : digests) {
             Digest d = Digest.parse(digest);
-            Path target = directory.resolve("blobs").resolve(d.algorithm()).resolve(d.hex().substring(0, 2)).resolve(d.hex());
+            Path relative = Path.of("blobs", d.algorithm(), d.hex().substring(0, 2), d.hex());
+            Path target = directory.resolve(relative);
             long size = store.size(d).orElse(-1L);
             if (size >= 0) {
                 Files.createDirectories(target.getParent());
-                try (InputStream in = store.open(d, 0, size)) {
-                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                if (linked(previous.map(p -> p.resolve(relative)), target, size)) {
+                    reused++;
+                } else {
+                    try (InputStream in = store.open(d, 0, size)) {
+                        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                    }
                 }
                 bytes += size;
             }
@@ -184,13 +194,49 @@ public class BackupService {
         } else if (withKey) {
             message = "The secret key is WHARF_SECRET_KEY, not a file: keep that setting with this backup.";
         }
-        Backup done = with(state, Backup.DONE, "done", copied, digests.size(), snapshot.totalRows(), copied, bytes, message,
-                Instant.now());
+        Backup done = new Backup(state.name(), state.path(), Backup.DONE, "done", copied, digests.size(),
+                snapshot.totalRows(), copied, bytes, message, state.startedAt(), Instant.now(), reused);
         long blobCount = copied;
         long byteCount = bytes;
+        long reusedCount = reused;
         LOG.info(() -> "Backup " + directory + ": " + snapshot.totalRows() + " rows, " + blobCount + " blobs, " + byteCount
-                + " bytes");
+                + " bytes; " + reusedCount + " blobs linked from " + previous.map(Path::toString).orElse("no earlier backup"));
         return done;
+    }
+
+    /** The newest finished backup before this one: its blobs (content named by digest) need no second copy. */
+    private java.util.Optional<Path> previousDone(Path directory) throws IOException {
+        try (Stream<Path> dirs = Files.list(directory.getParent())) {
+            return dirs.filter(d -> !d.equals(directory) && Files.exists(d.resolve(STATUS)))
+                    .filter(d -> d.getFileName().toString().compareTo(directory.getFileName().toString()) < 0)
+                    .filter(d -> {
+                        try {
+                            return read(d).state().equals(Backup.DONE);
+                        } catch (IOException | RuntimeException unreadable) {
+                            return false;
+                        }
+                    }).max(Comparator.comparing((Path d) -> d.getFileName().toString()));
+        }
+    }
+
+    /**
+     * A hard link to the previous backup's copy of a blob when it is there whole: no bytes written, and pruning either
+     * backup leaves the other's intact. False when there is none or the file system cannot link (then it is copied).
+     */
+    private static boolean linked(java.util.Optional<Path> earlier, Path target, long size) {
+        if (earlier.isEmpty()) {
+            return false;
+        }
+        try {
+            if (!Files.isRegularFile(earlier.get(), java.nio.file.LinkOption.NOFOLLOW_LINKS) || Files.size(earlier.get()) != size) {
+                return false;
+            }
+            Files.deleteIfExists(target);
+            Files.createLink(target, earlier.get());
+            return true;
+        } catch (IOException | UnsupportedOperationException cannotLink) {
+            return false;
+        }
     }
 
     /** The backups in {@code WHARF_BACKUP_DIR}, newest first. */
@@ -211,13 +257,14 @@ public class BackupService {
 
     private static Backup with(Backup b, String state, String phase, long done, long total, long rows, long blobs, long bytes,
                                String message, Instant finishedAt) {
-        return new Backup(b.name(), b.path(), state, phase, done, total, rows, blobs, bytes, message, b.startedAt(), finishedAt);
+        return new Backup(b.name(), b.path(), state, phase, done, total, rows, blobs, bytes, message, b.startedAt(), finishedAt,
+                b.reused());
     }
 
     private static void write(Path directory, Backup b) throws IOException {
         var json = Jsonp.PROVIDER.createObjectBuilder().add("name", b.name()).add("path", b.path()).add("state", b.state())
                 .add("phase", b.phase()).add("done", b.done()).add("total", b.total()).add("rows", b.rows())
-                .add("blobs", b.blobs()).add("bytes", b.bytes()).add("message", b.message())
+                .add("blobs", b.blobs()).add("bytes", b.bytes()).add("reused", b.reused()).add("message", b.message())
                 .add("started_at", b.startedAt().toString());
         if (b.finishedAt() != null) {
             json.add("finished_at", b.finishedAt().toString());
@@ -234,7 +281,8 @@ public class BackupService {
                 j.getJsonNumber("done").longValue(), j.getJsonNumber("total").longValue(), j.getJsonNumber("rows").longValue(),
                 j.getJsonNumber("blobs").longValue(), j.getJsonNumber("bytes").longValue(), j.getString("message"),
                 Instant.parse(j.getString("started_at")),
-                j.containsKey("finished_at") ? Instant.parse(j.getString("finished_at")) : null);
+                j.containsKey("finished_at") ? Instant.parse(j.getString("finished_at")) : null,
+                j.containsKey("reused") ? j.getJsonNumber("reused").longValue() : 0);
     }
 
     private static void requireAdministrator(Caller caller) {

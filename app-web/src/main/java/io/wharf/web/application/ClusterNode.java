@@ -34,6 +34,8 @@ public class ClusterNode {
 
     private final String id;
     @Inject
+    MaintenanceService maintenance;
+    @Inject
     Leases leases;
     @Inject
     ClusterNode self;
@@ -46,9 +48,10 @@ public class ClusterNode {
     }
 
     /** For tests over in-memory ports. */
-    ClusterNode(String id, Leases leases) {
+    ClusterNode(String id, Leases leases, MaintenanceService maintenance) {
         this.id = id;
         this.leases = leases;
+        this.maintenance = maintenance;
         this.self = this;
     }
 
@@ -89,6 +92,10 @@ public class ClusterNode {
      * work takes, short enough for another node to take over when this one dies. Answers whether the work ran here.
      */
     public boolean once(String job, Duration interval, Duration ttl, Runnable work) {
+        if (maintenance.current().readOnly()) {
+            LOG.info(() -> job + " waits: Wharf is read-only for maintenance");
+            return false;
+        }
         if (!self.take(job, interval, ttl)) {
             LOG.fine(() -> job + " runs on another node, or ran within " + interval);
             return false;

@@ -123,7 +123,7 @@ public class ReplicationService {
         this.executor = executor;
         this.retryBase = retryBase;
         this.self = this;
-        this.node = new ClusterNode("local", null);
+        this.node = new ClusterNode("local", null, null);
     }
 
     void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 30) Startup started) {

@@ -74,7 +74,7 @@ public class RetentionService {
     RetentionService(Retentions retentions, RepositoryAccess access, ImageRepositories repositories, ImageTags tags,
                      Manifests manifests, java.util.concurrent.ExecutorService executor) {
         this.executor = executor;
-        this.node = new ClusterNode("local", null);
+        this.node = new ClusterNode("local", null, null);
         this.retentions = retentions;
         this.access = access;
         this.repositories = repositories;

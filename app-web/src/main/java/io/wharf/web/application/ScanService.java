@@ -100,7 +100,7 @@ public class ScanService {
         this.settings = settings;
         this.executor = executor;
         this.self = this;
-        this.node = new ClusterNode("local", null);
+        this.node = new ClusterNode("local", null, null);
     }
 
     /**

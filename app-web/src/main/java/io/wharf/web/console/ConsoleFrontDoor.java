@@ -37,6 +37,11 @@ public class ConsoleFrontDoor implements ContainerRequestFilter, ContainerRespon
     static final String SIGNED_IN_AT = "wharf.signedInAt";
     /** Set on a request whose user must choose a new password before opening anything else. */
     static final String CHANGE_REQUIRED = "wharf.passwordChangeRequired";
+    /** The maintenance switch as this request saw it (pages show a notice while Wharf is read-only). */
+    static final String MAINTENANCE = "wharf.maintenance";
+
+    @Inject
+    io.wharf.web.application.MaintenanceService maintenance;
 
     @Inject
     IdentityService identity;
@@ -62,12 +67,20 @@ public class ConsoleFrontDoor implements ContainerRequestFilter, ContainerRespon
         String section = path.length == 0 ? "" : path[0];
         boolean signingIn = section.equals("login") || section.equals("logout");
         boolean changeRequired = Boolean.TRUE.equals(request.getAttribute(CHANGE_REQUIRED));
+        io.wharf.domain.maintenance.MaintenanceMode mode = maintenance.current();
+        request.setAttribute(MAINTENANCE, mode);
+        // Read-only maintenance: forms that write are refused; signing in and out, and the switch and backups on the
+        // Storage page, go on.
+        boolean refusedWrite = mode.readOnly() && console.isPost() && signedIn != null && !signingIn
+                && !(section.equals("storage") && List.of("maintenance", "backup").contains(console.param("action")));
         if (console.isPost() && !CsrfToken.matches(session, request.getParameter(CsrfToken.FIELD))) {
             console.render(403, "error", Map.of("message", console.text("error.csrf")));
         } else if (signedIn == null && !signingIn) {
             console.redirect(console.isPost() ? "/console/login" : SignInPages.loginReturningTo(console.requested()));
         } else if (changeRequired && !signingIn && !section.equals("password")) {
             console.redirect("/console/password");
+        } else if (refusedWrite) {
+            console.render(503, "error", Map.of("message", mode.refusal()));
         } else if (console.isPost() && signedIn != null && "delete".equals(console.param("action"))
                 && !"yes".equals(console.param("confirmed"))) {
             confirmRemoval(console);

@@ -204,6 +204,7 @@ public final class ConsoleRequest {
         all.put("fmt", new ConsoleFormat(reader));
         all.put("here", requested());
         all.put("release", io.wharf.domain.startup.Release.version());
+        all.putIfAbsent("maintenance", request.getAttribute(ConsoleFrontDoor.MAINTENANCE));
         all.put("csrf", CsrfToken.of(request.getSession(true)));
         HttpSession session = request.getSession(false);
         Optional.ofNullable(session).map(s -> s.getAttribute(FLASH)).ifPresent(flash -> {

@@ -24,6 +24,8 @@ public class StoragePages extends ConsoleResource {
     GarbageCollector collector;
     @Inject
     BackupService backups;
+    @Inject
+    io.wharf.web.application.MaintenanceService maintenance;
 
     @Override
     void handle(ConsoleRequest console) throws IOException {
@@ -37,6 +39,13 @@ public class StoragePages extends ConsoleResource {
         int status = 200;
         if (console.isPost()) {
             try {
+                if ("maintenance".equals(console.param("action"))) {
+                    boolean readOnly = "on".equals(console.param("read_only"));
+                    maintenance.set(console.caller(), readOnly, console.param("reason"));
+                    console.flash(console.text(readOnly ? "maintenance.on" : "maintenance.off"));
+                    console.redirect("/console/storage");
+                    return;
+                }
                 if ("backup".equals(console.param("action"))) {
                     BackupService.Backup begun = backups.start(console.caller(),
                             "on".equals(console.param("include_secret_key")));

@@ -43,6 +43,8 @@ public class RegistryServlet extends HttpServlet {
     @Inject
     RegistryRights rights;
     @Inject
+    io.wharf.web.application.MaintenanceService maintenance;
+    @Inject
     RegistryService registry;
     @Inject
     BaseHandler base;
@@ -129,6 +131,9 @@ public class RegistryServlet extends HttpServlet {
             }
             call.endpoint(call.method() + " /v2" + route.path().pattern().replace(NAME, "{name}")
                     .replace("([A-Za-z0-9-]+)", "{uuid}").replace("([^/]+)", "{reference}").replace("/?", "/"));
+            if (route.access() == Route.Access.PUSH || route.access() == Route.Access.DELETE) {
+                maintenance.requireWritable();  // read-only maintenance: pushes and deletions wait, pulls go on
+            }
             route.handler().handle(call, target(call, route, m, who));
             return;
         }

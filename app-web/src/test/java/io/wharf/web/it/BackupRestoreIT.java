@@ -149,6 +149,17 @@ class BackupRestoreIT {
         }
         assertTrue(Files.exists(Path.of(keylessPath, "backup.json")) && !Files.exists(Path.of(keylessPath, "secret.key")),
                 "no secret.key unless asked for");
+        // Issue 28: the second backup links the blobs the first one holds instead of copying them again.
+        JsonObject second = json(call(original, "GET", "/v2/manage/utils/backups", admin, null)).getJsonArray("backups")
+                .getJsonObject(0);
+        assertEquals(backup.getJsonNumber("blobs").longValue(), second.getJsonNumber("reused").longValue(), second.toString());
+        assertTrue(second.getJsonNumber("blobs").longValue() >= second.getJsonNumber("reused").longValue());
+        try (java.util.stream.Stream<Path> files = Files.walk(Path.of(backup.getString("path"), "blobs"))) {
+            Path first = files.filter(Files::isRegularFile).findFirst().orElseThrow();
+            Path again = Path.of(keylessPath).resolve(Path.of(backup.getString("path")).relativize(first));
+            assertEquals(Files.getAttribute(first, "unix:ino"), Files.getAttribute(again, "unix:ino"),
+                    "one copy on disk for both backups");
+        }
 
         ExtraServer restored = new ExtraServer("wharf-backup-b", Map.of("WHARF_DB", "mariadb", "WHARF_DB_URL",
                 DB_SERVER + database(), "WHARF_RESTORE_FROM", backup.getString("path")));
@@ -165,6 +176,8 @@ class BackupRestoreIT {
             Skopeo.run("copy", "--src-tls-verify=false", "--src-creds", creds, pulledFrom, "oci:" + copy + ":1.0").ok();
         }
         assertEquals(201, signIn(restored, "wharf", "admin", PASSWORD).statusCode(), "the administrator's password came back");
+        assertEquals(401, call(restored, "GET", "/v2/manage/namespaces", owner, null).statusCode(),
+                "a token issued before the backup is not revived by the restore");
         String project = json(signIn(restored, "keeper", "boss", "keeper-Boss-1")).getJsonObject("token")
                 .getJsonObject("project").getString("id");
         SwrClient sdk = SwrClient.newBuilder().withHttpConfig(HttpConfig.getDefaultHttpConfig())

@@ -9,7 +9,9 @@ import io.wharf.web.application.LoginKey;
 import io.wharf.web.application.WharfSettings;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -42,6 +44,38 @@ public class UtilsResource {
     WharfSettings settings;
     @Inject
     BackupService backups;
+    @Inject
+    io.wharf.web.application.MaintenanceService maintenance;
+
+    /** {@code PUT utils/maintenance}: {@code {"read_only": true, "reason": "..."}}. */
+    public record MaintenanceRequest(Boolean readOnly, String reason) {
+    }
+
+    /** The maintenance switch as every server follows it. */
+    public record MaintenanceState(boolean readOnly, String reason, String setBy, String setAt) {
+        static MaintenanceState of(io.wharf.domain.maintenance.MaintenanceMode mode) {
+            return new MaintenanceState(mode.readOnly(), mode.reason(), mode.setBy(), mode.setAt().toString());
+        }
+    }
+
+    /** Whether Wharf is read-only for maintenance, and why: anyone signed in may ask (their writes are refused). */
+    @GET
+    @Path("maintenance")
+    public MaintenanceState maintenance() {
+        caller.get();
+        return MaintenanceState.of(maintenance.current());
+    }
+
+    /** Wharf's administrators turn read-only maintenance mode on or off. */
+    @PUT
+    @Path("maintenance")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public MaintenanceState setMaintenance(MaintenanceRequest body) {
+        if (body == null || body.readOnly() == null) {
+            throw WharfException.invalid("read_only", "The body needs read_only (true or false).");
+        }
+        return MaintenanceState.of(maintenance.set(caller.get(), body.readOnly(), body.reason()));
+    }
 
     /** The backups, newest first. */
     public record BackupList(long total, java.util.List<BackupService.Backup> backups) {
