@@ -24,6 +24,16 @@ public class EndpointNaming implements ContainerRequestFilter {
         if (resource.getResourceMethod() != null) {
             RequestMetrics.endpoint(servletRequest, resource.getResourceClass().getSimpleName() + "."
                     + resource.getResourceMethod().getName());
+            // The path template, for the access log: the application's root, the resource's and the method's paths.
+            jakarta.ws.rs.Path type = resource.getResourceClass().getAnnotation(jakarta.ws.rs.Path.class);
+            jakarta.ws.rs.Path method = resource.getResourceMethod().getAnnotation(jakarta.ws.rs.Path.class);
+            RequestMetrics.template(servletRequest, request.getMethod() + " " + servletRequest.getServletPath()
+                    + (type == null ? "" : "/" + strip(type.value())) + (method == null ? "" : "/" + strip(method.value())));
         }
+    }
+
+    private static String strip(String path) {
+        String trimmed = path.startsWith("/") ? path.substring(1) : path;
+        return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
     }
 }

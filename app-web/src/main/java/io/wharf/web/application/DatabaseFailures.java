@@ -56,13 +56,41 @@ final class DatabaseFailures {
         return false;
     }
 
-    /** An outage as the domain says it: each protocol answers 503 with Retry-After. */
-    static WharfException unavailable() {
+    /** Since when the database has been out of reach, or null: the log says when it goes and when it returns, once. */
+    private static final java.util.concurrent.atomic.AtomicReference<java.time.Instant> AWAY_SINCE =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(DatabaseFailures.class.getName());
+
+    /** An outage as the domain says it: each protocol answers 503 with Retry-After. The first one is logged. */
+    static WharfException unavailable(Throwable cause) {
+        if (AWAY_SINCE.compareAndSet(null, java.time.Instant.now())) {
+            LOG.severe("The database is unreachable (" + firstLine(cause) + "): requests that need it answer 503"
+                    + " until it answers again.");
+        }
         return WharfException.unavailable("The database does not answer; try again in a few seconds.");
+    }
+
+    /** The database answered (a transaction committed): after an outage, one line says it is back. */
+    static void answered() {
+        java.time.Instant since = AWAY_SINCE.get();
+        if (since != null && AWAY_SINCE.compareAndSet(since, null)) {
+            LOG.warning("The database answers again, after " + java.time.Duration.between(since, java.time.Instant.now())
+                    .toSeconds() + " s out of reach.");
+        }
+    }
+
+    private static String firstLine(Throwable cause) {
+        Throwable deepest = cause;
+        while (deepest.getCause() != null && deepest.getCause() != deepest) {
+            deepest = deepest.getCause();
+        }
+        String message = String.valueOf(deepest.getMessage());
+        int liberty = message.indexOf(" DSRA");
+        return (liberty > 0 ? message.substring(0, liberty) : message).lines().findFirst().orElse("");
     }
 
     /** An outage as the domain says it; anything else as it is. */
     static RuntimeException translated(RuntimeException failure) {
-        return isOutage(failure) ? unavailable() : failure;
+        return isOutage(failure) ? unavailable(failure) : failure;
     }
 }

@@ -165,11 +165,14 @@ public class IdentityService {
         if (secret == null || secret.isBlank()) {
             throw WharfException.anonymous();
         }
+        Caller caller;
         try {
-            return callerOfToken(secret);
+            caller = callerOfToken(secret);
         } catch (RuntimeException e) {
             throw DatabaseFailures.translated(e);
         }
+        DatabaseFailures.answered();
+        return caller;
     }
 
     private Caller callerOfToken(String secret) {

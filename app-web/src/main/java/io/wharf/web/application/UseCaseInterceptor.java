@@ -74,11 +74,13 @@ public class UseCaseInterceptor {
         try {
             serialized = embedded();
         } catch (SQLException e) {
-            throw DatabaseFailures.unavailable();
+            throw DatabaseFailures.unavailable(e);
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                return once(invocation, serialized);
+                Object result = once(invocation, serialized);
+                DatabaseFailures.answered();
+                return result;
             } catch (Exception failure) {
                 if (attempt < ATTEMPTS && retriable(invocation, failure)) {
                     LOG.fine("Use case " + invocation.getMethod().getName() + " runs again after: " + failure);
@@ -86,7 +88,7 @@ public class UseCaseInterceptor {
                     continue;
                 }
                 if (DatabaseFailures.isOutage(failure)) {
-                    throw DatabaseFailures.unavailable();
+                    throw DatabaseFailures.unavailable(failure);
                 }
                 throw failure;
             }

@@ -37,6 +37,11 @@ public class AuditFilter extends HttpFilter {
     }
 
     /** Says who makes the request ({@code accessKey}: the AK it was signed with, or null). */
+    /** Who the request was identified as, or null (anonymous, refused before anyone was known). */
+    static Caller callerOf(ServletRequest request) {
+        return request.getAttribute(WHO) instanceof Who who ? who.caller() : null;
+    }
+
     public static void identify(ServletRequest request, Caller caller, String accessKey) {
         if (caller != null) {
             request.setAttribute(WHO, new Who(caller, accessKey));

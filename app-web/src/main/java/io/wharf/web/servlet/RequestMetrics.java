@@ -27,6 +27,22 @@ public class RequestMetrics extends HttpFilter {
     @Inject
     MetricRegistry metrics;
 
+    /**
+     * The access log ({@code WHARF_ACCESS_LOG=on}): one line a request in the server's log, from the logger
+     * {@code io.wharf.access} — request id, account/user (or -), method and path template, status, response bytes
+     * (or -), duration. Never a query string, header or body (they may hold secrets).
+     */
+    private static final java.util.logging.Logger ACCESS = java.util.logging.Logger.getLogger("io.wharf.access");
+    private static final boolean ACCESS_LOG = "on".equalsIgnoreCase(
+            io.wharf.web.application.WharfSettings.value("WHARF_ACCESS_LOG").orElse("off"));
+
+    private static final String TEMPLATE = RequestMetrics.class.getName() + ".template";
+
+    /** The API request's method and path template ({@code POST /v3/auth/tokens}), for the access log. */
+    public static void template(ServletRequest request, String template) {
+        request.setAttribute(TEMPLATE, template);
+    }
+
     /** Names the endpoint that serves this request (the API's resource method, the registry's route). */
     public static void endpoint(ServletRequest request, String name) {
         request.setAttribute(ENDPOINT, name);
@@ -43,8 +59,17 @@ public class RequestMetrics extends HttpFilter {
             String endpoint = endpointOf(request);
             metrics.counter("wharf.requests", new Tag("endpoint", endpoint),
                     new Tag("status", Integer.toString(response.getStatus()))).inc();
-            metrics.timer("wharf.request.duration", new Tag("endpoint", endpoint))
-                    .update(Duration.ofNanos(System.nanoTime() - started));
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            metrics.timer("wharf.request.duration", new Tag("endpoint", endpoint)).update(took);
+            if (ACCESS_LOG) {
+                io.wharf.domain.account.Caller caller = AuditFilter.callerOf(request);
+                String bytes = response.getHeader("Content-Length");
+                ACCESS.info(RequestIdFilter.idOf(request) + " " + (caller == null ? "-" : caller.accountName() + "/"
+                        + caller.userName()) + " \"" + (request.getAttribute(TEMPLATE) != null ? request.getAttribute(TEMPLATE)
+                        : endpoint.startsWith(request.getMethod() + " ") ? endpoint : request.getMethod() + " " + endpoint)
+                        + "\" " + response.getStatus() + " "
+                        + (bytes == null ? "-" : bytes) + " " + took.toMillis() + "ms");
+            }
             if (counted != null && counted.bytes > 0) {
                 metrics.counter("wharf.registry.bytes.pushed").inc(counted.bytes);
             }

@@ -34,7 +34,8 @@ class PasswordRecoveryIT {
 
     @Test
     void aLostAdministratorPasswordIsRecoveredWithAFileAndARestart() throws Exception {
-        ExtraServer server = new ExtraServer("wharf-recovery", Map.of("WHARF_ADMIN_PASSWORD", "recovery-Admin-1"));
+        ExtraServer server = new ExtraServer("wharf-recovery", Map.of("WHARF_ADMIN_PASSWORD", "recovery-Admin-1",
+                "WHARF_ACCESS_LOG", "on"));
         try {
             server.start();
             HttpResponse<String> first = token(server, "recovery-Admin-1");
@@ -61,6 +62,13 @@ class PasswordRecoveryIT {
             String log = Files.readString(server.log());
             assertTrue(log.contains("Recovered Wharf's administrator wharf/admin"), "the log says so");
             assertFalse(log.contains(recovered), "never the password itself");
+            // What an operator investigating a failed sign-in finds: the attempt with its source, and its request.
+            assertTrue(log.lines().anyMatch(l -> l.contains("Failed sign-in for wharf/admin from 127.0.0.1: wrong password.")),
+                    "the failed sign-in, with the address it came from");
+            assertTrue(log.lines().anyMatch(l -> l.contains("io.wharf.access") && l.contains(" - \"POST /v3/auth/tokens\" 401 ")),
+                    "the access log's line of it");
+            assertTrue(log.lines().anyMatch(l -> l.contains("io.wharf.access") && l.contains(" wharf/admin \"")),
+                    "requests name who made them");
         } finally {
             server.stop();
         }
