@@ -26,17 +26,19 @@ public class QueueMetrics {
     WorkQueues queues;
 
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        gauge("wharf.queue.scans", queues::scansWaiting);
-        gauge("wharf.queue.sync.jobs", queues::syncJobsWaiting);
-        gauge("wharf.queue.webhooks", queues::webhooksPending);
+        gauge("wharf.queue.scans", "Image scans waiting, across the servers", queues::scansWaiting);
+        gauge("wharf.queue.sync.jobs", "Image sync and replication jobs waiting, across the servers",
+                queues::syncJobsWaiting);
+        gauge("wharf.queue.webhooks", "Webhook deliveries pending, across the servers", queues::webhooksPending);
         // The release as a label of a constant 1, as Prometheus exporters name their build: wharf_release{version=...}.
         // (Liberty drops the tags of a gauge registered by MetricID; this form keeps them.)
-        metrics.gauge("wharf.release", this, metric -> 1L,
+        metrics.gauge(io.wharf.web.servlet.RequestMetrics.described("wharf.release",
+                "The Wharf release this server runs, as the version label (always 1)"), this, metric -> 1L,
                 new org.eclipse.microprofile.metrics.Tag("version", io.wharf.domain.startup.Release.version()));
     }
 
-    private void gauge(String name, LongSupplier length) {
-        metrics.gauge(name, () -> {
+    private void gauge(String name, String help, LongSupplier length) {
+        metrics.gauge(io.wharf.web.servlet.RequestMetrics.described(name, help), this, metric -> {
             try {
                 return length.getAsLong();
             } catch (RuntimeException e) {

@@ -37,6 +37,19 @@ public class RequestMetrics extends HttpFilter {
             io.wharf.web.application.WharfSettings.value("WHARF_ACCESS_LOG").orElse("off"));
 
     private static final String TEMPLATE = RequestMetrics.class.getName() + ".template";
+    // The HELP texts Prometheus shows.
+    private static final org.eclipse.microprofile.metrics.Metadata REQUESTS = described("wharf.requests",
+            "Requests answered, by endpoint and status");
+    private static final org.eclipse.microprofile.metrics.Metadata DURATION = described("wharf.request.duration",
+            "Time to answer a request, by endpoint");
+    private static final org.eclipse.microprofile.metrics.Metadata PUSHED = described("wharf.registry.bytes.pushed",
+            "Bytes of image content pushed to the registry");
+    private static final org.eclipse.microprofile.metrics.Metadata PULLED = described("wharf.registry.bytes.pulled",
+            "Bytes of image content pulled from the registry");
+
+    public static org.eclipse.microprofile.metrics.Metadata described(String name, String help) {
+        return org.eclipse.microprofile.metrics.Metadata.builder().withName(name).withDescription(help).build();
+    }
 
     /** The API request's method and path template ({@code POST /v3/auth/tokens}), for the access log. */
     public static void template(ServletRequest request, String template) {
@@ -57,10 +70,10 @@ public class RequestMetrics extends HttpFilter {
             chain.doFilter(counted == null ? request : counted, response);
         } finally {
             String endpoint = endpointOf(request);
-            metrics.counter("wharf.requests", new Tag("endpoint", endpoint),
+            metrics.counter(REQUESTS, new Tag("endpoint", endpoint),
                     new Tag("status", Integer.toString(response.getStatus()))).inc();
             Duration took = Duration.ofNanos(System.nanoTime() - started);
-            metrics.timer("wharf.request.duration", new Tag("endpoint", endpoint)).update(took);
+            metrics.timer(DURATION, new Tag("endpoint", endpoint)).update(took);
             if (ACCESS_LOG) {
                 io.wharf.domain.account.Caller caller = AuditFilter.callerOf(request);
                 String bytes = response.getHeader("Content-Length");
@@ -71,12 +84,12 @@ public class RequestMetrics extends HttpFilter {
                         + (bytes == null ? "-" : bytes) + " " + took.toMillis() + "ms");
             }
             if (counted != null && counted.bytes > 0) {
-                metrics.counter("wharf.registry.bytes.pushed").inc(counted.bytes);
+                metrics.counter(PUSHED).inc(counted.bytes);
             }
             String length = response.getHeader("Content-Length");
             if (endpoint.startsWith("GET /v2/{name}/blobs/") && (response.getStatus() == 200 || response.getStatus() == 206)
                     && length != null) {
-                metrics.counter("wharf.registry.bytes.pulled").inc(Long.parseLong(length));
+                metrics.counter(PULLED).inc(Long.parseLong(length));
             }
         }
     }

@@ -54,4 +54,26 @@ class MetricsIT {
         String document = send(request("/v2").GET()).body();
         assertTrue(document.contains("\"wharf_release\":\"" + release + "\""), document);
     }
+
+    /**
+     * Issue 28: Wharf's own families pass {@code promtool check metrics} (Debian's prometheus package): HELP texts, a
+     * histogram without quantile series. Liberty's JVM and pool families (camelCase names) are left out here.
+     */
+    @Test
+    void wharfsOwnMetricsPassPromtool() throws Exception {
+        call("GET", "/v2/manage/namespaces", adminToken(), null);
+        StringBuilder own = new StringBuilder();
+        for (String line : metrics().lines().toList()) {
+            String name = line.startsWith("# ") ? line.split(" ")[2] : line.split("[{ ]")[0];
+            if (name.startsWith("wharf_")) {
+                own.append(line).append('\n');
+            }
+        }
+        Process promtool = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
+        promtool.getOutputStream().write(own.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        promtool.getOutputStream().close();
+        String said = new String(promtool.getInputStream().readAllBytes());
+        assertEquals(0, promtool.waitFor(), said + "\n" + own);
+        assertTrue(own.toString().contains("# HELP wharf_requests_total Requests answered"), own.toString());
+    }
 }
