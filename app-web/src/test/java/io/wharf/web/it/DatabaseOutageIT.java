@@ -104,5 +104,11 @@ class DatabaseOutageIT {
         JsonObject listed = WharfServer.json(namespaces);
         assertTrue(listed.getJsonArray("namespaces").toString().contains("\"kept\""), listed.toString());
         assertTrue(!listed.toString().contains("\"lost\""), "a refused creation left nothing behind: " + listed);
+        // Issue 28: the outage is one line when it began and one when it ended, not a flood.
+        java.util.List<String> log = java.nio.file.Files.readAllLines(server.log());
+        assertEquals(1, log.stream().filter(l -> l.contains("The database is unreachable (")).count(), String.join("\n", log));
+        assertEquals(1, log.stream().filter(l -> l.contains("The database answers again, after")).count());
+        assertEquals(0, log.stream().filter(l -> l.contains("org.hibernate.orm.jdbc.error") || l.contains("J2CA0081E")).count(),
+                "no per-statement noise");
     }
 }
