@@ -51,6 +51,9 @@ public interface BlobStore {
      */
     Swept sweep(Predicate<String> live, Duration grace) throws IOException;
 
+    /** What {@link #sweep} would delete, deleting nothing (a collection's dry run). */
+    Swept unreferenced(Predicate<String> live, Duration grace) throws IOException;
+
     /**
      * Where a client may fetch the blob itself for {@code validFor} (a presigned object-store URL), so that the node
      * need not carry the bytes; empty when the store serves blobs only through Wharf.

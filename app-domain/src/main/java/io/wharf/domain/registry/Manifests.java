@@ -44,4 +44,10 @@ public interface Manifests {
 
     /** Every digest that a link, a manifest or a manifest's reference still names. */
     Set<String> liveDigests();
+
+    /** How many links {@link #removeUnreferencedLinks} would remove, removing none (a collection's dry run). */
+    int countUnreferencedLinks(Instant cutoff);
+
+    /** The digests {@link #liveDigests} would name once {@link #removeUnreferencedLinks} had run (a dry run's). */
+    Set<String> liveDigestsAfterRemovingLinks(Instant cutoff);
 }

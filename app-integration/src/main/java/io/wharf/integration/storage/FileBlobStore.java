@@ -294,7 +294,12 @@ public class FileBlobStore implements BlobStore {
     }
 
     @Override
-    public Swept sweep(Predicate<String> live, Duration grace) throws IOException {
+    public Swept unreferenced(Predicate<String> live, Duration grace) throws IOException {
+        return unreferenced(live, grace, false);
+    }
+
+    /** The blobs no one names, older than the grace period: counted, and deleted when {@code remove}. */
+    private Swept unreferenced(Predicate<String> live, Duration grace, boolean remove) throws IOException {
         Instant cutoff = Instant.now().minus(grace);
         int removed = 0;
         long freed = 0;
@@ -303,13 +308,19 @@ public class FileBlobStore implements BlobStore {
                 String digest = file.getParent().getParent().getFileName() + ":" + file.getFileName();
                 if (!live.test(digest) && Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
                     long size = Files.size(file);
-                    if (Files.deleteIfExists(file)) {
+                    if (!remove || Files.deleteIfExists(file)) {
                         removed++;
                         freed += size;
                     }
                 }
             }
         }
+        return new Swept(removed, freed);
+    }
+
+    @Override
+    public Swept sweep(Predicate<String> live, Duration grace) throws IOException {
+        Swept swept = unreferenced(live, grace, true);
         Instant abandoned = Instant.now().minus(ABANDONED_UPLOAD);
         try (Stream<Path> dirs = Files.list(uploads)) {
             for (Path dir : (Iterable<Path>) dirs::iterator) {
@@ -319,7 +330,7 @@ public class FileBlobStore implements BlobStore {
                 }
             }
         }
-        return new Swept(removed, freed);
+        return swept;
     }
 
 

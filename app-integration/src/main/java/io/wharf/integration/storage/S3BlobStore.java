@@ -374,6 +374,20 @@ public final class S3BlobStore implements BlobStore {
     }
 
     @Override
+    public Swept unreferenced(Predicate<String> live, Duration grace) {
+        Instant cutoff = Instant.now().minus(grace);
+        long[] found = {0, 0};
+        s3.listObjectsV2Paginator(l -> l.bucket(bucket).prefix(prefix + "blobs/")).contents().forEach(o -> {
+            Optional<String> digest = digestOfKey(o.key());
+            if (digest.isPresent() && !live.test(digest.get()) && o.lastModified().isBefore(cutoff)) {
+                found[0]++;
+                found[1] += o.size();
+            }
+        });
+        return new Swept((int) found[0], found[1]);
+    }
+
+    @Override
     public Swept sweep(Predicate<String> live, Duration grace) {
         Instant cutoff = Instant.now().minus(grace);
         List<String> doomed = new ArrayList<>();

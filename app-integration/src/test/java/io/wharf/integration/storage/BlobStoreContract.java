@@ -109,4 +109,20 @@ abstract class BlobStoreContract {
         assertEquals(500L, store.size(kept).orElseThrow());
         assertFalse(store.digests().contains(garbage.toString()));
     }
+
+    @Test
+    void aDryRunCountsWhatASweepWouldRemoveAndRemovesNothing() throws IOException {
+        BlobStore store = node();
+        Digest kept = store.put(random(500, 8), "sha256");
+        Digest garbage = store.put(random(900, 9), "sha256");
+
+        Swept would = store.unreferenced(d -> !d.equals(garbage.toString()), Duration.ZERO);
+
+        assertTrue(would.blobs() >= 1 && would.bytes() >= 900, would.toString());
+        assertEquals(900L, store.size(garbage).orElseThrow(), "still there");
+        assertEquals(0, store.unreferenced(d -> true, Duration.ZERO).blobs(), "nothing is garbage when all is named");
+        assertEquals(0, store.unreferenced(d -> !d.equals(garbage.toString()), Duration.ofHours(1)).blobs(),
+                "younger than the grace period");
+        assertEquals(500L, store.size(kept).orElseThrow());
+    }
 }

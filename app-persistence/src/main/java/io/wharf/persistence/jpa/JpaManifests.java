@@ -165,12 +165,29 @@ public class JpaManifests implements Manifests {
 
     @Override
     public int removeUnreferencedLinks(Instant cutoff) {
-        return em.createQuery("delete from RepositoryBlobRow b where b.linkedAt < :cutoff"
-                        + " and not exists (select 1 from ManifestReferenceRow r, ImageManifestRow m"
-                        + "   where r.manifestId = m.id and m.repositoryId = b.repositoryId and r.digest = b.digest)"
-                        + " and not exists (select 1 from ImageManifestRow m2"
-                        + "   where m2.repositoryId = b.repositoryId and m2.digest = b.digest)")
+        return em.createQuery("delete from RepositoryBlobRow b where b.linkedAt < :cutoff and" + UNREFERENCED)
                 .setParameter("cutoff", cutoff).executeUpdate();
+    }
+
+    private static final String UNREFERENCED = " not exists (select 1 from ManifestReferenceRow r, ImageManifestRow m"
+            + "   where r.manifestId = m.id and m.repositoryId = b.repositoryId and r.digest = b.digest)"
+            + " and not exists (select 1 from ImageManifestRow m2"
+            + "   where m2.repositoryId = b.repositoryId and m2.digest = b.digest)";
+
+    @Override
+    public int countUnreferencedLinks(Instant cutoff) {
+        return em.createQuery("select count(b) from RepositoryBlobRow b where b.linkedAt < :cutoff and" + UNREFERENCED,
+                Long.class).setParameter("cutoff", cutoff).getSingleResult().intValue();
+    }
+
+    @Override
+    public Set<String> liveDigestsAfterRemovingLinks(Instant cutoff) {
+        Set<String> live = new HashSet<>();
+        live.addAll(em.createQuery("select distinct b.digest from RepositoryBlobRow b where not (b.linkedAt < :cutoff and"
+                + UNREFERENCED + ")", String.class).setParameter("cutoff", cutoff).getResultList());
+        live.addAll(em.createQuery("select distinct m.digest from ImageManifestRow m", String.class).getResultList());
+        live.addAll(em.createQuery("select distinct r.digest from ManifestReferenceRow r", String.class).getResultList());
+        return live;
     }
 
     @Override

@@ -31,7 +31,9 @@ public class ReadOnlyFilter implements ContainerRequestFilter {
             return;
         }
         String path = request.getUriInfo().getRequestUri().getRawPath();
-        if (!ALWAYS.contains(path.endsWith("/") ? path.substring(0, path.length() - 1) : path)) {
+        boolean dryRun = path.startsWith("/v2/manage/utils/garbage-collection")
+                && "true".equals(request.getUriInfo().getQueryParameters().getFirst("dry_run"));
+        if (!dryRun && !ALWAYS.contains(path.endsWith("/") ? path.substring(0, path.length() - 1) : path)) {
             maintenance.requireWritable();
         }
     }

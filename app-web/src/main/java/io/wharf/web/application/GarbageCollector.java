@@ -131,6 +131,35 @@ public class GarbageCollector {
         }
     }
 
+    /**
+     * What a collection now would free, freeing nothing: the links it would remove, then the blobs no one would name
+     * any more and the bytes they hold. Reads only, so it runs beside anything (read-only maintenance included).
+     */
+    public Collected dryRun(Caller caller, Duration grace) {
+        if (!caller.systemAdministrator()) {
+            throw WharfException.forbidden("Only Wharf's administrators may collect garbage.");
+        }
+        Instant cutoff = Instant.now().minus(grace);
+        int links = self.countLinks(cutoff);
+        Set<String> live = self.liveDigestsAfterRemovingLinks(cutoff);
+        try {
+            Swept would = store.unreferenced(live::contains, grace);
+            return new Collected(links, would.blobs(), would.bytes(), Instant.now());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @UseCase
+    public int countLinks(Instant cutoff) {
+        return manifests.countUnreferencedLinks(cutoff);
+    }
+
+    @UseCase
+    public Set<String> liveDigestsAfterRemovingLinks(Instant cutoff) {
+        return manifests.liveDigestsAfterRemovingLinks(cutoff);
+    }
+
     /** Work no collection may run beside (a backup): waits for a running collection, and holds off the next. */
     public <T> T paused(java.util.concurrent.Callable<T> work) throws Exception {
         running.lock();

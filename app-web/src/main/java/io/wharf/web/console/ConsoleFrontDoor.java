@@ -72,7 +72,7 @@ public class ConsoleFrontDoor implements ContainerRequestFilter, ContainerRespon
         // Read-only maintenance: forms that write are refused; signing in and out, and the switch and backups on the
         // Storage page, go on.
         boolean refusedWrite = mode.readOnly() && console.isPost() && signedIn != null && !signingIn
-                && !(section.equals("storage") && List.of("maintenance", "backup").contains(console.param("action")));
+                && !(section.equals("storage") && List.of("maintenance", "backup", "dry-run").contains(console.param("action")));
         if (console.isPost() && !CsrfToken.matches(session, request.getParameter(CsrfToken.FIELD))) {
             console.render(403, "error", Map.of("message", console.text("error.csrf")));
         } else if (signedIn == null && !signingIn) {

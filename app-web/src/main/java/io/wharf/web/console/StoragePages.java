@@ -46,6 +46,13 @@ public class StoragePages extends ConsoleResource {
                     console.redirect("/console/storage");
                     return;
                 }
+                if ("dry-run".equals(console.param("action"))) {
+                    GarbageCollector.Collected would = collector.dryRun(console.caller(), GarbageCollector.DEFAULT_GRACE);
+                    console.flash(console.text("storage.wouldCollect", would.blobs(),
+                            new ConsoleFormat(console.reader()).bytes(would.bytes()), would.links()));
+                    console.redirect("/console/storage");
+                    return;
+                }
                 if ("backup".equals(console.param("action"))) {
                     BackupService.Backup begun = backups.start(console.caller(),
                             "on".equals(console.param("include_secret_key")));

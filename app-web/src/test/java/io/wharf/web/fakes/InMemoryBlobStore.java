@@ -115,6 +115,19 @@ public final class InMemoryBlobStore implements BlobStore {
     }
 
     @Override
+    public io.wharf.domain.registry.Swept unreferenced(Predicate<String> live, Duration grace) {
+        long freed = 0;
+        int count = 0;
+        for (Map.Entry<String, byte[]> e : blobs.entrySet()) {
+            if (!live.test(e.getKey())) {
+                count++;
+                freed += e.getValue().length;
+            }
+        }
+        return new io.wharf.domain.registry.Swept(count, freed);
+    }
+
+    @Override
     public io.wharf.domain.registry.Swept sweep(Predicate<String> live, Duration grace) {
         long[] freed = {0};
         int before = blobs.size();

@@ -334,6 +334,14 @@ class RegistryProtocolIT {
 
         assertEquals(403, call("POST", "/v2/manage/utils/garbage-collection?grace_seconds=0", owner.token(), null)
                 .statusCode(), "only Wharf's administrators collect");
+        // Issue 28: the dry run says what would go and removes nothing.
+        HttpResponse<String> would = call("POST", "/v2/manage/utils/garbage-collection?grace_seconds=0&dry_run=true", admin,
+                null);
+        assertEquals(200, would.statusCode(), would.body());
+        assertTrue(json(would).getInt("blobs") >= 1, would.body());
+        assertEquals(200, send("GET", "/v2/" + repo + "/blobs/" + orphan, basic(owner), null).statusCode(),
+                "a dry run removes nothing");
+        assertEquals(400, call("POST", "/v2/manage/utils/garbage-collection?dry_run=maybe", admin, null).statusCode());
         HttpResponse<String> collected = call("POST", "/v2/manage/utils/garbage-collection?grace_seconds=0", admin, null);
         assertEquals(200, collected.statusCode(), collected.body());
         assertTrue(json(collected).getInt("blobs") >= 1, collected.body());

@@ -124,10 +124,17 @@ public class UtilsResource {
     /** Ten years: a longer grace keeps everything, and the instant it names would overflow. */
     private static final long MAX_GRACE_SECONDS = 10L * 365 * 24 * 3600;
 
-    /** Collects now; {@code grace_seconds} (default 3600) keeps blobs younger than that. */
+    /**
+     * Collects now; {@code grace_seconds} (default 3600) keeps blobs younger than that. {@code dry_run=true} says what
+     * it would free (links, blobs, bytes) and frees nothing.
+     */
     @POST
     @Path("garbage-collection")
-    public GarbageCollector.Collected collectGarbage(@QueryParam("grace_seconds") String graceSeconds) {
+    public GarbageCollector.Collected collectGarbage(@QueryParam("grace_seconds") String graceSeconds,
+                                                     @QueryParam("dry_run") String dryRun) {
+        if (dryRun != null && !dryRun.equals("true") && !dryRun.equals("false")) {
+            throw WharfException.invalid("dry_run", "dry_run must be true or false.");
+        }
         long seconds;
         try {
             seconds = graceSeconds == null ? GarbageCollector.DEFAULT_GRACE.toSeconds() : Long.parseLong(graceSeconds);
@@ -138,7 +145,8 @@ public class UtilsResource {
             throw WharfException.invalid("grace_seconds", "grace_seconds must be a whole number of seconds from 0 to "
                     + MAX_GRACE_SECONDS + " (ten years).");
         }
-        return collector.collect(caller.get(), Duration.ofSeconds(seconds));
+        return "true".equals(dryRun) ? collector.dryRun(caller.get(), Duration.ofSeconds(seconds))
+                : collector.collect(caller.get(), Duration.ofSeconds(seconds));
     }
 
     @POST
