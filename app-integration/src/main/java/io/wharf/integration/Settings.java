@@ -1,15 +1,16 @@
 package io.wharf.integration;
 
+import io.wharf.domain.config.Configuration;
+
 import java.nio.file.Path;
 
-/** The settings adapters read themselves: a system property, or else the environment variable of the same name. */
+/** The settings adapters read themselves, from Wharf's one catalogue ({@link Configuration}); null when not set. */
 public final class Settings {
     private Settings() {
     }
 
     public static String value(String name) {
-        String value = System.getProperty(name);
-        return value == null || value.isBlank() ? System.getenv(name) : value;
+        return Configuration.value(name).orElse(null);
     }
 
     /** {@code WHARF_DATA_DIR}, or {@code ~/.wharf}. */

@@ -75,7 +75,6 @@ public class SchemaMigration {
     }
 
     private static String setting(String name) {
-        String value = System.getProperty(name);
-        return value != null ? value : System.getenv(name);
+        return io.wharf.domain.config.Configuration.value(name).orElse(null);
     }
 }

@@ -35,10 +35,7 @@ public final class DatabaseWait {
 
     /** The wait {@code WHARF_DB_WAIT_SECONDS} sets, on the real clock. */
     public static DatabaseWait configured() {
-        String value = System.getProperty("WHARF_DB_WAIT_SECONDS");
-        if (value == null || value.isBlank()) {
-            value = System.getenv("WHARF_DB_WAIT_SECONDS");
-        }
+        String value = io.wharf.domain.config.Configuration.value("WHARF_DB_WAIT_SECONDS").orElse(null);
         long seconds;
         try {
             seconds = value == null || value.isBlank() ? 120 : Long.parseLong(value.strip());

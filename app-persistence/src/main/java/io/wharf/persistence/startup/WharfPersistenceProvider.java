@@ -5,6 +5,7 @@ import jakarta.persistence.spi.PersistenceUnitInfo;
 import org.hibernate.jpa.HibernatePersistenceProvider;
 
 import io.wharf.domain.startup.Release;
+import io.wharf.domain.startup.ServerExit;
 import io.wharf.persistence.migration.SchemaMigrator;
 
 import javax.sql.DataSource;
@@ -25,6 +26,16 @@ public class WharfPersistenceProvider extends HibernatePersistenceProvider {
         // Wharf's first line in the log: which release starts, and the schema it brings the database to.
         LOG.info("Wharf " + Release.version() + " is starting (schema version " + SchemaMigrator.LATEST + ", Java "
                 + Runtime.version() + ").");
+        // Every setting checked before anything uses one: a misspelt name or a bad value ends the start, named.
+        java.util.List<String> problems;
+        try {
+            problems = io.wharf.domain.config.Configuration.problems();
+        } catch (java.io.UncheckedIOException unreadable) {
+            problems = java.util.List.of(unreadable.getMessage());
+        }
+        if (!problems.isEmpty()) {
+            throw ServerExit.startFailed(String.join(" ", problems));
+        }
         DataSource dataSource = info.getJtaDataSource();
         if (dataSource != null) {
             DatabaseWait.configured().await(dataSource);

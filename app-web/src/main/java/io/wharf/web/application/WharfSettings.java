@@ -6,18 +6,14 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Settings read from a system property or else the environment variable of the same name, so that one WAR runs
- * anywhere and a {@code -D} option overrides the environment. README.md lists them all.
+ * Settings read through Wharf's one catalogue ({@link io.wharf.domain.config.Configuration}: a system property, the
+ * environment, the optional {@code WHARF_CONFIG_FILE}), so that one WAR runs anywhere. README.md lists them all.
  */
 @ApplicationScoped
 public class WharfSettings {
 
     public static Optional<String> value(String name) {
-        String value = System.getProperty(name);
-        if (value == null || value.isBlank()) {
-            value = System.getenv(name);
-        }
-        return Optional.ofNullable(value).filter(v -> !v.isBlank());
+        return io.wharf.domain.config.Configuration.value(name);
     }
 
     public Optional<String> adminPassword() {

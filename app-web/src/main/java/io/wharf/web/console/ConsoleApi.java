@@ -18,6 +18,7 @@ public class ConsoleApi extends Application {
                 OverviewPages.class, SignInPages.class, SearchPages.class, PreferencePages.class, NamespacePages.class,
                 RepositoryPages.class, AccountPages.class, SharePages.class, AccessKeyPages.class, HowToPushPages.class,
                 ImageAssetPages.class, StoragePages.class, QuotaPages.class, AuditPages.class, ReplicationPages.class,
-                FeedPages.class, RegistryPages.class, SyncTaskPages.class, PasswordPages.class);
+                FeedPages.class, RegistryPages.class, SyncTaskPages.class, PasswordPages.class,
+                SettingPages.class);
     }
 }

@@ -261,6 +261,14 @@ class DeploymentIT {
         assertEquals(3, wharf.exitValue(), console);
         assertTrue(console.lines().anyMatch(line -> line.contains("Wharf cannot start: HTTPS cannot start:")
                 && line.contains("missing.pem")), console);
+
+        // A misspelt setting, which used to be ignored without a word.
+        Process misspelt = packaged(home, "misspelt", Map.of("WHARF_SCAN_WORKRS", "2"));
+        assertTrue(misspelt.waitFor(3, TimeUnit.MINUTES), "the server exits by itself");
+        String said = Files.readString(home.resolve("misspelt.log"));
+        assertEquals(3, misspelt.exitValue(), said);
+        assertTrue(said.lines().anyMatch(line -> line.contains("Wharf cannot start: WHARF_SCAN_WORKRS is not a Wharf"
+                + " setting (did you mean WHARF_SCAN_WORKERS?)")), said);
     }
 
     /** Issue 28: the migrations' dry run prints what it would apply and exits 0, never leaving a server running. */

@@ -58,6 +58,23 @@ public class UtilsResource {
         }
     }
 
+    /** The settings in force. */
+    public record SettingsList(java.util.List<io.wharf.domain.config.Configuration.Effective> settings) {
+    }
+
+    /**
+     * Every setting as this server runs with it — its value (secrets masked) or default, and where it came from — for
+     * Wharf's administrators.
+     */
+    @GET
+    @Path("settings")
+    public SettingsList settings() {
+        if (!caller.get().systemAdministrator()) {
+            throw WharfException.forbidden("Only Wharf's administrators see the server's settings.");
+        }
+        return new SettingsList(io.wharf.domain.config.Configuration.effective());
+    }
+
     /** Whether Wharf is read-only for maintenance, and why: anyone signed in may ask (their writes are refused). */
     @GET
     @Path("maintenance")
