@@ -324,6 +324,7 @@ class DeploymentIT {
 
     /** The packaged jar started as the unit starts it, with the console written to {@code <name>.log}. */
     private static Process packaged(Path home, String name, Map<String, String> settings) throws IOException {
+        ExtraServer.delete(home.resolve("server"));  // as the unit's ExecStartPre does
         ProcessBuilder command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", System.getProperty("wharf.it.server.jar")).directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(home.resolve(name + ".log").toFile());
