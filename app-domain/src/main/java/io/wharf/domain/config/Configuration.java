@@ -81,6 +81,11 @@ public final class Configuration {
             whole("WHARF_QUOTA_STORAGE_MIB", "no limit", "Each account's default storage limit in MiB", 0, Long.MAX_VALUE),
             oneOf("WHARF_AUDIT", "on", "off records no audit trail", "on", "off"),
             oneOf("WHARF_ACCESS_LOG", "off", "on: one line a request in the server's log", "on", "off"),
+            oneOf("WHARF_METRICS", "token", "Who may scrape /-/metrics: token (WHARF_METRICS_TOKEN), public or off",
+                    "token", "public", "off"),
+            rule("WHARF_METRICS_TOKEN", "(none)", "The bearer token Prometheus sends to /-/metrics",
+                    "16 to 256 printable characters", v -> v.length() >= 16 && v.length() <= 256
+                            && v.chars().allMatch(c -> c > 32 && c < 127), true, false),
             whole("WHARF_AUDIT_RETENTION_DAYS", "180", "How long audit traces are kept", 1, 36_500),
             path("WHARF_BACKUP_DIR", "<data dir>/backups", "Where administrators' backups are written"),
             whole("WHARF_BACKUP_KEEP", "7", "How many backups are kept", 1, 1000),

@@ -239,6 +239,26 @@ public class BackupService {
         }
     }
 
+    /** When the newest finished backup finished, for the operations figures (no caller: a server's own figure). */
+    public java.util.Optional<Instant> lastDone() {
+        Path root = settings.backupDirectory();
+        if (!Files.isDirectory(root)) {
+            return java.util.Optional.empty();
+        }
+        try (Stream<Path> dirs = Files.list(root)) {
+            return dirs.filter(d -> Files.exists(d.resolve(STATUS))).map(d -> {
+                try {
+                    return read(d);
+                } catch (IOException | RuntimeException unreadable) {
+                    return null;
+                }
+            }).filter(b -> b != null && b.state().equals(Backup.DONE) && b.finishedAt() != null)
+                    .map(Backup::finishedAt).max(Comparator.naturalOrder());
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The backups in {@code WHARF_BACKUP_DIR}, newest first. */
     public Page<Backup> list(Caller caller, PageRequest page) throws IOException {
         requireAdministrator(caller);

@@ -97,6 +97,12 @@ public class GarbageCollector {
         return new History(runs.latest(limit), nextRun);
     }
 
+    /** When the latest collection (on any server) finished, for the operations figures. */
+    @UseCase
+    public java.util.Optional<Instant> lastRun() {
+        return runs.latest(1).stream().map(CollectionRun::finishedAt).findFirst();
+    }
+
     /** An administrator's collection; a grace period shorter than the default is allowed for tests and emergencies. */
     public Collected collect(Caller caller, Duration grace) {
         if (!caller.systemAdministrator()) {

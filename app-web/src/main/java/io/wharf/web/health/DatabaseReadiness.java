@@ -32,7 +32,7 @@ public class DatabaseReadiness implements HealthCheck {
                 .build();
     }
 
-    private boolean databaseAnswers() {
+    boolean databaseAnswers() {
         try (Connection connection = dataSource.getConnection()) {
             return connection.isValid(2);
         } catch (SQLException e) {
