@@ -45,7 +45,14 @@ class MaintenanceModeIT {
             Skopeo.Result pushed = Skopeo.run("copy", "--dest-tls-verify=false", "--dest-creds", creds,
                     "oci:" + layout + ":1.0", "docker://" + REGISTRY + "/" + team.name() + "/app:2.0");
             assertFalse(pushed.exitCode() == 0, "the push is refused");
-            assertTrue(pushed.output().contains("nightly backup"), pushed.output());
+            assertTrue(pushed.output().contains("503"), pushed.output());
+            // What the registry says to a client that reads the error: the reason, in the OCI error shape.
+            HttpResponse<String> upload = WharfServer.send(WharfServer.request("/v2/" + team.name() + "/app/blobs/uploads/")
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(creds.getBytes()))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+            assertEquals(503, upload.statusCode(), upload.body());
+            assertTrue(upload.body().contains("\"UNAVAILABLE\"") && upload.body().contains("nightly backup"),
+                    upload.body());
             Skopeo.run("copy", "--src-tls-verify=false", "--src-creds", creds, image, "oci:" + work.resolve("pulled") + ":1.0")
                     .ok();
             HttpResponse<String> write = call("POST", "/v2/manage/namespaces", team.token(), "{\"namespace\": \"later-"
