@@ -35,7 +35,7 @@ class MetricsIT {
         assertTrue(scraped.contains("status=\"404\""), "a refusal is counted with its status");
         assertTrue(scraped.contains("wharf_request_duration_seconds_bucket{endpoint=\"NamespacesResource.list\""),
                 "latency histogram");
-        assertTrue(scraped.contains("connectionpool_managedConnections"), "database pool use");
+        assertTrue(scraped.contains("connectionpool_managed_connections"), "database pool use");
         assertTrue(scraped.contains("wharf_queue_scans") && scraped.contains("wharf_queue_sync_jobs")
                 && scraped.contains("wharf_queue_webhooks"), "queue lengths");
     }
