@@ -1,4 +1,5 @@
--- Read-only maintenance mode: one row for the whole installation, so every server behind the load balancer agrees.
+-- Read-only maintenance mode: one row for the whole installation (written when first set; none means off), so every
+-- server behind the load balancer agrees. No row is seeded here, so that a restore loads the backup's own.
 CREATE TABLE maintenance_mode (
     id         INT          NOT NULL PRIMARY KEY,
     read_only  BOOLEAN      NOT NULL,
@@ -6,4 +7,3 @@ CREATE TABLE maintenance_mode (
     set_by     VARCHAR(130) NOT NULL,
     set_at     DATETIME(6)  NOT NULL
 );
-INSERT INTO maintenance_mode (id, read_only, reason, set_by, set_at) VALUES (1, FALSE, '', '', '1970-01-01 00:00:00');

@@ -55,10 +55,11 @@ public class JdbcBackup implements DatabaseBackup {
 
     /**
      * What a backup neither keeps nor restores: issued tokens and temporary logins (a restored Wharf would honour
-     * tokens revoked since, for their remaining lifetime; everyone signs in again instead). Backups taken before
-     * 0.28.0 hold them: they are skipped at restore.
+     * tokens revoked since, for their remaining lifetime; everyone signs in again instead; backups taken before
+     * 0.28.0 hold them, and they are skipped at restore), and the maintenance switch (a backup taken in read-only
+     * mode restores into a Wharf that serves writes).
      */
-    static final java.util.Set<String> NOT_KEPT = java.util.Set.of("auth_token");
+    static final java.util.Set<String> NOT_KEPT = java.util.Set.of("auth_token", "maintenance_mode");
 
     public JdbcBackup(DataSource dataSource) {
         this.dataSource = dataSource;

@@ -9,7 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
 import java.util.List;
 
-/** The switch in {@code maintenance_mode}'s one row (written by V33). */
+/** The switch in {@code maintenance_mode}'s one row, written when first set (no row: off). */
 @ApplicationScoped
 public class JpaMaintenanceModes implements MaintenanceModes {
     @PersistenceContext(unitName = "wharf")
@@ -36,7 +36,8 @@ public class JpaMaintenanceModes implements MaintenanceModes {
 
     @Override
     public void set(MaintenanceMode mode) {
-        em.createNativeQuery("UPDATE maintenance_mode SET read_only = ?1, reason = ?2, set_by = ?3, set_at = ?4 WHERE id = 1")
+        em.createNativeQuery("INSERT INTO maintenance_mode (id, read_only, reason, set_by, set_at) VALUES (1, ?1, ?2, ?3, ?4)"
+                        + " ON DUPLICATE KEY UPDATE read_only = ?1, reason = ?2, set_by = ?3, set_at = ?4")
                 .setParameter(1, mode.readOnly()).setParameter(2, mode.reason()).setParameter(3, mode.setBy())
                 .setParameter(4, Timestamp.from(mode.setAt())).executeUpdate();
     }
