@@ -35,6 +35,31 @@ final class LogContext {
     private LogContext() {
     }
 
+    /** Held strongly: Liberty keeps registered extensions by weak reference. */
+    private static volatile Object nodeExtension;
+
+    /**
+     * Every log record from now on carries {@code ext_node} in the JSON logs: which node of a cluster wrote it (the
+     * {@code host} field says the same {@code localhost} on every node).
+     */
+    static void node(String name) {
+        try {
+            Class<?> context = Class.forName("com.ibm.websphere.logging.hpel.LogRecordContext");
+            Class<?> extension = Class.forName("com.ibm.websphere.logging.hpel.LogRecordContext$Extension");
+            Object provider = java.lang.reflect.Proxy.newProxyInstance(extension.getClassLoader(),
+                    new Class<?>[] {extension}, (proxy, method, arguments) -> switch (method.getName()) {
+                        case "getValue", "toString" -> name;
+                        case "hashCode" -> name.hashCode();
+                        case "equals" -> proxy == arguments[0];
+                        default -> null;
+                    });
+            context.getMethod("registerExtension", String.class, extension).invoke(null, "node", provider);
+            nodeExtension = provider;
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            LOG.log(Level.FINE, "No log record context: log lines carry no node field", e);
+        }
+    }
+
     static void begin(String requestId) {
         if (ADD != null) {
             try {

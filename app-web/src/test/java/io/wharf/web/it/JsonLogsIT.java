@@ -52,6 +52,7 @@ class JsonLogsIT {
 
         String line = server.awaitLog("Garbage collection removed", Duration.ofSeconds(20));
         assertTrue(line.startsWith("{") && line.contains("\"ext_requestId\":\"json-log-test-0001\""), line);
+        assertTrue(line.contains("\"ext_node\":\""), "issue 28: the node that wrote it: " + line);
         assertTrue(Files.readAllLines(server.log()).stream().allMatch(l -> l.isBlank() || l.startsWith("{")),
                 "every line of messages.log is JSON");
     }
