@@ -339,4 +339,26 @@ class OfficialSdkIT {
         assertEquals(overview.getDownflowSize(), downflow.get(29).getValue());
         assertEquals(400, call("GET", "/v2/manage/reports/cpu/daily", owner.token(), null).statusCode());
     }
+
+    /**
+     * Issue 28: a password change ends the docker logins the SDK's token call handed out (createAuthorizationToken),
+     * while the access key the SDK signs with goes on: it is a credential of its own.
+     */
+    @Test
+    void aPasswordChangeEndsTheSdksTemporaryLoginsButNotItsAccessKey() {
+        WharfServer.TestAccount owner = newAccount(adminToken(), "sdkpw");
+        SwrClient swr = client(accessKeyOf(owner));
+        var login = swr.createAuthorizationToken(new com.huaweicloud.sdk.swr.v2.model.CreateAuthorizationTokenRequest());
+        String basic = "Basic " + login.getAuths().values().iterator().next().getAuth();
+        assertEquals(200, WharfServer.send(WharfServer.request("/v2/").header("Authorization", basic).GET()).statusCode(),
+                "the temporary login works");
+        String userId = json(call("GET", "/v3/users", owner.token(), null)).getJsonArray("users").getJsonObject(0)
+                .getString("id");
+        assertEquals(204, call("PUT", "/v3.0/OS-USER/users/" + userId + "/password", null,
+                "{\"user\": {\"original_password\": \"%s\", \"password\": \"sdk-New-Secret-2\"}}"
+                        .formatted(owner.adminPassword())).statusCode());
+        assertEquals(401, WharfServer.send(WharfServer.request("/v2/").header("Authorization", basic).GET()).statusCode(),
+                "the temporary login ended with the password");
+        assertTrue(swr.listNamespaces(new ListNamespacesRequest()).getNamespaces() != null, "the access key still signs");
+    }
 }
