@@ -50,8 +50,9 @@ public final class Configuration {
             rule("WHARF_GC_INTERVAL_HOURS", "24", "How often unreferenced blobs are collected (0: only when asked)",
                     "a number of hours from 0 to 8760 (fractions allowed)", v -> decimalWithin(v, 0, 8760), false, false),
             liberty(oneOf("WHARF_DB", "h2", "The database: h2 (embedded) or mariadb", "h2", "mariadb")),
+            // The driver's high-availability forms too: jdbc:mariadb:sequential://a,b,c/wharf (the Galera cluster's).
             liberty(rule("WHARF_DB_URL", "jdbc:mariadb://127.0.0.1:3306/wharf", "MariaDB JDBC URL",
-                    "a jdbc:mariadb:// URL", v -> v.startsWith("jdbc:mariadb://"), false, false)),
+                    "a jdbc:mariadb: URL", v -> v.matches("jdbc:mariadb:([a-z]+:)?//.+"), false, false)),
             liberty(text("WHARF_DB_USER", "wharf", "MariaDB user")),
             liberty(secret("WHARF_DB_PASSWORD", "wharf", "MariaDB password")),
             whole("WHARF_DB_WAIT_SECONDS", "120", "At start, how long Wharf waits for a database that does not answer yet", 0, 3600),

@@ -40,6 +40,13 @@ class ConfigurationTest {
     }
 
     @Test
+    void theMariaDbDriversHighAvailabilityUrlsAreUrlsToo() {
+        assertEquals(List.of(), problems(Map.of("WHARF_DB_URL", "jdbc:mariadb:sequential://db1:3306,db2:3306/wharf")));
+        assertEquals(List.of("WHARF_DB_URL must be a jdbc:mariadb: URL, not \"jdbc:mysql://db/wharf\"."),
+                problems(Map.of("WHARF_DB_URL", "jdbc:mysql://db/wharf")));
+    }
+
+    @Test
     void aMisspeltNameIsRefusedWithTheNearestSetting() {
         assertEquals(List.of("WHARF_TSL is not a Wharf setting (did you mean WHARF_TLS?); README.md lists them all."),
                 problems(Map.of("WHARF_TSL", "on")));
