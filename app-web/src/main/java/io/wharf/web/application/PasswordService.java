@@ -41,6 +41,8 @@ public class PasswordService {
     PasswordHasher hasher;
     @Inject
     LoginThrottle throttle;
+    @Inject
+    jakarta.enterprise.event.Event<CredentialsChanged> changed;
 
     /** The user changes their own password; the current one is checked (and throttled) as a sign-in is. */
     public Caller change(String userId, String current, String chosen) {
@@ -99,6 +101,7 @@ public class PasswordService {
         String hash = hasher.hash(next.reveal());
         users.changePassword(user.id(), hash, changeRequired, now);
         int revoked = tokens.removeOfUser(user.id());
+        changed.fire(new CredentialsChanged(user.id()));
         LOG.info("The password of " + account.name().value() + "/" + user.name().value() + " was changed by " + by
                 + (changeRequired ? " (to be changed at the next sign-in)" : "") + "; " + revoked + " token(s) revoked.");
         return user.withPassword(hash, changeRequired, now);

@@ -59,6 +59,11 @@ public class RegistryAuthenticator {
         }
     }
 
+    /** A password changed: its Basic logins remembered here are forgotten now, not when their minute ends. */
+    void forget(@jakarta.enterprise.event.Observes io.wharf.web.application.CredentialsChanged change) {
+        logins.values().removeIf(known -> known.caller().userId().equals(change.userId()));
+    }
+
     /** Reads the Authorization header; a bad one is 401, a missing one is anonymous. */
     Identified identify(String authorization) {
         if (authorization == null || authorization.isBlank()) {

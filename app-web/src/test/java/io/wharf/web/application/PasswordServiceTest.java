@@ -28,6 +28,7 @@ class PasswordServiceTest {
     private final PasswordService passwords = new PasswordService();
     private final InMemoryUsers users = new InMemoryUsers();
     private final InMemoryAuthTokens tokens = new InMemoryAuthTokens();
+    private final io.wharf.web.fakes.RecordedEvents<CredentialsChanged> changes = new io.wharf.web.fakes.RecordedEvents<>();
     private Caller wharfAdmin;
     private Caller teamAdmin;
     private Caller alice;
@@ -62,6 +63,7 @@ class PasswordServiceTest {
             }
         };
         passwords.throttle = new LoginThrottle(new InMemoryLoginAttempts(), Clock.systemUTC());
+        passwords.changed = changes;
         tokens.add(new AuthToken("d-alice", "u-alice", CREATED, CREATED.plusSeconds(86_400 * 365)));
         tokens.add(new AuthToken("d-lead", "u-lead", CREATED, CREATED.plusSeconds(86_400 * 365)));
     }
@@ -83,6 +85,7 @@ class PasswordServiceTest {
         passwords.change("u-alice", "alice-secret-1", "alice-secret-2");
         assertTrue(tokens.byDigest("d-alice").isEmpty());
         assertTrue(tokens.byDigest("d-lead").isPresent());
+        assertEquals(java.util.List.of(new CredentialsChanged("u-alice")), changes.fired, "remembered logins are forgotten");
     }
 
     @Test
